@@ -1,0 +1,53 @@
+/**
+ * A small control surface for tests that run the emulator as a separate process (main.ts):
+ *   GET    /__emulator/health      -> {status:"ok"}
+ *   GET    /__emulator/campaigns   -> what the server holds
+ *   GET    /__emulator/requests    -> the request log      DELETE -> clears it
+ *   POST   /__emulator/faults      body FaultConfig        (replaces the probabilistic faults)
+ *   POST   /__emulator/fail-next   body ScriptedFault
+ * No auth, no faults, not logged. The server only listens on 127.0.0.1.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseJson, readBody, sendJson } from "./http";
+import { errorBody } from "./responses";
+import type { FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "./types";
+
+export const ADMIN_PREFIX = "/__emulator/";
+
+export interface AdminDeps {
+  campaigns(): StoredCampaign[];
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  setFaults(f: FaultConfig): void;
+  failNext(rule: ScriptedFault): void;
+}
+
+export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const parsed = parseJson(await readBody(req));
+  const what = `${req.method} ${url.pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, "")}`;
+  const send = (status: number, body: unknown) => sendJson(res, { status, body });
+  try {
+    const body = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? parsed.value : {};
+    switch (what) {
+      case "GET health":
+        return send(200, { status: "ok" });
+      case "GET campaigns":
+        return send(200, deps.campaigns());
+      case "GET requests":
+        return send(200, deps.requests());
+      case "DELETE requests":
+        deps.clearRequests();
+        return send(200, { status: "ok" });
+      case "POST faults":
+        deps.setFaults(body as FaultConfig);
+        return send(200, { status: "ok" });
+      case "POST fail-next":
+        deps.failNext(body as ScriptedFault);
+        return send(200, { status: "ok" });
+      default:
+        return send(404, errorBody(`Cannot ${req.method} ${url.pathname}`, 404));
+    }
+  } catch (err) {
+    return send(400, errorBody((err as Error).message, 400));
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * A campaign's life on the server: built from a valid body, updated, started, stopped, deleted.
+ * Pure functions over StoredCampaign; the caller supplies ids and the time.
+ */
+import { experienceFlowId } from "./ids";
+import type { StoredCampaign, WireDialingStrategy } from "./types";
+import type { CampaignBody } from "./validate";
+
+export type Refusal = { ok: false; status: number; msg: string };
+export type Transition = { ok: true; campaign: StoredCampaign } | Refusal;
+
+/** Fields that only some dialing modes have. */
+const MODE_FIELDS = ["queue_name", "maxSkips", "experienceFlowName", "experienceFlow"] as const;
+
+/** Kore echoes the strategy with callingHours as {frequency, days[{start,end,day}], timezone}; unknown keys are dropped. */
+function storedStrategy(s: CampaignBody["dialingStrategy"]): WireDialingStrategy {
+  return {
+    callerId: { phoneNumber: s.callerId.phoneNumber },
+    callingHours: {
+      frequency: s.callingHours.frequency,
+      days: s.callingHours.days.map((d) => ({ start: d.start, end: d.end, day: d.day })),
+      timezone: s.callingHours.timezone,
+    },
+    dialingOrder: s.dialingOrder,
+    maxAttemptsPerRecord: s.maxAttemptsPerRecord,
+    defaultRetryPeriod: s.defaultRetryPeriod,
+    maxRingTime: s.maxRingTime,
+  };
+}
+
+function modeFields(body: CampaignBody): Partial<StoredCampaign> {
+  switch (body.dialingMode) {
+    case "Agentless":
+      return { experienceFlowName: body.experienceFlowName, experienceFlow: experienceFlowId(body.experienceFlowName as string) };
+    case "Preview":
+      return { queue_name: body.queue_name, maxSkips: body.maxSkips };
+    case "Progressive":
+      return { queue_name: body.queue_name };
+  }
+}
+
+function definitionFields(body: CampaignBody) {
+  return {
+    name: body.name,
+    lname: body.name.toLowerCase(),
+    description: body.description,
+    priority: body.priority,
+    dialingMode: body.dialingMode,
+    dialingStrategy: storedStrategy(body.dialingStrategy),
+    contactLists: [...body.contactLists],
+    enableMachineDetect: body.enableMachineDetect,
+    campaignType: body.campaignType,
+  };
+}
+
+/** A new campaign: status Preparing. The schedule is kept as sent (`{isSchedulingEnabled}`), as the list sample shows. */
+export function buildCampaign(body: CampaignBody, id: string, now: string): StoredCampaign {
+  return {
+    id,
+    ...definitionFields(body),
+    ...modeFields(body),
+    schedule: { isSchedulingEnabled: body.schedule?.isSchedulingEnabled ?? false },
+    status: "Preparing",
+    campaignInstanceUpdatedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A PUT replaces the definition and keeps the runtime state (status, instance, createdAt).
+ * Mode fields of the previous mode are dropped. The schedule gains `isRecurrenceEnabled`, as the update sample shows.
+ */
+export function applyUpdate(existing: StoredCampaign, body: CampaignBody, now: string): StoredCampaign {
+  const kept: StoredCampaign = { ...existing };
+  for (const key of MODE_FIELDS) delete kept[key];
+  return {
+    ...kept,
+    ...definitionFields(body),
+    ...modeFields(body),
+    schedule: {
+      isSchedulingEnabled: body.schedule?.isSchedulingEnabled ?? existing.schedule?.isSchedulingEnabled ?? false,
+      isRecurrenceEnabled: existing.schedule?.isRecurrenceEnabled ?? false,
+    },
+    updatedAt: now,
+  };
+}
+
+/** The queue or flow name the list call reports as `connection`. */
+export function connectionOf(c: StoredCampaign): string | undefined {
+  return c.dialingMode === "Agentless" ? c.experienceFlowName : c.queue_name;
+}
+
+const conflict = (msg: string): Refusal => ({ ok: false, status: 409, msg });
+
+/** trigger=play: Ready or Stopped -> Active with a new instance id. */
+export function play(c: StoredCampaign, now: string, instanceId: string): Transition {
+  if (c.status === "Preparing") return conflict(`Campaign ${c.name} is not ready yet (status Preparing); try again shortly`);
+  if (c.status === "Active") return conflict(`Campaign ${c.name} is already Active`);
+  if (c.status !== "Ready" && c.status !== "Stopped") return conflict(`Campaign ${c.name} cannot be started from status ${c.status}`);
+  return {
+    ok: true,
+    campaign: { ...c, status: "Active", campaignInstanceId: instanceId, campaignInstanceUpdatedAt: now, updatedAt: now },
+  };
+}
+
+/** trigger=stop: Active -> Stopped, keeping the instance id. */
+export function stop(c: StoredCampaign, now: string): Transition {
+  if (c.status !== "Active") return conflict(`Campaign ${c.name} is not Active (status ${c.status}); only an Active campaign can be stopped`);
+  return { ok: true, campaign: { ...c, status: "Stopped", campaignInstanceUpdatedAt: now, updatedAt: now } };
+}
+
+/** DELETE: anything but an Active campaign. */
+export function checkDeletable(c: StoredCampaign): { ok: true } | Refusal {
+  if (c.status === "Active") return conflict(`Campaign ${c.name} is Active; stop it first`);
+  return { ok: true };
+}

@@ -1,0 +1,121 @@
+/** One function per endpoint: check the query and body, change the store, shape the answer. */
+import { applyUpdate, buildCampaign, checkDeletable, play, stop, type Transition } from "./campaign";
+import { HttpError, type Answer } from "./http";
+import { newCampaignId, newInstanceId } from "./ids";
+import * as answers from "./responses";
+import type { RouteName } from "./routes";
+import type { CampaignStore } from "./store";
+import type { StoredCampaign } from "./types";
+import { shown, validateCampaignBody, validateListBody, type CampaignBody } from "./validate";
+
+export interface HandlerContext {
+  store: CampaignStore;
+  params: { appId: string; id?: string };
+  query: URLSearchParams;
+  /** Parsed JSON body (undefined when empty). */
+  body: unknown;
+  /** Set when the body was not valid JSON. */
+  bodyNotJson: boolean;
+  now: () => string;
+}
+
+type Handler = (ctx: HandlerContext) => Promise<Answer>;
+
+const ok = (body: unknown): Answer => ({ status: 200, body });
+
+function requireCampaignTypeVoice(query: URLSearchParams): void {
+  const type = query.get("campaignType");
+  if (type !== "voice") throw new HttpError(400, `campaignType query parameter must be "voice" (got ${shown(type ?? undefined)})`);
+}
+
+function requireJsonBody(ctx: HandlerContext): void {
+  if (ctx.bodyNotJson) throw new HttpError(400, "request body is not valid JSON");
+}
+
+function validBody(input: unknown): CampaignBody {
+  const v = validateCampaignBody(input);
+  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
+  return v.value;
+}
+
+function existing(ctx: HandlerContext): StoredCampaign {
+  const c = ctx.params.id ? ctx.store.get(ctx.params.id) : undefined;
+  if (!c) throw new HttpError(404, `Campaign ${ctx.params.id} not found`);
+  return c;
+}
+
+/** Decision: names are unique per app, compared lowercase (`lname`). */
+function refuseDuplicateName(ctx: HandlerContext, name: string, exceptId?: string): void {
+  const clash = ctx.store.findByLname(name.toLowerCase(), exceptId);
+  if (clash) throw new HttpError(409, `A campaign named "${clash.name}" already exists (id ${clash.id})`);
+}
+
+function applied(t: Transition): StoredCampaign {
+  if (!t.ok) throw new HttpError(t.status, t.msg);
+  return t.campaign;
+}
+
+const create: Handler = async (ctx) => {
+  requireCampaignTypeVoice(ctx.query);
+  requireJsonBody(ctx);
+  const body = validBody(ctx.body);
+  refuseDuplicateName(ctx, body.name);
+  const campaign = buildCampaign(body, newCampaignId(), ctx.now());
+  ctx.store.add(campaign);
+  await ctx.store.persist();
+  return ok(answers.createAnswer(campaign));
+};
+
+const get: Handler = async (ctx) => ok(answers.getAnswer(existing(ctx)));
+
+const list: Handler = async (ctx) => {
+  requireJsonBody(ctx);
+  const v = validateListBody(ctx.body);
+  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
+  const { skip, limit, type } = v.value;
+  const all = type === "voice" ? ctx.store.newestFirst() : [];
+  return ok(answers.listAnswer(all.slice(skip, skip + limit), { skip, limit, total: all.length }));
+};
+
+const update: Handler = async (ctx) => {
+  requireCampaignTypeVoice(ctx.query);
+  requireJsonBody(ctx);
+  const current = existing(ctx);
+  const body = validBody(ctx.body);
+  refuseDuplicateName(ctx, body.name, current.id);
+  const updated = applyUpdate(current, body, ctx.now());
+  ctx.store.replace(updated);
+  await ctx.store.persist();
+  return ok(answers.updateAnswer(updated));
+};
+
+const remove: Handler = async (ctx) => {
+  requireCampaignTypeVoice(ctx.query);
+  const current = existing(ctx);
+  const deletable = checkDeletable(current);
+  if (!deletable.ok) throw new HttpError(deletable.status, deletable.msg);
+  ctx.store.remove(current.id);
+  await ctx.store.persist();
+  return ok(answers.deleteAnswer(current));
+};
+
+const trigger: Handler = async (ctx) => {
+  requireCampaignTypeVoice(ctx.query);
+  const action = ctx.query.get("trigger");
+  if (action !== "play" && action !== "stop") {
+    throw new HttpError(400, `trigger query parameter must be "play" or "stop" (got ${shown(action ?? undefined)})`);
+  }
+  const current = existing(ctx);
+  const next = applied(action === "play" ? play(current, ctx.now(), newInstanceId()) : stop(current, ctx.now()));
+  ctx.store.replace(next);
+  await ctx.store.persist();
+  return ok(action === "play" ? answers.startAnswer(next) : answers.stopAnswer(next));
+};
+
+const status: Handler = async (ctx) => {
+  const view = ctx.query.get("view");
+  if (view !== null && view !== "status") throw new HttpError(400, `view query parameter must be "status" (got ${shown(view)})`);
+  return ok(answers.statusAnswer(existing(ctx)));
+};
+
+export const HANDLERS: Record<RouteName, Handler> = { create, get, list, update, delete: remove, trigger, status };

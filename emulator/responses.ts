@@ -1,0 +1,181 @@
+/**
+ * The answers, shaped like the docs' sample responses (including their quirks: preview creates answer only
+ * `{id, data:{campId}}`, the list message has a double space, list records carry `_id`).
+ * Pure: StoredCampaign in, JSON-ready object out.
+ */
+import { connectionOf } from "./campaign";
+import type { StoredCampaign } from "./types";
+
+type Json = Record<string, unknown>;
+
+/** Drops keys whose value is undefined so optional fields are absent, not null. */
+function compact(o: Json): Json {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+
+const modeExtras = (c: StoredCampaign): Json => ({
+  experienceFlow: c.dialingMode === "Agentless" ? c.experienceFlow : undefined,
+  maxSkips: c.dialingMode === "Preview" ? c.maxSkips : undefined,
+});
+
+/** Every error answer: `{"errors":[{"msg","code"}]}`. */
+export function errorBody(msg: string, code: number): Json {
+  return { errors: [{ msg, code }] };
+}
+
+export function errorsBody(msgs: string[], code: number): Json {
+  return { errors: msgs.map((msg) => ({ msg, code })) };
+}
+
+/** Progressive and Agentless creates: the full campaign with `id` (no `queue_name`, no `schedule`). */
+function createdCampaign(c: StoredCampaign): Json {
+  return compact({
+    name: c.name,
+    lname: c.lname,
+    description: c.description,
+    priority: c.priority,
+    dialingMode: c.dialingMode,
+    dialingStrategy: clone(c.dialingStrategy),
+    experienceFlow: c.dialingMode === "Agentless" ? c.experienceFlow : undefined,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    id: c.id,
+    contactLists: clone(c.contactLists),
+    enableMachineDetect: c.enableMachineDetect,
+  });
+}
+
+export function createAnswer(c: StoredCampaign): Json {
+  const message = `Campaign ${c.name} creation in progress`;
+  if (c.dialingMode === "Preview") return { status: "success", message, id: c.id, data: { campId: c.id } };
+  return { status: "success", message, data: createdCampaign(c) };
+}
+
+export function updateAnswer(c: StoredCampaign): Json {
+  return {
+    status: "success",
+    message: `Campaign ${c.name} details updated successfully`,
+    id: c.id,
+    data: compact({
+      name: c.name,
+      lname: c.lname,
+      description: c.description,
+      priority: c.priority,
+      dialingMode: c.dialingMode,
+      dialingStrategy: clone(c.dialingStrategy),
+      experienceFlow: c.dialingMode === "Agentless" ? c.experienceFlow : undefined,
+      status: c.status,
+      maxSkips: c.dialingMode === "Preview" ? c.maxSkips : undefined,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      schedule: clone(c.schedule),
+      id: c.id,
+      campaignInstanceId: c.campaignInstanceId,
+      contactLists: clone(c.contactLists),
+      enableMachineDetect: c.enableMachineDetect,
+    }),
+  };
+}
+
+/** GET: `_id`, the whole definition, `connection`, the runtime fields. */
+export function getAnswer(c: StoredCampaign): Json {
+  return {
+    status: "success",
+    message: `Campaign ${c.name} retrieved successfully`,
+    data: compact({
+      _id: c.id,
+      name: c.name,
+      lname: c.lname,
+      description: c.description,
+      status: c.status,
+      priority: c.priority,
+      dialingMode: c.dialingMode,
+      dialingStrategy: clone(c.dialingStrategy),
+      ...modeExtras(c),
+      connection: connectionOf(c),
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      schedule: clone(c.schedule),
+      campaignInstanceId: c.campaignInstanceId,
+      campaignInstanceUpdatedAt: c.campaignInstanceUpdatedAt,
+      contactLists: clone(c.contactLists),
+      enableMachineDetect: c.enableMachineDetect,
+    }),
+  };
+}
+
+/** One record of the list call: a summary (no dialingStrategy), as in get-all-voice-campaigns. */
+export function listRecord(c: StoredCampaign): Json {
+  return compact({
+    _id: c.id,
+    name: c.name,
+    description: c.description,
+    priority: c.priority,
+    dialingMode: c.dialingMode,
+    experienceFlow: c.dialingMode === "Agentless" ? c.experienceFlow : undefined,
+    status: c.status,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    schedule: clone(c.schedule),
+    campaignInstanceId: c.campaignInstanceId,
+    campaignInstanceUpdatedAt: c.campaignInstanceUpdatedAt,
+    connection: connectionOf(c),
+    contactLists: clone(c.contactLists),
+  });
+}
+
+export function listAnswer(page: StoredCampaign[], paging: { skip: number; limit: number; total: number }): Json {
+  const { skip, limit, total } = paging;
+  return {
+    status: "success",
+    message: "Campaign  retrieved successfully",
+    data: {
+      results: page.map(listRecord),
+      skip,
+      limit,
+      hasMore: skip + page.length < total,
+      totalPages: Math.ceil(total / limit),
+      totalResults: total,
+    },
+  };
+}
+
+export function deleteAnswer(c: StoredCampaign): Json {
+  return {
+    status: "success",
+    message: `Campaign ${c.name} deleted successfully`,
+    data: compact({
+      _id: c.id,
+      name: c.name,
+      lname: c.lname,
+      description: c.description,
+      priority: c.priority,
+      dialingMode: c.dialingMode,
+      dialingStrategy: clone(c.dialingStrategy),
+      experienceFlow: c.dialingMode === "Agentless" ? c.experienceFlow : undefined,
+      status: c.status,
+      maxSkips: c.dialingMode === "Preview" ? c.maxSkips : undefined,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      schedule: clone(c.schedule),
+      campaignInstanceId: c.campaignInstanceId,
+      contactLists: clone(c.contactLists),
+      enableMachineDetect: c.enableMachineDetect,
+    }),
+  };
+}
+
+export function startAnswer(c: StoredCampaign): Json {
+  return { status: "Active", message: "Campaign Started", totalCallsCompleted: 0, updatedAt: c.updatedAt, campaignInstanceId: c.campaignInstanceId };
+}
+
+export function stopAnswer(c: StoredCampaign): Json {
+  return { status: "Stopped", message: "Campaign Stopped", updatedAt: c.updatedAt, campaignInstanceId: c.campaignInstanceId };
+}
+
+export function statusAnswer(c: StoredCampaign): Json {
+  return { status: "success", data: { id: c.id, status: c.status, name: c.name } };
+}

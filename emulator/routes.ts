@@ -1,0 +1,55 @@
+/** The endpoints, as method + path pattern. Matching only; the work is in handlers.ts. */
+
+export type RouteName = "create" | "list" | "get" | "update" | "delete" | "status" | "trigger";
+
+export interface RouteMatch {
+  name: RouteName;
+  params: { appId: string; id?: string };
+}
+
+interface Route {
+  name: RouteName;
+  method: string;
+  pattern: RegExp;
+}
+
+const SEGMENT = "([^/]+)";
+const AGENT_ASSIST = `/agentassist/api/v1/public/${SEGMENT}/campaign`;
+
+const ROUTES: Route[] = [
+  { name: "create", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}$`) },
+  { name: "list", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}/getAllCampaignDetails$`) },
+  { name: "status", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}/status$`) },
+  { name: "get", method: "GET", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
+  { name: "update", method: "PUT", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
+  { name: "delete", method: "DELETE", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
+  // start and stop live under a different base: /campaign/api/...
+  { name: "trigger", method: "POST", pattern: /^\/campaign\/api\/v1\/public\/([^/]+)\/campaign\/([^/]+)$/ },
+];
+
+export type Matched = { kind: "route"; match: RouteMatch } | { kind: "method-not-allowed"; allow: string[] } | { kind: "not-found" };
+
+const decode = (s: string | undefined): string | undefined => {
+  if (s === undefined) return undefined;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** A trailing slash is ignored. */
+export function matchRoute(method: string, pathname: string): Matched {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  const allow: string[] = [];
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(path);
+    if (!m) continue;
+    if (route.method !== method.toUpperCase()) {
+      allow.push(route.method);
+      continue;
+    }
+    return { kind: "route", match: { name: route.name, params: { appId: decode(m[1]) as string, id: decode(m[2]) } } };
+  }
+  return allow.length > 0 ? { kind: "method-not-allowed", allow: [...new Set(allow)] } : { kind: "not-found" };
+}

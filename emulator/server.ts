@@ -1,0 +1,159 @@
+/**
+ * The request pipeline: read the body, inject faults, route, authenticate, handle, answer, log.
+ * Requests under /__emulator/ go to the admin surface instead (no faults, no auth, not logged).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { handleAdmin, ADMIN_PREFIX, type AdminDeps } from "./admin";
+import type { Authenticator } from "./auth";
+import type { FaultDecision, FaultInjector } from "./faults";
+import { HANDLERS } from "./handlers";
+import { BodyTooLarge, HttpError, destroyConnection, parseJson, readBody, sendJson, sleep, type Answer } from "./http";
+import { RequestLog, redactHeaders } from "./requestLog";
+import { errorBody, errorsBody } from "./responses";
+import { matchRoute, type RouteMatch } from "./routes";
+import type { CampaignStore } from "./store";
+import type { RequestLogEntry } from "./types";
+
+export interface ServerDeps {
+  store: CampaignStore;
+  auth: Authenticator;
+  faults: FaultInjector;
+  log: RequestLog;
+  admin: AdminDeps;
+}
+
+const RATE_LIMIT_MESSAGE = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying";
+
+/** The message of an injected error answer. */
+function injectedMessage(status: number): string {
+  if (status === 429) return RATE_LIMIT_MESSAGE;
+  if (status === 401) return "Invalid SDK credentials";
+  if (status === 502) return "Bad Gateway (emulator fault injection)";
+  if (status === 503) return "Service Unavailable (emulator fault injection)";
+  if (status >= 500) return "Internal Server Error (emulator fault injection)";
+  return `Request failed with status ${status} (emulator fault injection)`;
+}
+
+function injectedAnswer(d: Extract<FaultDecision, { kind: "answer" }>): Answer {
+  const code = d.status === 401 ? 4002 : d.status;
+  const headers = d.retryAfterSeconds !== undefined ? { "retry-after": String(d.retryAfterSeconds) } : undefined;
+  return { status: d.status, body: errorBody(injectedMessage(d.status), code), headers };
+}
+
+function errorAnswer(err: unknown): Answer & { note?: string } {
+  if (err instanceof HttpError) {
+    return { status: err.status, body: errorsBody([err.message, ...err.extraMessages], err.code) };
+  }
+  if (err instanceof BodyTooLarge) return { status: 413, body: errorBody(err.message, 413) };
+  process.stderr.write(`emulator: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+  return { status: 500, body: errorBody("Internal Server Error", 500), note: "internal error" };
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Auth then tenant checks; throws the error answer. */
+async function authenticate(deps: ServerDeps, req: IncomingMessage, match: RouteMatch, query: URLSearchParams): Promise<void> {
+  const token = await deps.auth.verifyToken(header(req, "auth"));
+  const result = token.ok
+    ? deps.auth.checkTenant({
+        pathAppId: match.params.appId,
+        iidHeader: header(req, "iid"),
+        accountIdHeader: header(req, "accountid"),
+        accountIdQuery: query.get("accountId") ?? undefined,
+        isList: match.name === "list",
+      })
+    : token;
+  if (!result.ok) throw Object.assign(new HttpError(result.status, result.msg, result.code), { note: result.reason });
+}
+
+async function answerFor(deps: ServerDeps, req: IncomingMessage, url: URL, parsed: ReturnType<typeof parseJson>): Promise<Answer & { note?: string }> {
+  const matched = matchRoute(req.method ?? "GET", url.pathname);
+  if (matched.kind === "not-found") return { status: 404, body: errorBody(`Cannot ${req.method} ${url.pathname}`, 404) };
+  if (matched.kind === "method-not-allowed") {
+    return { status: 405, body: errorBody(`Method ${req.method} is not allowed on ${url.pathname}`, 405), headers: { allow: matched.allow.join(", ") } };
+  }
+  const match = matched.match;
+  try {
+    await authenticate(deps, req, match, url.searchParams);
+    return await HANDLERS[match.name]({
+      store: deps.store,
+      params: match.params,
+      query: url.searchParams,
+      body: parsed.ok ? parsed.value : undefined,
+      bodyNotJson: !parsed.ok,
+      now: () => new Date().toISOString(),
+    });
+  } catch (err) {
+    const answer = errorAnswer(err);
+    const note = (err as { note?: string }).note;
+    return note ? { ...answer, note } : answer;
+  }
+}
+
+async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const at = new Date().toISOString();
+  const method = (req.method ?? "GET").toUpperCase();
+  const entry: RequestLogEntry = {
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    body: undefined,
+    headers: redactHeaders(req.headers),
+    status: 0,
+    at,
+  };
+  try {
+    let parsed: ReturnType<typeof parseJson>;
+    try {
+      parsed = parseJson(await readBody(req));
+    } catch (err) {
+      const answer = errorAnswer(err);
+      entry.status = answer.status;
+      sendJson(res, answer);
+      return;
+    }
+    entry.body = parsed.ok ? parsed.value : parsed.text;
+
+    const route = matchRoute(method, url.pathname);
+    const isCreate = route.kind === "route" && route.match.name === "create";
+    const decision = deps.faults.decide({ method, target: url.pathname + url.search, isCreate });
+    if (decision.fault) entry.fault = decision.fault;
+    if (decision.delayMs > 0) await sleep(decision.delayMs);
+
+    if (decision.kind === "drop") {
+      destroyConnection(req, res);
+      return;
+    }
+    if (decision.kind === "answer") {
+      const answer = injectedAnswer(decision);
+      entry.status = answer.status;
+      sendJson(res, answer);
+      return;
+    }
+    const answer = await answerFor(deps, req, url, parsed);
+    if (answer.note) entry.note = answer.note;
+    if (decision.ambiguous) {
+      entry.note = `performed (would have answered ${answer.status}), then the connection was destroyed`;
+      destroyConnection(req, res);
+      return;
+    }
+    entry.status = answer.status;
+    sendJson(res, answer);
+  } finally {
+    deps.log.add(entry);
+  }
+}
+
+export function createEmulatorServer(deps: ServerDeps): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const work = url.pathname.startsWith(ADMIN_PREFIX) ? handleAdmin(deps.admin, req, res, url) : handleApi(deps, req, res, url);
+    work.catch((err: unknown) => {
+      process.stderr.write(`emulator: ${(err as Error)?.stack ?? String(err)}\n`);
+      if (!res.headersSent && !res.destroyed) sendJson(res, { status: 500, body: errorBody("Internal Server Error", 500) });
+    });
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * Where campaigns live: a Map, optionally mirrored to `<dataDir>/campaigns.json`.
+ * Every write goes to a temp file in the same folder, is fsynced, then renamed over the old file, so a crash
+ * leaves either the old or the new file, never half of one. Preparing -> Ready is computed lazily from a stored
+ * `readyAt` time, so it survives restarts without timers.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
+import * as path from "node:path";
+import type { StoredCampaign } from "./types";
+
+export const DATA_FILE = "campaigns.json";
+const TEMP_PREFIX = `.${DATA_FILE}.`;
+const TEMP_SUFFIX = ".tmp";
+
+interface StoredRecord {
+  campaign: StoredCampaign;
+  /** Epoch ms when a Preparing campaign becomes Ready. */
+  readyAt?: number;
+}
+
+interface DataFile {
+  version: 1;
+  savedAt: string;
+  records: StoredRecord[];
+}
+
+export interface StoreOptions {
+  dataDir?: string;
+  readyDelayMs: number;
+  now?: () => number;
+}
+
+export class CampaignStore {
+  private readonly records = new Map<string, StoredRecord>();
+  private readonly now: () => number;
+  /** The chain of writes, so two never overlap. */
+  private writing: Promise<void> = Promise.resolve();
+  /** A write queued but not started yet: later changes ride along with it. */
+  private queued: Promise<void> | undefined;
+
+  private constructor(private readonly opts: StoreOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** Opens the store, loading `campaigns.json` when there is one and removing temp files a crash left behind. */
+  static async open(opts: StoreOptions): Promise<CampaignStore> {
+    const store = new CampaignStore(opts);
+    if (opts.dataDir) await store.load(opts.dataDir);
+    return store;
+  }
+
+  get file(): string | undefined {
+    return this.opts.dataDir ? path.join(this.opts.dataDir, DATA_FILE) : undefined;
+  }
+
+  private async load(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (const name of await readdir(dir)) {
+      if (name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX)) await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+    let text: string;
+    try {
+      text = await readFile(path.join(dir, DATA_FILE), "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw err;
+    }
+    let data: DataFile;
+    try {
+      data = JSON.parse(text) as DataFile;
+    } catch (err) {
+      throw new Error(`emulator: ${path.join(dir, DATA_FILE)} is not valid JSON: ${(err as Error).message}`);
+    }
+    if (data?.version !== 1 || !Array.isArray(data.records)) {
+      throw new Error(`emulator: ${path.join(dir, DATA_FILE)} is not an emulator data file (version 1)`);
+    }
+    for (const r of data.records) this.records.set(r.campaign.id, r);
+  }
+
+  /** Turns a due Preparing campaign into Ready (updatedAt unchanged, as in the docs' list sample). */
+  private refreshed(r: StoredRecord): StoredRecord {
+    if (r.readyAt !== undefined && r.campaign.status === "Preparing" && this.now() >= r.readyAt) {
+      r.campaign = { ...r.campaign, status: "Ready" };
+      r.readyAt = undefined;
+    }
+    return r;
+  }
+
+  /** Oldest first. Copies. */
+  all(): StoredCampaign[] {
+    return [...this.records.values()].map((r) => structuredClone(this.refreshed(r).campaign));
+  }
+
+  /** Newest first (createdAt descending; among equal times, the later insert first). Copies. */
+  newestFirst(): StoredCampaign[] {
+    return this.all()
+      .reverse()
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  }
+
+  get(id: string): StoredCampaign | undefined {
+    const r = this.records.get(id);
+    return r ? structuredClone(this.refreshed(r).campaign) : undefined;
+  }
+
+  /** The campaign (other than `exceptId`) whose lowercase name is `lname`. */
+  findByLname(lname: string, exceptId?: string): StoredCampaign | undefined {
+    for (const r of this.records.values()) {
+      if (r.campaign.id !== exceptId && r.campaign.lname === lname) return structuredClone(r.campaign);
+    }
+    return undefined;
+  }
+
+  /** Adds a campaign; a Preparing one becomes Ready `readyDelayMs` after its createdAt. */
+  add(c: StoredCampaign): void {
+    const created = Date.parse(c.createdAt);
+    const readyAt = c.status === "Preparing" ? (Number.isNaN(created) ? this.now() : created) + this.opts.readyDelayMs : undefined;
+    this.records.set(c.id, { campaign: structuredClone(c), readyAt });
+  }
+
+  /** Replaces a campaign's content; its Ready time stays unless the status changed (to Preparing: restarts the delay). */
+  replace(c: StoredCampaign): void {
+    const r = this.records.get(c.id);
+    if (!r) throw new Error(`emulator: no campaign ${c.id}`);
+    const readyAt =
+      c.status === r.campaign.status ? r.readyAt : c.status === "Preparing" ? this.now() + this.opts.readyDelayMs : undefined;
+    this.records.set(c.id, { campaign: structuredClone(c), readyAt });
+  }
+
+  /** Sets a status out of band; "Preparing" restarts the Ready delay from now. */
+  setStatus(id: string, status: string): void {
+    const r = this.records.get(id);
+    if (!r) throw new Error(`emulator: no campaign ${id}`);
+    r.campaign = { ...r.campaign, status };
+    r.readyAt = status === "Preparing" ? this.now() + this.opts.readyDelayMs : undefined;
+  }
+
+  remove(id: string): StoredCampaign | undefined {
+    const r = this.records.get(id);
+    if (!r) return undefined;
+    this.records.delete(id);
+    return structuredClone(this.refreshed(r).campaign);
+  }
+
+  /** Writes the current state to disk (no-op in memory). Resolves when a write containing every change so far is done. */
+  persist(): Promise<void> {
+    if (!this.opts.dataDir) return Promise.resolve();
+    if (this.queued) return this.queued;
+    const write = this.writing.then(() => {
+      this.queued = undefined;
+      return this.writeNow();
+    });
+    this.queued = write;
+    this.writing = write.catch(() => undefined);
+    return write;
+  }
+
+  /** Waits for every queued write. */
+  async flush(): Promise<void> {
+    await this.persist();
+  }
+
+  private async writeNow(): Promise<void> {
+    const dir = this.opts.dataDir as string;
+    const data: DataFile = { version: 1, savedAt: new Date(this.now()).toISOString(), records: [...this.records.values()] };
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
+    try {
+      const handle = await open(temp, "w");
+      try {
+        await handle.writeFile(text, "utf8");
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, path.join(dir, DATA_FILE));
+    } catch (err) {
+      await unlink(temp).catch(() => undefined);
+      throw err;
+    }
+  }
+}

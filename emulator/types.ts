@@ -1,0 +1,163 @@
+/** Public types of the emulator (the contract in docs/ARCHITECTURE.md, plus a few additions). */
+
+export interface EmulatorCredentials {
+  /** The application (stream/bot) id: the `{appId}` in every path and the `iid` header, e.g. `st-...`. */
+  appId: string;
+  /** The account id: the `accountId` header (or `?accountId=` on the list call). */
+  accountId: string;
+  /** The JWT app's client id: the `appId` claim of the token, e.g. `cs-...`. */
+  clientId: string;
+  /** The JWT app's client secret: the HS256 signing key. */
+  clientSecret: string;
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
+  port?: number;
+  /** Absent = in-memory. Present = campaigns kept in `<dataDir>/campaigns.json`. */
+  dataDir?: string;
+  /** Defaults: DEMO_CREDENTIALS (main.ts overrides them from KORE_* env). */
+  credentials?: Partial<EmulatorCredentials>;
+  /** Preparing -> Ready after this many ms (default 1000). */
+  readyDelayMs?: number;
+  faults?: FaultConfig;
+  /** Kore's "Enforce JTI" app setting: refuse tokens without `jti` and reused `jti`s. Default false. */
+  enforceJti?: boolean;
+  /** Keep at most this many request-log entries, dropping the oldest (default 10000). */
+  maxLogEntries?: number;
+}
+
+/** Probabilistic faults. `setFaults` replaces the whole configuration; `{}` turns them off. */
+export interface FaultConfig {
+  /** Added delay before every request is handled. */
+  latencyMs?: number;
+  /** Share (0..1) of requests answered 500, 502 or 503. */
+  errorRate?: number;
+  /** Share (0..1) of requests answered 429 with Retry-After. */
+  rateLimit429Rate?: number;
+  /** Retry-After seconds sent with injected 429s (default 1). */
+  retryAfterSeconds?: number;
+  /** Share (0..1) of connections destroyed without an answer. */
+  dropRate?: number;
+  /** A real token bucket (burst = rate): requests beyond it are answered 429 + Retry-After. */
+  maxRequestsPerSecond?: number;
+  /** Share (0..1) of creates that succeed on the server but whose socket is destroyed before the answer. */
+  ambiguousCreateRate?: number;
+  /** PRNG seed (default 1) so runs repeat. */
+  seed?: number;
+}
+
+/** Deterministic fault for the next `count` requests matching `method` and `pathIncludes`. */
+export interface ScriptedFault {
+  /** HTTP method to match (any when absent). */
+  method?: string;
+  /** Substring of the request target (path + query string) to match (any when absent). */
+  pathIncludes?: string;
+  /** How many matching requests it applies to (default 1). */
+  count?: number;
+  /** Answer this status (with the standard error body) instead of handling the request. */
+  status?: number;
+  /** Retry-After header (seconds) for the injected answer; 429s get 1 when absent. */
+  retryAfterSeconds?: number;
+  /** Destroy the socket without answering (the request is not performed). */
+  drop?: boolean;
+  /** Perform the request, then destroy the socket before answering. */
+  ambiguous?: boolean;
+  /** Wait this long first (alone: a slow but otherwise normal answer). */
+  delayMs?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body; the raw text when it is not JSON; undefined when empty. */
+  body: unknown;
+  /** Lower-cased header names; `auth`, `authorization` and `cookie` are "[redacted]". */
+  headers: Record<string, string>;
+  /** Status answered; 0 when the socket was destroyed without an answer (drop or ambiguous). */
+  status: number;
+  /** When the request arrived (ISO 8601). */
+  at: string;
+  /** Addition: which fault was injected ("drop", "ambiguous", "error", "rate-limit", "throttle", "scripted-status", "delay"). */
+  fault?: string;
+  /** Addition: why an error was answered (e.g. which auth check failed). Never secret. */
+  note?: string;
+}
+
+export type CampaignStatus = "Preparing" | "Ready" | "Active" | "Stopped" | "Completed";
+
+export interface WireDay {
+  start: string;
+  end: string;
+  day: string;
+}
+
+export interface WireDialingStrategy {
+  callerId: { phoneNumber: string };
+  callingHours: { frequency: string; days: WireDay[]; timezone: string };
+  dialingOrder: string;
+  maxAttemptsPerRecord: number;
+  defaultRetryPeriod: number;
+  maxRingTime: number;
+}
+
+/** What the server holds for one campaign (wire field names, with `id`). */
+export interface StoredCampaign {
+  id: string;
+  name: string;
+  lname: string;
+  description: string;
+  priority: string;
+  dialingMode: string;
+  dialingStrategy: WireDialingStrategy;
+  contactLists: string[];
+  enableMachineDetect: boolean;
+  campaignType: string;
+  schedule: { isSchedulingEnabled: boolean; isRecurrenceEnabled?: boolean };
+  /** Progressive and Preview. */
+  queue_name?: string;
+  /** Preview only. */
+  maxSkips?: number;
+  /** Agentless only: the flow name the request sent (the list call reports it as `connection`). */
+  experienceFlowName?: string;
+  /** Agentless only: the `cf-` id Kore answers instead of the name. */
+  experienceFlow?: string;
+  status: string;
+  campaignInstanceId?: string;
+  campaignInstanceUpdatedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** `mutate()` may add anything. */
+  [extra: string]: unknown;
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Live log, oldest first. */
+  requests: RequestLogEntry[];
+  clearRequests(): void;
+  /** Forgets every fault: pending failNext rules and the setFaults configuration. */
+  clearFaults(): void;
+  setFaults(f: FaultConfig): void;
+  failNext(rule: ScriptedFault): void;
+  /** Oldest first. Copies: changing them changes nothing on the server. */
+  campaigns(): StoredCampaign[];
+  campaign(id: string): StoredCampaign | undefined;
+  /** Out-of-band change ("someone edited it in the console"). Keys set to undefined are removed. */
+  mutate(id: string, patch: Record<string, unknown>): void;
+  /** Out-of-band create from a create-request body (validated); `id`, `status`, `createdAt`... in it override. */
+  insert(body: Record<string, unknown>): StoredCampaign;
+  setStatus(id: string, status: string): void;
+  /** Addition: out-of-band delete ("someone deleted it in the console"), whatever its status. */
+  remove(id: string): void;
+  /** Addition: the credentials the server accepts. */
+  credentials: EmulatorCredentials;
+  /** Addition: wait until every change is on disk. */
+  flush(): Promise<void>;
+  /** Stops the server (dropping open connections) and flushes data. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+/**
+ * `VoiceCampaign`: a Kore.ai outbound voice campaign as a Pulumi dynamic resource.
+ *
+ * The provider object below is serialized into the Pulumi state and runs later, possibly on another
+ * machine, for refresh and destroy. It therefore captures nothing: each hook loads the real code with
+ * `require` by the package's own name (a relative path would resolve against the Pulumi program's
+ * folder; an absolute one would break on another checkout), and credentials are read at run time.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ConnectionInput } from "./connection";
+import type { CampaignSpecInput } from "./schema";
+
+type Inputify<T> = T extends Array<infer U>
+  ? pulumi.Input<Array<pulumi.Input<Inputify<U>>>>
+  : T extends object
+    ? { [K in keyof T]: pulumi.Input<Inputify<T[K]>> }
+    : T;
+
+/** Everything a campaign definition holds (see the README's table), plus an optional connection. */
+export type VoiceCampaignArgs = { [K in keyof CampaignSpecInput]: pulumi.Input<Inputify<CampaignSpecInput[K]>> } & {
+  /** Target app and credentials for this campaign; falls back to stack config `kore:*`, then `KORE_*` variables. Always stored as a secret. */
+  connection?: pulumi.Input<ConnectionInput>;
+};
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const voiceCampaignProvider: pulumi.dynamic.ResourceProvider = {
+  async configure(req) {
+    return require("pulumi-kore-campaigns/internal/hooks").configure(req);
+  },
+  async check(olds, news) {
+    return require("pulumi-kore-campaigns/internal/hooks").check(olds, news);
+  },
+  async diff(id, olds, news) {
+    return require("pulumi-kore-campaigns/internal/hooks").diff(id, olds, news);
+  },
+  async create(inputs) {
+    return require("pulumi-kore-campaigns/internal/hooks").create(inputs);
+  },
+  async read(id, props) {
+    return require("pulumi-kore-campaigns/internal/hooks").read(id, props);
+  },
+  async update(id, olds, news) {
+    return require("pulumi-kore-campaigns/internal/hooks").update(id, olds, news);
+  },
+  async delete(id, props) {
+    return require("pulumi-kore-campaigns/internal/hooks").remove(id, props);
+  },
+};
+// The module name is a literal in each hook on purpose: a serialized hook must not capture a variable.
+
+/** Stack config `kore:*` folded into the connection input, so it travels (encrypted) with the resource. */
+function connectionFromStackConfig(given: pulumi.Input<ConnectionInput> | undefined): pulumi.Output<ConnectionInput> | undefined {
+  const config = new pulumi.Config("kore");
+  const fromConfig: Record<string, pulumi.Input<string> | undefined> = {
+    host: config.get("host"),
+    appId: config.get("appId"),
+    accountId: config.get("accountId"),
+    clientId: config.get("clientId"),
+    clientSecret: config.getSecret("clientSecret"),
+    jwt: config.getSecret("jwt"),
+  };
+  const anyConfig = Object.values(fromConfig).some((v) => v !== undefined);
+  if (given === undefined && !anyConfig) return undefined; // the provider reads KORE_* at run time
+  return pulumi.secret(
+    pulumi.all([pulumi.output(given ?? {}), pulumi.output(fromConfig)]).apply(([input, cfg]) => {
+      const merged: Record<string, string> = {};
+      for (const [k, v] of Object.entries(cfg)) if (typeof v === "string" && v !== "") merged[k] = v;
+      for (const [k, v] of Object.entries(input ?? {})) if (typeof v === "string" && v !== "") merged[k] = v;
+      return merged as ConnectionInput;
+    }),
+  );
+}
+
+export class VoiceCampaign extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string>;
+  declare readonly contactLists: pulumi.Output<string[]>;
+  declare readonly priority: pulumi.Output<string>;
+  declare readonly dialingMode: pulumi.Output<"Progressive" | "Preview" | "Agentless">;
+  declare readonly dialingStrategy: pulumi.Output<Record<string, unknown>>;
+  declare readonly schedule: pulumi.Output<{ isSchedulingEnabled: boolean }>;
+  declare readonly queueName: pulumi.Output<string | undefined>;
+  declare readonly maxSkips: pulumi.Output<number | undefined>;
+  declare readonly experienceFlowName: pulumi.Output<string | undefined>;
+  declare readonly enableMachineDetect: pulumi.Output<boolean>;
+  declare readonly started: pulumi.Output<boolean>;
+  declare readonly adoptExisting: pulumi.Output<boolean>;
+  /** Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly lname: pulumi.Output<string>;
+  declare readonly campaignInstanceId: pulumi.Output<string | undefined>;
+  declare readonly experienceFlowId: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** The app the campaign lives in (host, appId, accountId). */
+  declare readonly target: pulumi.Output<{ host: string; appId: string; accountId: string }>;
+
+  constructor(name: string, args: VoiceCampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    const connection = connectionFromStackConfig(args.connection);
+    super(
+      voiceCampaignProvider,
+      name,
+      {
+        status: undefined,
+        lname: undefined,
+        campaignInstanceId: undefined,
+        experienceFlowId: undefined,
+        createdAt: undefined,
+        updatedAt: undefined,
+        target: undefined,
+        queueName: undefined,
+        maxSkips: undefined,
+        experienceFlowName: undefined,
+        ...args,
+        connection,
+      },
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "connection"] },
+      "kore",
+      "VoiceCampaign",
+    );
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Secrets never leave the provider: the client secret and the JWT appear in no output, no error
+ * message and no log line of the provider host, over a whole life and its failures.
+ */
+import { SignJWT } from "jose";
+import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { ProviderHost, serializedProvider } from "../support/provider-host";
+import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
+
+type Props = Record<string, unknown>;
+
+function args(name: string, extra: Props = {}): Props {
+  const { queue_name, campaignType: _t, ...rest } = SAMPLE_PROGRESSIVE as Record<string, unknown>;
+  return { ...rest, queueName: queue_name, name, ...extra };
+}
+
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/;
+
+async function lifeAndFailures(host: ProviderHost, emulator: Emulator, connection: Props | undefined): Promise<string[]> {
+  const seen: string[] = [];
+  const record = (x: unknown) => seen.push(typeof x === "string" ? x : JSON.stringify(x));
+  const extra = connection ? { connection } : {};
+  const { inputs, failures } = await host.check(args(`Secret life ${Math.random()}`, { ...extra, started: true }));
+  expect(failures).toEqual([]);
+  const { id, outs } = await host.create(inputs);
+  record(outs);
+  const read = await host.read(id, outs, inputs);
+  record(read);
+  const updated = await host.update(id, read.outs, { ...inputs, description: "changed" });
+  record(updated);
+  // failures: a refused PUT, a 500 on GET, a refused start
+  emulator.failNext({ method: "PUT", status: 400, count: 1 });
+  await host.update(id, updated, { ...inputs, description: "changed again" }).catch((e) => record(`${e.message} ${e.stack}`));
+  emulator.failNext({ method: "GET", status: 500, count: 10 });
+  await host.read(id, updated, inputs).catch((e) => record(`${e.message} ${e.stack}`));
+  emulator.clearFaults();
+  await host.delete(id, updated);
+  // wrong credentials: a 401 from the server
+  const bad = connection ? { connection: { ...connection, clientSecret: "wrong-secret-value-123" } } : {};
+  if (connection) {
+    const { inputs: badInputs } = await host.check(args(`Secret bad ${Math.random()}`, bad));
+    await host.create(badInputs).catch((e) => record(`${e.message} ${e.stack}`));
+  }
+  return seen;
+}
+
+describe("secrets stay out of outputs, errors and logs", () => {
+  let emulator: Emulator;
+  let provider: string;
+
+  beforeAll(async () => {
+    provider = await serializedProvider();
+    emulator = await startEmulator({ port: 0, readyDelayMs: 50 });
+  });
+  afterAll(async () => emulator?.close());
+
+  test("client id + secret given as the resource's connection input", async () => {
+    const host = await ProviderHost.start({ provider, env: {} });
+    try {
+      await host.configure();
+      const connection = {
+        host: emulator.url,
+        appId: DEMO_CREDENTIALS.appId,
+        accountId: DEMO_CREDENTIALS.accountId,
+        clientId: DEMO_CREDENTIALS.clientId,
+        clientSecret: DEMO_CREDENTIALS.clientSecret,
+      };
+      const seen = await lifeAndFailures(host, emulator, connection);
+      const everything = [...seen, ...host.logs].join("\n");
+      expect(seen.length).toBeGreaterThan(4);
+      // outputs keep the connection for destroy; the engine stores it encrypted (additionalSecretOutputs),
+      // so the secret may only appear inside the `connection` output, never anywhere else
+      const withoutConnectionOutput = seen.map((s) => s.replace(/"connection":\{[^}]*\}/g, "")).join("\n");
+      expect(withoutConnectionOutput).not.toContain(DEMO_CREDENTIALS.clientSecret);
+      expect(everything).not.toContain("wrong-secret-value-123");
+      expect(everything).not.toMatch(JWT_SHAPE);
+      expect(host.logs.join("")).not.toContain(DEMO_CREDENTIALS.clientSecret);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  test("a ready-made JWT from the environment", async () => {
+    const jwt = await new SignJWT({ appId: DEMO_CREDENTIALS.clientId })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(DEMO_CREDENTIALS.clientId)
+      .setIssuedAt()
+      .setExpirationTime("10m")
+      .sign(new TextEncoder().encode(DEMO_CREDENTIALS.clientSecret));
+    const host = await ProviderHost.start({
+      provider,
+      env: { KORE_HOST: emulator.url, KORE_APP_ID: DEMO_CREDENTIALS.appId, KORE_ACCOUNT_ID: DEMO_CREDENTIALS.accountId, KORE_JWT: jwt },
+    });
+    try {
+      await host.configure();
+      const seen = await lifeAndFailures(host, emulator, undefined);
+      const everything = [...seen, ...host.logs].join("\n");
+      expect(everything).not.toContain(jwt);
+      expect(everything).not.toContain(jwt.split(".")[2]); // not even the signature
+      expect(everything).not.toMatch(JWT_SHAPE);
+      // and the emulator's request log never holds it either
+      expect(JSON.stringify(emulator.requests)).not.toContain(jwt);
+    } finally {
+      await host.stop();
+    }
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Drives the provider the way `pulumi up` does, without the CLI: captures the VoiceCampaign's
+ * serialized provider (under pulumi mocks, `newResource` receives it as the `__provider` input),
+ * starts the real `@pulumi/pulumi/cmd/dynamic-provider` host as a child process in a folder outside
+ * the repository, and calls it over gRPC (Configure, Check, Diff, Create, Read, Update, Delete).
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const grpc = require("@grpc/grpc-js");
+const provproto = require("@pulumi/pulumi/proto/provider_pb");
+const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
+const structproto = require("google-protobuf/google/protobuf/struct_pb");
+
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:VoiceCampaign::campaign";
+
+/** The serialized provider of a VoiceCampaign, exactly as a Pulumi program would store it. */
+export async function serializedProvider(): Promise<string> {
+  let captured: string | undefined;
+  pulumi.runtime.setMocks(
+    {
+      newResource(args: pulumi.runtime.MockResourceArgs) {
+        if (typeof args.inputs.__provider === "string") captured = args.inputs.__provider;
+        return { id: "mock-id", state: args.inputs };
+      },
+      call: () => ({}),
+    },
+    "kore",
+    "test",
+    false,
+  );
+  const { VoiceCampaign } = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
+  const resource = new VoiceCampaign("campaign", { name: "captured" } as never);
+  await new Promise<void>((resolve) => resource.urn.apply(() => resolve()));
+  if (!captured) throw new Error("the VoiceCampaign did not hand a serialized provider to the engine");
+  return captured;
+}
+
+/** A folder outside the repository where only `node_modules/pulumi-kore-campaigns` points back at it. */
+export function programFolderOutsideRepo(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-program-"));
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "pulumi-kore-campaigns"), "dir");
+  return dir;
+}
+
+type Props = Record<string, unknown>;
+
+export interface CheckAnswer {
+  inputs: Props;
+  failures: Array<{ property: string; reason: string }>;
+}
+
+export interface DiffAnswer {
+  changes: "none" | "some" | "unknown";
+  replaces: string[];
+}
+
+export interface HostError extends Error {
+  details?: string;
+  /** set when the host reported ErrorResourceInitFailed: the resource exists and stays in state */
+  initFailedId?: string;
+  initFailedProperties?: Props;
+}
+
+export class ProviderHost {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly client: any,
+    private readonly provider: string,
+    readonly logs: string[],
+  ) {}
+
+  static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
+    const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
+    const cwd = options.cwd ?? programFolderOutsideRepo();
+    const child = spawn(process.execPath, [script, "127.0.0.1:1"], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PULUMI_PROJECT: "kore", PULUMI_STACK: "test", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const logs: string[] = [];
+    child.stderr!.on("data", (chunk: Buffer) => logs.push(chunk.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = "";
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = out.split("\n")[0];
+        if (out.includes("\n")) {
+          child.stdout!.off("data", onData);
+          child.stdout!.on("data", (c: Buffer) => logs.push(c.toString()));
+          resolve(Number(line.trim()));
+        }
+      };
+      child.stdout!.on("data", onData);
+      child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${logs.join("")}`)));
+    });
+    const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    return new ProviderHost(child, client, options.provider, logs);
+  }
+
+  private call<T>(method: string, request: unknown): Promise<T> {
+    return new Promise((resolve, reject) => {
+      this.client[method](request, (err: any, response: T) => {
+        if (!err) return resolve(response);
+        const error: HostError = new Error(err.details ?? err.message);
+        error.details = err.details;
+        const bin = err.metadata?.get?.("grpc-status-details-bin")?.[0];
+        if (bin) {
+          const statusproto = require("@pulumi/pulumi/proto/status_pb");
+          const status = statusproto.Status.deserializeBinary(bin);
+          for (const any of status.getDetailsList()) {
+            const detail = provproto.ErrorResourceInitFailed.deserializeBinary(any.getValue_asU8());
+            error.initFailedId = detail.getId();
+            error.initFailedProperties = detail.getProperties()?.toJavaScript();
+          }
+        }
+        reject(error);
+      });
+    });
+  }
+
+  private struct(props: Props, withProvider = true): unknown {
+    return structproto.Struct.fromJavaScript(withProvider ? { ...props, __provider: this.provider } : props);
+  }
+
+  private static plain(props: Props): Props {
+    const { __provider: _p, ...rest } = props;
+    return rest;
+  }
+
+  async configure(config: Record<string, string> = {}): Promise<void> {
+    const req = new provproto.ConfigureRequest();
+    req.setArgs(structproto.Struct.fromJavaScript(config));
+    await this.call("configure", req);
+  }
+
+  async check(news: Props, olds: Props = {}): Promise<CheckAnswer> {
+    const req = new provproto.CheckRequest();
+    req.setUrn(URN);
+    req.setOlds(this.struct(olds, Object.keys(olds).length > 0));
+    req.setNews(this.struct(news));
+    const resp = await this.call<any>("check", req);
+    return {
+      inputs: ProviderHost.plain(resp.getInputs().toJavaScript()),
+      failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  async diff(id: string, olds: Props, news: Props): Promise<DiffAnswer> {
+    const req = new provproto.DiffRequest();
+    req.setId(id);
+    req.setUrn(URN);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    const resp = await this.call<any>("diff", req);
+    const kinds: Record<number, DiffAnswer["changes"]> = { 0: "unknown", 1: "none", 2: "some" };
+    return { changes: kinds[resp.getChanges()], replaces: resp.getReplacesList() };
+  }
+
+  async create(inputs: Props): Promise<{ id: string; outs: Props }> {
+    const req = new provproto.CreateRequest();
+    req.setUrn(URN);
+    req.setProperties(this.struct(inputs));
+    const resp = await this.call<any>("create", req);
+    return { id: resp.getId(), outs: ProviderHost.plain(resp.getProperties().toJavaScript()) };
+  }
+
+  async read(id: string, outs: Props, inputs: Props = {}): Promise<{ id: string; outs: Props; inputs?: Props }> {
+    const req = new provproto.ReadRequest();
+    req.setId(id);
+    req.setUrn(URN);
+    req.setProperties(this.struct(outs));
+    req.setInputs(this.struct(inputs));
+    const resp = await this.call<any>("read", req);
+    const respInputs = resp.getInputs();
+    return {
+      id: resp.getId(),
+      outs: ProviderHost.plain(resp.getProperties()?.toJavaScript() ?? {}),
+      inputs: respInputs ? ProviderHost.plain(respInputs.toJavaScript()) : undefined,
+    };
+  }
+
+  async update(id: string, olds: Props, news: Props): Promise<Props> {
+    const req = new provproto.UpdateRequest();
+    req.setId(id);
+    req.setUrn(URN);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    const resp = await this.call<any>("update", req);
+    return ProviderHost.plain(resp.getProperties().toJavaScript());
+  }
+
+  async delete(id: string, outs: Props): Promise<void> {
+    const req = new provproto.DeleteRequest();
+    req.setId(id);
+    req.setUrn(URN);
+    req.setProperties(this.struct(outs));
+    await this.call("delete", req);
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill("SIGTERM");
+    await exited;
+  }
+}
