@@ -10,3 +10,10 @@ export type { CampaignDefinition, CampaignSpec, CampaignSpecInput, ValidationFai
 export type { ConnectionInput } from "./connection";
 export { KoreApiError } from "./errors";
 export { STARTED_TABLE } from "./status";
+export {
+  loadDefinitions,
+  campaignFileSchema,
+  formatProblem,
+  summarize,
+} from "./gitops";
+export type { CampaignDefinitionFile, CampaignFileInput, LoadResult, Problem as DefinitionProblem } from "./gitops";

@@ -19,7 +19,7 @@ type Inputify<T> = T extends Array<infer U>
 /** Everything a campaign definition holds (see the README's table), plus an optional connection. */
 export type VoiceCampaignArgs = { [K in keyof CampaignSpecInput]: pulumi.Input<Inputify<CampaignSpecInput[K]>> } & {
   /** Target app and credentials for this campaign; falls back to stack config `kore:*`, then `KORE_*` variables. Always stored as a secret. */
-  connection?: pulumi.Input<ConnectionInput>;
+  connection?: pulumi.Input<Inputify<ConnectionInput>>;
 };
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -49,7 +49,7 @@ const voiceCampaignProvider: pulumi.dynamic.ResourceProvider = {
 // The module name is a literal in each hook on purpose: a serialized hook must not capture a variable.
 
 /** Stack config `kore:*` folded into the connection input, so it travels (encrypted) with the resource. */
-function connectionFromStackConfig(given: pulumi.Input<ConnectionInput> | undefined): pulumi.Output<ConnectionInput> | undefined {
+function connectionFromStackConfig(given: VoiceCampaignArgs["connection"]): pulumi.Output<ConnectionInput> | undefined {
   const config = new pulumi.Config("kore");
   const fromConfig: Record<string, pulumi.Input<string> | undefined> = {
     host: config.get("host"),
@@ -62,7 +62,7 @@ function connectionFromStackConfig(given: pulumi.Input<ConnectionInput> | undefi
   const anyConfig = Object.values(fromConfig).some((v) => v !== undefined);
   if (given === undefined && !anyConfig) return undefined; // the provider reads KORE_* at run time
   return pulumi.secret(
-    pulumi.all([pulumi.output(given ?? {}), pulumi.output(fromConfig)]).apply(([input, cfg]) => {
+    pulumi.all([pulumi.output(given ?? {}) as pulumi.Output<ConnectionInput>, pulumi.output(fromConfig)]).apply(([input, cfg]) => {
       const merged: Record<string, string> = {};
       for (const [k, v] of Object.entries(cfg)) if (typeof v === "string" && v !== "") merged[k] = v;
       for (const [k, v] of Object.entries(input ?? {})) if (typeof v === "string" && v !== "") merged[k] = v;

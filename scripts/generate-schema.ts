@@ -1,31 +1,33 @@
 /**
- * Generates schema/campaign.schema.json (JSON Schema draft 2020-12) from campaignSpecSchema, the input side:
- * what a campaign YAML file or the VoiceCampaign resource accepts (minus `connection`). Editors use it for
- * completion and checks; validateCampaign stays the authority (time zones, overlaps and such are checked
- * there only).
+ * Generates schema/campaign.schema.json (JSON Schema draft 2020-12) from campaignFileSchema, the input side:
+ * what a campaign definition file accepts, i.e. the VoiceCampaign resource's campaignSpecSchema (minus
+ * `connection`) plus the file-only `renamedFrom`. Editors use it for completion and checks
+ * (`# yaml-language-server: $schema=../schema/campaign.schema.json`); validateCampaign and the loader stay
+ * the authority (time zones, overlaps, names across files and such are checked there only).
  *
  *   npx tsc --outDir dist/schema-build --rootDir . --module commonjs --target ES2022 --esModuleInterop \
  *     --skipLibCheck --strict scripts/generate-schema.ts && node dist/schema-build/scripts/generate-schema.js
  *
- * or, without compiling: UPDATE_SCHEMA=1 npx jest tests/provider/schema.test.ts -t "JSON Schema"
+ * or, without compiling: npm run schema (UPDATE_SCHEMA=1 jest tests/provider/schema.test.ts -t "JSON Schema")
  * (the test compares the committed file with buildJsonSchema() and rewrites it when UPDATE_SCHEMA=1).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { DIALING_MODES, MODE_FIELDS, campaignSpecSchema } from "../provider/schema";
+import { DIALING_MODES, MODE_FIELDS } from "../provider/schema";
+import { campaignFileSchema } from "../provider/gitops/file-schema";
 
 export const SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:campaign.schema.json";
 export const SCHEMA_FILE = path.join("schema", "campaign.schema.json");
 
 /** The JSON Schema object. */
 export function buildJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(campaignSpecSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(campaignFileSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
   const { $schema, ...body } = generated;
   return {
     $schema,
     $id: SCHEMA_ID,
-    title: "Kore.ai voice campaign",
+    title: "Kore.ai voice campaign definition file",
     ...body,
     // Mode-specific fields (MODE_FIELDS): required for their modes, not allowed for the others.
     allOf: DIALING_MODES.map((mode) => ({

@@ -298,14 +298,22 @@ heartbeat() {
   done
 }
 
+HEARTBEAT_PID=""
+stop_heartbeat() {
+  if [[ -n "$HEARTBEAT_PID" ]]; then kill "$HEARTBEAT_PID" 2>/dev/null || true; wait "$HEARTBEAT_PID" 2>/dev/null || true; fi
+  HEARTBEAT_PID=""
+}
+trap stop_heartbeat EXIT
+trap 'exit 130' INT TERM
+
 TMPBIN="$ROOT/bin.tmp"
 rm -rf "$TMPBIN"; mkdir -p "$TMPBIN"
 build() { # $1 = output name, $2 = package, $3 = ldflags -X
   log "compiling $1 ($2)..."
-  heartbeat >/dev/null & local hb=$!
+  heartbeat >/dev/null & HEARTBEAT_PID=$!
   local rc=0
   (cd "$BUILD" && "$GO" build -trimpath -ldflags "-s -w -X $3" -o "$TMPBIN/$1" "$2") || rc=$?
-  kill "$hb" 2>/dev/null || true; wait "$hb" 2>/dev/null || true
+  stop_heartbeat
   [[ $rc -eq 0 ]] || die "go build of $2 failed"
 }
 build pulumi "$PKG/cmd/pulumi" "$LDVAR=$WANT"
@@ -327,5 +335,4 @@ log "done in $((SECONDS - START))s: $(du -sh "$BIN/pulumi" | cut -f1) pulumi, $(
 echo "$BIN"
 }
 
-main "$@"
-exit $?
+main "$@"; exit $? # one line: nothing after it is read once main starts

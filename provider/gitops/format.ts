@@ -1,0 +1,48 @@
+/**
+ * Problems as text: `file:line: field: problem` (the shape compilers use, so editors and CI logs link to the
+ * line), GitHub Actions annotations, and the summary line. Pure.
+ */
+import * as path from "path";
+import type { Problem } from "./load";
+
+export interface FormatOptions {
+  /** Show file paths relative to this folder (e.g. process.cwd()); as given otherwise. */
+  relativeTo?: string;
+}
+
+function displayPath(file: string, options: FormatOptions): string {
+  if (options.relativeTo === undefined) return file;
+  const relative = path.relative(options.relativeTo, path.resolve(options.relativeTo, file));
+  return relative === "" || relative.startsWith("..") ? file : relative;
+}
+
+/** `campaigns/a.yaml:12: dialingStrategy.maxRingTime: must be ... (got 200)`; the column follows the line when known. */
+export function formatProblem(problem: Problem, options: FormatOptions = {}): string {
+  const location = [displayPath(problem.file, options), problem.line, problem.line === undefined ? undefined : problem.column]
+    .filter((part) => part !== undefined)
+    .join(":");
+  return `${location}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+}
+
+const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+/** A GitHub Actions workflow command, shown as an annotation on the file's line in the pull request. */
+export function formatGithubAnnotation(problem: Problem, options: FormatOptions = {}): string {
+  const props = [
+    `file=${escapeProperty(displayPath(problem.file, options))}`,
+    ...(problem.line === undefined ? [] : [`line=${problem.line}`]),
+    ...(problem.column === undefined || problem.line === undefined ? [] : [`col=${problem.column}`]),
+    `title=${escapeProperty(problem.path ? `campaign definition: ${problem.path}` : "campaign definition")}`,
+  ];
+  return `::error ${props.join(",")}::${escapeData(problem.message)}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** `3 files valid`, or `2 problems in 1 file`. */
+export function summarize(fileCount: number, problems: readonly Problem[]): string {
+  if (problems.length === 0) return `${plural(fileCount, "file")} valid`;
+  const files = new Set(problems.map((p) => p.file)).size;
+  return `${plural(problems.length, "problem")} in ${plural(files, "file")}`;
+}

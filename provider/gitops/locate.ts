@@ -1,0 +1,70 @@
+/**
+ * Property path -> line in the YAML source: "dialingStrategy.callingHours.days[2].start" is found by walking
+ * the parsed document. A mapping entry is located at its key (so an unknown key, or an object whose child is
+ * missing, points at the line that names it); a list entry at the entry. When the path does not exist in
+ * full (a missing field), the nearest existing parent is used. Pure.
+ */
+import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+
+export interface SourcePosition {
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+  /** The node at the full path, when it exists. */
+  node?: Node;
+}
+
+/** "a.b[2].c" / 'a["odd key"]' -> ["a", "b", 2, "c"] (the inverse of schema.ts's formatPath). */
+export function parsePath(path: string): Array<string | number> {
+  const segments: Array<string | number> = [];
+  const re = /([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) segments.push(m[1]);
+    else if (m[2] !== undefined) segments.push(Number(m[2]));
+    else segments.push(JSON.parse(m[3]) as string);
+  }
+  return segments;
+}
+
+const rangeStart = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
+const keyText = (key: unknown): string => String(isScalar(key) ? key.value : key);
+
+/** One step down: the child node and the offset to report for it, or undefined if there is no such child. */
+function step(doc: Document, node: unknown, segment: string | number): { node: unknown; offset: number } | undefined {
+  const here = isAlias(node) ? node.resolve(doc) : node;
+  if (isMap(here)) {
+    const pair = here.items.find((p) => keyText(p.key) === String(segment));
+    const offset = rangeStart(pair?.key) ?? rangeStart(pair?.value);
+    return pair && offset !== undefined ? { node: pair.value, offset } : undefined;
+  }
+  if (isSeq(here) && typeof segment === "number") {
+    const item = here.items[segment] as Node | undefined;
+    return item?.range ? { node: item, offset: item.range[0] } : undefined;
+  }
+  return undefined;
+}
+
+/** Where `path` is (or would be) in the document; undefined when the document has no content. */
+export function locate(doc: Document, lineCounter: LineCounter, path: string): SourcePosition | undefined {
+  const root = doc.contents as Node | null;
+  if (!root?.range) return undefined;
+  let node: unknown = root;
+  let offset = root.range[0];
+  let complete = true;
+  for (const segment of parsePath(path)) {
+    const next = step(doc, node, segment);
+    if (!next) {
+      complete = false;
+      break;
+    }
+    ({ node, offset } = next);
+  }
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col, ...(complete && node ? { node: node as Node } : {}) };
+}
+
+/** Whether a node is a plain (unquoted) scalar that YAML read as a number or boolean, e.g. `phoneNumber: +1510...`. */
+export function isUnquotedNonString(node: Node | undefined): boolean {
+  return isScalar(node) && node.type === "PLAIN" && (typeof node.value === "number" || typeof node.value === "boolean");
+}

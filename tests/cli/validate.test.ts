@@ -1,0 +1,159 @@
+/**
+ * `kore-campaigns validate`: the compiled CLI (dist/provider/cli.js, built by `npm run build`, which
+ * `npm test` runs first) as a child process: exit codes, the exact lines it prints, and that it never
+ * loads @pulumi/pulumi.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { agentless, preview, removeTrees, toYaml, writeTree } from "../gitops/helpers";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CLI = path.join(ROOT, "dist/provider/cli.js");
+
+beforeAll(() => {
+  if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does)`);
+});
+afterAll(removeTrees);
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, encoding: "utf8", timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// A Preview campaign with known lines: 7 is `queueName`, 9 `dialingStrategy`, 11 `phoneNumber`, 18 `maxRingtime`.
+const BROKEN = `# yaml-language-server: $schema=../schema/campaign.schema.json
+name: Billing Reminder Voice Campaign
+description: Reminds customers of bills
+contactLists: [Recent Buyers - Q2 2025]
+priority: 5
+dialingMode: Preview
+queueName: Default Queue
+experienceFlowName: Voice Survey Entry Flow
+dialingStrategy:
+  callerId:
+    phoneNumber: "555-0100"
+  callingHours:
+    frequency: WEEKLY
+    timezone: Asia/Kolkata
+    days: [{ day: MO, start: "9:00 AM", end: "6:00 PM" }]
+  dialingOrder: FIFO
+  maxAttemptsPerRecord: 3
+  maxRingtime: 30
+  defaultRetryPeriod: 10
+`;
+
+describe("exit codes and output", () => {
+  test("all valid: exit 0 and the summary only (default folder: campaigns/)", () => {
+    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "campaigns/feedback.yml": toYaml(agentless()) });
+    expect(run(["validate"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+  });
+
+  test("problems: exit 1, one `file:line: field: problem` line each, then the summary", () => {
+    const cwd = writeTree({
+      "campaigns/billing.yaml": BROKEN,
+      "campaigns/billing-copy.yaml": toYaml(preview()),
+      "campaigns/feedback.yaml": toYaml(agentless()),
+      "campaigns/syntax.yaml": "name: x\ncontactLists: [a\n",
+    });
+    const { code, stdout, stderr } = run(["validate", "campaigns"], cwd);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(stdout.split("\n")).toEqual([
+      "campaigns/billing.yaml:2: maxSkips: required when dialingMode is Preview",
+      'campaigns/billing.yaml:2: name: "Billing Reminder Voice Campaign" is also the name of the campaign in campaigns/billing-copy.yaml:1 (Kore.ai campaign names are unique, ignoring case)',
+      'campaigns/billing.yaml:8: experienceFlowName: only allowed when dialingMode is Agentless (got "Voice Survey Entry Flow")',
+      "campaigns/billing.yaml:9: dialingStrategy.maxRingTime: is required and must be an integer from 5 to 120 seconds",
+      'campaigns/billing.yaml:11: dialingStrategy.callerId.phoneNumber: must be a phone number in E.164 format: "+", the country code and the number, digits only, at most 15 digits (e.g. "+15101234567") (got "555-0100")',
+      "campaigns/billing.yaml:18: dialingStrategy.maxRingtime: is not a known field; did you mean maxRingTime?",
+      "campaigns/syntax.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "7 problems in 2 files",
+      "",
+    ]);
+  });
+
+  test("files given by name, and paths that do not exist", () => {
+    const cwd = writeTree({ "a.yaml": toYaml(preview()) });
+    expect(run(["validate", "a.yaml"], cwd)).toEqual({ code: 0, stdout: "1 file valid\n", stderr: "" });
+    expect(run(["validate", "a.yaml", "nope"], cwd)).toEqual({ code: 1, stdout: "nope: no such file or folder\n1 problem in 1 file\n", stderr: "" });
+    expect(run(["validate"], cwd)).toEqual({ code: 1, stdout: "campaigns: no such file or folder\n1 problem in 1 file\n", stderr: "" });
+  });
+
+  test("each folder is its own set: the same campaign in two stacks' folders is fine", () => {
+    const cwd = writeTree({ "prod/billing.yaml": toYaml(preview()), "staging/billing.yaml": toYaml(preview()) });
+    expect(run(["validate", "prod", "staging"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+  });
+
+  test("--format github adds an annotation after each problem line", () => {
+    const cwd = writeTree({ "campaigns/billing.yaml": BROKEN.replace("    phoneNumber: \"555-0100\"", '    phoneNumber: "+15101234567"').replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1") });
+    expect(run(["validate", "--format", "github"], cwd)).toEqual({ code: 0, stdout: "1 file valid\n", stderr: "" });
+    const broken = writeTree({ "campaigns/billing.yaml": BROKEN.replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1") });
+    const { code, stdout } = run(["validate", "--format=github"], broken);
+    expect(code).toBe(1);
+    expect(stdout.split("\n").slice(0, 2)).toEqual([
+      expect.stringMatching(/^campaigns\/billing\.yaml:11: dialingStrategy\.callerId\.phoneNumber: must be a phone number/),
+      expect.stringMatching(/^::error file=campaigns\/billing\.yaml,line=11,title=campaign definition%3A dialingStrategy\.callerId\.phoneNumber::must be a phone number/),
+    ]);
+  });
+
+  test.each([
+    [[], "missing command"],
+    [["check"], 'unknown command "check"'],
+    [["validate", "--strict"], "Unknown option '--strict'"],
+    [["validate", "--format", "json"], 'unknown format "json" (text or github)'],
+  ])("usage error %j: exit 2, the reason and the usage line on stderr", (args, reason) => {
+    const { code, stdout, stderr } = run(args, ROOT);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.split("\n")[0]).toContain(`kore-campaigns: ${reason}`);
+    expect(stderr).toContain("Usage: kore-campaigns validate [--format text|github] [paths...]");
+  });
+
+  test("--help: the usage on stdout, exit 0", () => {
+    const { code, stdout } = run(["--help"], ROOT);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: kore-campaigns validate/);
+    expect(stdout).toContain("Exit code: 0 when every file is valid, 1 when there are problems, 2 for a usage error.");
+  });
+
+  test("the repository's own campaigns/ folder validates", () => {
+    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
+  });
+});
+
+describe("no Pulumi", () => {
+  /** A preload hook that records, at exit, every loaded module under an @pulumi folder. */
+  function withHook() {
+    const dir = writeTree({
+      "hook.js": `process.on("exit", () => require("fs").writeFileSync(process.env.PULUMI_REPORT, JSON.stringify(Object.keys(require.cache).filter((k) => /[\\\\/]@pulumi[\\\\/]/.test(k)))));`,
+    });
+    const report = path.join(dir, "report.json");
+    const env = { NODE_OPTIONS: `--require ${JSON.stringify(path.join(dir, "hook.js"))}`, PULUMI_REPORT: report };
+    return { env, loaded: () => JSON.parse(fs.readFileSync(report, "utf8")) as string[] };
+  }
+
+  test("the validate command never loads @pulumi/pulumi", () => {
+    const hook = withHook();
+    const cwd = writeTree({ "campaigns/billing.yaml": BROKEN });
+    expect(run(["validate"], cwd, hook.env).code).toBe(1);
+    expect(hook.loaded()).toEqual([]);
+  });
+
+  test("(the hook does see it when the package's main entry is loaded)", () => {
+    const hook = withHook();
+    const result = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(path.join(ROOT, "dist/provider/index.js"))})`], {
+      env: { ...process.env, ...hook.env },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(0);
+    expect(hook.loaded().length).toBeGreaterThan(0);
+  });
+});
+
+test("package.json: bin kore-campaigns is the compiled CLI, with a shebang", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  expect(manifest.bin).toEqual({ "kore-campaigns": "dist/provider/cli.js" });
+  expect(manifest.scripts.validate).toBe("npm run build --silent && node dist/provider/cli.js validate");
+  expect(fs.readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+});
