@@ -119,9 +119,28 @@ export async function convergeStarted(
     status = await waitWhilePreparing(ctx, id);
     action = actionFor(status, started);
   }
-  if (action === "play") return ctx.client.startCampaign(id);
-  if (action === "stop") return ctx.client.stopCampaign(id);
+  if (action === "play" || action === "stop") return pullTrigger(ctx, id, action);
   return { status };
+}
+
+/**
+ * Pulls play or stop. A retried trigger whose first attempt did reach the server answers 409
+ * ("already Active"), and an ambiguous answer leaves the outcome open: in both cases the status
+ * decides whether the trigger took effect.
+ */
+async function pullTrigger(
+  ctx: LifecycleContext,
+  id: string,
+  action: "play" | "stop",
+): Promise<{ status?: string; campaignInstanceId?: string; updatedAt?: string }> {
+  try {
+    return action === "play" ? await ctx.client.startCampaign(id) : await ctx.client.stopCampaign(id);
+  } catch (err) {
+    if (!(err instanceof KoreApiError) || !(err.status === 409 || err.outcomeUnknown)) throw err;
+    const { status } = await ctx.client.getCampaignStatus(id);
+    if (actionFor(status, action === "play") === "none") return { status };
+    throw err;
+  }
 }
 
 /**

@@ -260,6 +260,18 @@ describe("drift, delete, adoption and refusals", () => {
     expect(outs).toMatchObject({ started: true, status: "Active" });
   });
 
+  test("a play whose answer is lost is not pulled twice into an error: the status shows it took effect", async () => {
+    const { id, inputs, outs } = await createFrom(argsFromSample(SAMPLE_PROGRESSIVE, uniqueName("Lost play")));
+    emulator.setStatus(id, "Ready");
+    emulator.failNext({ method: "POST", pathIncludes: "/campaign/api/v1/public/", ambiguous: true, count: 1 });
+    emulator.clearRequests();
+    const running = await host.update(id, outs, { ...inputs, started: true });
+    expect(running).toMatchObject({ started: true, status: "Active" });
+    const plays = emulator.requests.filter((r) => r.query.trigger === "play");
+    expect(plays.map((r) => r.status)).toEqual([0, 409]); // the lost answer, then the retry refused as already Active
+    expect(emulator.campaign(id)!.status).toBe("Active");
+  });
+
   test("changing the target app replaces the campaign", async () => {
     const { id, inputs, outs } = await createFrom(argsFromSample(SAMPLE_PROGRESSIVE, uniqueName("Move")));
     const moved = {

@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: performance figures, one `name: value` line each on stdout (progress on stderr).
+ * `npm run bench -- overhead validate` runs only the named sections. Methods: bench/README.md.
+ */
+import { note } from "./support/common";
+import { overhead } from "./sections/overhead";
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  overhead,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
+  const started = Date.now();
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    const t0 = Date.now();
+    await section();
+    note(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  note(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

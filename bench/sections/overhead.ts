@@ -1,0 +1,75 @@
+/**
+ * provider_overhead_ratio: N campaigns created through the provider hooks (check + create, in this
+ * process) against the same N creates made by a minimal raw undici client, both at CONCURRENCY in flight,
+ * against an emulator (its own process) answering after LATENCY_MS. Each run gets a fresh emulator, so
+ * both sides make exactly the same requests: one list page (the provider's duplicate-name lookup; the raw
+ * client sends the same call) and N create POSTs (Progressive: the create answer holds the record, so no
+ * GET). The request sets are compared after every run and the bench fails if they differ.
+ */
+import { callKey, countBy, describeCounts, figure, median, note, pool, timed } from "../support/common";
+import { EmulatorProcess } from "../support/emulator-process";
+import { checkAndCreate, hooks, useEmulator } from "../support/hooks";
+import { campaignArgs, campaignName, wireBody } from "../support/inputs";
+import { RawClient } from "../support/raw-client";
+
+const N = 200;
+const CONCURRENCY = 8;
+const LATENCY_MS = 20;
+const RUNS = 3;
+
+type Side = "provider" | "raw";
+
+async function runOnce(side: Side, run: number): Promise<{ ms: number; calls: string }> {
+  const emulator = await EmulatorProcess.start({ readyDelayMs: 600_000, faults: { latencyMs: LATENCY_MS } });
+  try {
+    const prefix = `Bench ${side} ${run}`;
+    let ms: number;
+    // inputs are built before the clock starts
+    const names = Array.from({ length: N }, (_, i) => campaignName(prefix, i));
+    if (side === "provider") {
+      const h = await hooks();
+      useEmulator(h, emulator.url, { maxConcurrency: CONCURRENCY });
+      const inputs = names.map(campaignArgs);
+      const t = await timed(() => pool(N, CONCURRENCY, (i) => checkAndCreate(h, inputs[i])));
+      if (t.value.failures.length > 0) throw new Error(`provider: ${t.value.failures.length} creates failed`);
+      ms = t.ms;
+    } else {
+      const client = await new RawClient(emulator.url).init();
+      const bodies = names.map(wireBody);
+      const t = await timed(async () => {
+        await client.listFirstPage();
+        return pool(N, CONCURRENCY, (i) => client.create(bodies[i]));
+      });
+      await client.close();
+      if (t.value.failures.length > 0) throw new Error(`raw: ${t.value.failures.length} creates failed`);
+      ms = t.ms;
+    }
+    const calls = describeCounts(countBy((await emulator.requests()).map(callKey)));
+    return { ms, calls };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+export async function overhead(): Promise<void> {
+  note(`overhead: ${N} creates, ${CONCURRENCY} in flight, emulator latency ${LATENCY_MS} ms; 1 warm-up + ${RUNS} runs per side, alternating`);
+  const times: Record<Side, number[]> = { provider: [], raw: [] };
+  const ratios: number[] = [];
+  let expected: string | undefined;
+  for (let run = 0; run <= RUNS; run++) {
+    const p = await runOnce("provider", run);
+    const r = await runOnce("raw", run);
+    for (const [side, result] of [["provider", p], ["raw", r]] as const) {
+      expected ??= result.calls;
+      if (result.calls !== expected) throw new Error(`request sets differ: ${side} made ${result.calls}; expected ${expected}`);
+    }
+    note(`  ${run === 0 ? "warm-up" : `run ${run}`}: provider ${p.ms.toFixed(0)} ms, raw ${r.ms.toFixed(0)} ms (each: ${expected})`);
+    if (run === 0) continue;
+    times.provider.push(p.ms);
+    times.raw.push(r.ms);
+    ratios.push(p.ms / r.ms);
+  }
+  figure("provider_overhead_ratio", median(ratios));
+  figure(`provider_create_ms_${N}`, median(times.provider), 0);
+  figure(`raw_create_ms_${N}`, median(times.raw), 0);
+}

@@ -1,0 +1,81 @@
+/** Output, timing and small helpers shared by the bench sections. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+
+/** The repository root: the nearest folder above this file whose package.json is this package's. */
+export const REPO_ROOT = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-kore-campaigns") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no pulumi-kore-campaigns package.json above ${from}`);
+  }
+}
+
+/** One figure on stdout: `name: value`. Nothing else goes to stdout. */
+export function figure(name: string, value: number | string, decimals = 3): void {
+  const shown = typeof value === "number" ? (Number.isInteger(value) ? String(value) : value.toFixed(decimals)) : value;
+  process.stdout.write(`${name}: ${shown}\n`);
+}
+
+/** Progress and notes, on stderr. */
+export function note(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** Runs `work(0..count-1)` with at most `concurrency` in flight; collects results and failures (never throws). */
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  work: (i: number) => Promise<T>,
+): Promise<{ results: Array<T | undefined>; failures: Array<{ index: number; error: unknown }> }> {
+  const results: Array<T | undefined> = new Array(count);
+  const failures: Array<{ index: number; error: unknown }> = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      try {
+        results[i] = await work(i);
+      } catch (error) {
+        failures.push({ index: i, error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return { results, failures };
+}
+
+export function firstLine(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split("\n")[0];
+}
+
+/** "POST /agentassist/api/v1/public/:app/campaign" with ids folded, for comparing request sets. */
+export function callKey(r: { method: string; path: string; query?: Record<string, string> }): string {
+  const trigger = r.query?.trigger ? ` ${r.query.trigger}` : "";
+  return `${r.method} ${r.path.replace(/\/public\/[^/]+/, "/public/:app").replace(/cd-[0-9a-f-]+/g, ":id")}${trigger}`;
+}
+
+export function countBy(keys: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+export function describeCounts(counts: Map<string, number>): string {
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${n} x ${k}`).join(", ") || "none";
+}
