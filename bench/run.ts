@@ -2,11 +2,20 @@
  * `npm run bench`: performance figures, one `name: value` line each on stdout (progress on stderr).
  * `npm run bench -- overhead validate` runs only the named sections. Methods: bench/README.md.
  */
+import * as os from "node:os";
 import { note } from "./support/common";
+import { engine } from "./sections/engine";
+import { memory } from "./sections/memory";
 import { overhead } from "./sections/overhead";
+import { rateLimited } from "./sections/rate-limited";
+import { validate } from "./sections/validate";
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   overhead,
+  "rate-limited": rateLimited,
+  engine,
+  memory,
+  validate,
 };
 
 async function main(): Promise<void> {
@@ -14,13 +23,14 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((w) => !(w in SECTIONS));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
   const started = Date.now();
+  note(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other jobs on the machine skew the times)`);
   for (const [name, section] of Object.entries(SECTIONS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     const t0 = Date.now();
     await section();
     note(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  note(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  note(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }
 
 main().then(

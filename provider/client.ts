@@ -47,6 +47,7 @@ import {
   type WireCampaign,
 } from "./responses";
 import { decideRetry, parseRetryAfter, resolveRetryPolicy, type RetryDecision, type RetryPolicy } from "./retry-policy";
+import { AdaptiveScheduler } from "./scheduler";
 
 export type { WireCampaign, CampaignStatus, CreateResult, ListPage, TriggerResult } from "./responses";
 export type { KoreCredentials } from "./auth";
@@ -62,8 +63,9 @@ export interface KoreTarget {
 }
 
 /**
- * Hook for a future shared request scheduler (rate limiting across clients). `run` wraps each HTTP
- * attempt; `onRateLimited` hears of every 429 with the wait Kore asked for (or our backoff).
+ * A request scheduler (rate limiting across clients; scheduler.ts's `AdaptiveScheduler`, shared per app by
+ * hooks.ts). `run` wraps each HTTP attempt; `onRateLimited` hears of every 429 with the wait Kore asked for
+ * (or our backoff).
  */
 export interface RequestScheduler {
   run<T>(fn: () => Promise<T>): Promise<T>;
@@ -77,7 +79,14 @@ export interface KoreClientOptions {
   connectTimeoutMs?: number;
   /** Overrides of `DEFAULT_RETRY_POLICY` (tests use tiny delays). */
   retry?: Partial<RetryPolicy>;
+  /** A scheduler shared with other clients (hooks.ts gives one per app). Default: none, unless a limit below is set. */
   scheduler?: RequestScheduler;
+  /**
+   * Limits for a scheduler of this client's own (an `AdaptiveScheduler`; for tests and benchmarks): attempts in
+   * flight, and attempts started per second (adapting to 429). Not together with `scheduler`.
+   */
+  maxConcurrency?: number;
+  maxRequestsPerSecond?: number;
   /** Lifetime of minted JWTs. Default 300 s. */
   tokenTtlSeconds?: number;
   /** `limit` of each list page. Default 50. */
@@ -176,7 +185,7 @@ export class KoreClient {
     this.secrets = this.tokens.secrets;
     this.policy = resolveRetryPolicy(options.retry);
     this.timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
-    this.scheduler = options.scheduler;
+    this.scheduler = schedulerFrom(options);
     this.random = options.random ?? Math.random;
     this.listPageSize = positive(options.listPageSize ?? 50, "listPageSize");
     this.maxListPages = positive(options.maxListPages ?? 200, "maxListPages");
@@ -574,6 +583,13 @@ function describeNetworkError(code: string | undefined, err: unknown, timeoutMs:
     default:
       return `network error${phase}${tag}`;
   }
+}
+
+function schedulerFrom(options: KoreClientOptions): RequestScheduler | undefined {
+  const { scheduler, maxConcurrency, maxRequestsPerSecond } = options;
+  if (maxConcurrency === undefined && maxRequestsPerSecond === undefined) return scheduler;
+  if (scheduler) throw new RangeError("give either a scheduler or maxConcurrency / maxRequestsPerSecond, not both");
+  return new AdaptiveScheduler({ maxConcurrency, maxRequestsPerSecond });
 }
 
 function positive(n: number, name: string): number {

@@ -20,6 +20,7 @@ import {
   updateCampaign,
 } from "./lifecycle";
 import { CampaignNameView } from "./names";
+import { AdaptiveScheduler, parseSchedulerSetting } from "./scheduler";
 import { CampaignSpec, validateCampaign } from "./schema";
 import { checkConnectionInput, definitionOf, inputsOf, UNKNOWN, withoutUndefined } from "./state";
 
@@ -31,16 +32,39 @@ interface AppSession {
   names: CampaignNameView;
 }
 const sessions = new Map<string, AppSession>();
+/** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
+const schedulers = new Map<string, AdaptiveScheduler>();
+
+/** Stack config and environment settings read at run time, beside the connection settings. */
+const SCHEDULER_SETTINGS = {
+  maxConcurrency: { configKey: "kore:maxConcurrency", envVar: "KORE_MAX_CONCURRENCY" },
+  maxRequestsPerSecond: { configKey: "kore:maxRequestsPerSecond", envVar: "KORE_MAX_REQUESTS_PER_SECOND" },
+} as const;
 
 function setting(configKey: string, envVar: string): string | undefined {
   return stackConfig(configKey) ?? process.env[envVar];
+}
+
+/** The app's scheduler, made on first use with the limits configured then (kore:* config, else KORE_* env, else defaults). */
+function schedulerFor(target: ResolvedConnection["target"]): AdaptiveScheduler {
+  const key = `${target.host.trim().replace(/\/+$/, "").toLowerCase()}|${target.appId}`;
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    const limit = (name: keyof typeof SCHEDULER_SETTINGS, kind: "concurrency" | "rate") => {
+      const { configKey, envVar } = SCHEDULER_SETTINGS[name];
+      return parseSchedulerSetting(setting(configKey, envVar), `${configKey} (${envVar})`, kind);
+    };
+    scheduler = new AdaptiveScheduler({ maxConcurrency: limit("maxConcurrency", "concurrency"), maxRequestsPerSecond: limit("maxRequestsPerSecond", "rate") });
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
 }
 
 function contextFor(conn: ResolvedConnection): LifecycleContext {
   const key = `${targetKey(conn.target)}|${"jwt" in conn.credentials ? "jwt" : conn.credentials.clientId}`;
   let session = sessions.get(key);
   if (!session) {
-    const client = new KoreClient(conn.target, conn.credentials);
+    const client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target) });
     session = { client, names: new CampaignNameView({ listAll: () => client.listAllCampaigns() }) };
     sessions.set(key, session);
   }
@@ -67,15 +91,23 @@ function forEngine(err: unknown, conn?: ResolvedConnection): Error {
   return new Error(message);
 }
 
+/**
+ * The campaign spec in create/update inputs. The engine hands these hooks exactly what `check`
+ * returned (validated and normalized), so they are not validated a second time: that would double
+ * the provider's CPU per campaign for nothing.
+ */
 function specOf(inputs: Record<string, unknown>): CampaignSpec {
   const { connection: _connection, __provider: _provider, ...spec } = inputs;
-  const result = validateCampaign(spec);
-  if (!result.ok) throw new Error(`invalid campaign inputs: ${result.failures.map((f) => f.message).join("; ")}`);
-  return result.value;
+  return spec as unknown as CampaignSpec;
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  const known = new Set(CONNECTION_SETTINGS.map((s) => s.configKey).concat("kore:readyTimeoutSeconds"));
+  const known = new Set(
+    CONNECTION_SETTINGS.map((s) => s.configKey).concat(
+      "kore:readyTimeoutSeconds",
+      ...Object.values(SCHEDULER_SETTINGS).map((s) => s.configKey),
+    ),
+  );
   stackConfig = (key) => (known.has(key) ? (req.config.get(key) as string | undefined) : undefined);
 }
 
@@ -100,12 +132,18 @@ export async function diff(_id: string, olds: CampaignOutputs, news: Record<stri
       target: newConnection === UNKNOWN ? undefined : targetFrom(newConnection),
     },
   );
-  const credentialsChanged = newConnection === UNKNOWN || JSON.stringify(olds.connection ?? null) !== JSON.stringify(newConnection ?? null);
+  // Rotated credentials are an in-place update with no API call: state must hold what destroy will use.
+  const credentialsChanged = newConnection === UNKNOWN || !sameConnection(olds.connection, newConnection);
   return {
     changes: d.changed.length > 0 || d.replaceKeys.length > 0 || credentialsChanged,
     replaces: d.replaceKeys,
     deleteBeforeReplace: false,
   };
+}
+
+function sameConnection(a: ConnectionInput | undefined, b: ConnectionInput | undefined): boolean {
+  const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]) as Set<keyof ConnectionInput>;
+  return [...keys].every((k) => a?.[k] === b?.[k]);
 }
 
 /** The target the new inputs point at, or undefined when it cannot be known yet. */
@@ -169,7 +207,8 @@ export async function remove(id: string, props: CampaignOutputs): Promise<void> 
   }
 }
 
-/** For tests and benchmarks in one process: forget clients and name views. */
+/** For tests and benchmarks in one process: forget clients, name views and schedulers (new limits are read on next use). */
 export function resetSessions(): void {
   sessions.clear();
+  schedulers.clear();
 }

@@ -161,7 +161,17 @@ async function postOnce(
     const ambiguous = err instanceof KoreApiError && err.outcomeUnknown;
     const nameTaken = err instanceof KoreApiError && err.status === 409;
     if (!ambiguous && !nameTaken) throw err;
-    const id = await ctx.names.findFresh(definition.name);
+    let id: string | undefined;
+    try {
+      id = await ctx.names.findFresh(definition.name);
+    } catch (lookupErr) {
+      if (!ambiguous) throw lookupErr;
+      throw new Error(
+        `${(err as Error).message}\nThe campaign "${definition.name}" may exist on the server: the create's answer was lost, and ` +
+          `looking the name up failed too (${(lookupErr as Error).message}). Nothing was retried. Run up again: if the create is ` +
+          `then refused because the name exists, that is this campaign; set adoptExisting: true once to take it over.`,
+      );
+    }
     if (id === undefined && ambiguous) {
       throw new Error(
         `${(err as Error).message}\nNo campaign named "${definition.name}" exists on the server afterwards, so it was not created; ` +
@@ -279,7 +289,7 @@ export async function updateCampaign(
 export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<void> {
   try {
     const { status } = await ctx.client.getCampaignStatus(id);
-    if (actionFor(status, false) === "stop") await ctx.client.stopCampaign(id); // never delete a dialing campaign
+    if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop"); // never delete a dialing campaign (a stop whose answer was lost counts if it took)
     await ctx.client.deleteCampaign(id);
   } catch (err) {
     if (!(err instanceof KoreApiError && err.status === 404)) throw err; // 404: already gone

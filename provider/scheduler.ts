@@ -9,7 +9,7 @@
  *   (`max(1, rate)` tokens), so a stack of hundreds of campaigns starts as a short burst and then a
  *   steady flow instead of a storm;
  * - adaptation to 429 (AIMD): `onRateLimited(retryAfterMs)` pauses every new attempt for that app
- *   until Retry-After has passed, empties the bucket (one attempt goes when the pause ends, the rest
+ *   until Retry-After has passed (at most `maxPauseMs`, 60 s), empties the bucket (one attempt goes when the pause ends, the rest
  *   follow at the new rate), and multiplies the rate by `decreaseFactor` (0.5), at most once per
  *   cooldown (the 429s of one burst are one signal, not twenty). Each attempt that ends with no 429
  *   reported since it started adds `increasePerSuccess` (default a fiftieth of the configured rate) back,
@@ -67,6 +67,12 @@ export interface SchedulerOptions extends SchedulerLimits {
   increasePerSuccess?: number;
   /** After a decrease, further 429s within max(Retry-After, this) do not decrease again. Default 1000 ms. */
   decreaseCooldownMs?: number;
+  /**
+   * The longest pause one 429 imposes. Default 60 000 ms, the client's retry budget: a call told to wait longer
+   * gives up with Kore's answer anyway, and the calls queued behind it should get that answer too rather than
+   * wait silently for an hour (Kore's hourly limit).
+   */
+  maxPauseMs?: number;
   clock?: SchedulerClock;
 }
 
@@ -105,6 +111,7 @@ export class AdaptiveScheduler implements RequestScheduler {
   private readonly decreaseFactor: number;
   private readonly increasePerSuccess: number;
   private readonly decreaseCooldownMs: number;
+  private readonly maxPauseMs: number;
   private readonly clock: SchedulerClock;
 
   private rate: number;
@@ -134,12 +141,14 @@ export class AdaptiveScheduler implements RequestScheduler {
     this.decreaseFactor = options.decreaseFactor ?? 0.5;
     this.increasePerSuccess = options.increasePerSuccess ?? this.maxRequestsPerSecond / 50;
     this.decreaseCooldownMs = options.decreaseCooldownMs ?? 1000;
+    this.maxPauseMs = options.maxPauseMs ?? 60_000;
     const bad = (
       [
         ["minRequestsPerSecond", this.minRate, (n: number) => n > 0],
         ["decreaseFactor", this.decreaseFactor, (n: number) => n > 0 && n <= 1],
         ["increasePerSuccess", this.increasePerSuccess, (n: number) => n >= 0],
         ["decreaseCooldownMs", this.decreaseCooldownMs, (n: number) => n >= 0 && Number.isFinite(n)],
+        ["maxPauseMs", this.maxPauseMs, (n: number) => n >= 0],
       ] as const
     ).filter(([, v, ok]) => typeof v !== "number" || Number.isNaN(v) || !ok(v));
     if (bad.length > 0) throw new RangeError(`scheduler: invalid ${bad.map(([k, v]) => `${k} (${v})`).join(", ")}`);
@@ -161,7 +170,7 @@ export class AdaptiveScheduler implements RequestScheduler {
 
   onRateLimited(retryAfterMs: number): void {
     const now = this.clock.now();
-    const wait = Number.isFinite(retryAfterMs) && retryAfterMs > 0 ? retryAfterMs : 0;
+    const wait = retryAfterMs > 0 ? Math.min(retryAfterMs, this.maxPauseMs) : 0; // NaN and negatives: no pause
     this.counts.rateLimited += 1;
     this.lastLimitedAt = now;
     if (now + wait > this.pausedUntil) this.pausedUntil = now + wait;
@@ -174,7 +183,6 @@ export class AdaptiveScheduler implements RequestScheduler {
     this.refill(now);
     this.tokens = Math.min(this.tokens, 1);
     this.refilledAt = Math.max(now, this.pausedUntil);
-    if (this.head < this.queue.length) this.pump();
   }
 
   get state(): SchedulerState {

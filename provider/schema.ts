@@ -176,6 +176,23 @@ const EXTRA_TIME_ZONE_NAMES = [
   "US/Eastern", "US/Central", "US/Mountain", "US/Pacific", "US/Alaska", "US/Hawaii", "US/Arizona",
   "US/East-Indiana", "US/Michigan", "Canada/Eastern", "Canada/Central", "Canada/Mountain", "Canada/Pacific",
   "Canada/Atlantic", "Canada/Newfoundland", "Australia/ACT", "Australia/NSW", "Brazil/East", "Mexico/General",
+  // The rest of the IANA `backward` links and the old POSIX-style zones Intl accepts ("nz-chat" -> "NZ-CHAT", "cet" -> "CET")
+  ...(
+    "Africa/Timbuktu America/Argentina/ComodRivadavia America/Atka America/Ensenada America/Fort_Wayne " +
+    "America/Knox_IN America/Montreal America/Nipigon America/Pangnirtung America/Porto_Acre " +
+    "America/Rainy_River America/Rosario America/Santa_Isabel America/Shiprock America/Thunder_Bay " +
+    "America/Virgin America/Yellowknife Antarctica/South_Pole Asia/Ashkhabad Asia/Choibalsan " +
+    "Asia/Chongqing Asia/Chungking Asia/Dacca Asia/Harbin Asia/Istanbul Asia/Kashgar Asia/Macao " +
+    "Asia/Tel_Aviv Asia/Thimbu Asia/Ujung_Pandang Asia/Ulan_Bator Atlantic/Jan_Mayen Australia/Canberra " +
+    "Australia/Currie Australia/LHI Australia/North Australia/Queensland Australia/South " +
+    "Australia/Tasmania Australia/Victoria Australia/West Australia/Yancowinna Brazil/Acre " +
+    "Brazil/DeNoronha Brazil/West CET CST6CDT Canada/Saskatchewan Canada/Yukon Chile/Continental " +
+    "Chile/EasterIsland Cuba EET EST EST5EDT Egypt Eire Etc/GMT+0 Etc/GMT-0 Etc/GMT0 Etc/Greenwich " +
+    "Etc/UCT Europe/Belfast Europe/Nicosia Europe/Tiraspol GB GB-Eire GMT+0 GMT-0 GMT0 Greenwich HST " +
+    "Hongkong Iceland Iran Israel Jamaica Japan Kwajalein Libya MET MST MST7MDT Mexico/BajaNorte " +
+    "Mexico/BajaSur NZ NZ-CHAT Navajo PRC PST8PDT Pacific/Johnston Pacific/Samoa Pacific/Yap Poland " +
+    "Portugal ROC ROK Singapore Turkey UCT US/Aleutian US/Indiana-Starke US/Samoa W-SU WET"
+  ).split(" "),
 ];
 
 /** Shape of a zone name (refuses offsets like "+05:30" before asking Intl). */

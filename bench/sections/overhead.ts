@@ -4,7 +4,9 @@
  * against an emulator (its own process) answering after LATENCY_MS. Each run gets a fresh emulator, so
  * both sides make exactly the same requests: one list page (the provider's duplicate-name lookup; the raw
  * client sends the same call) and N create POSTs (Progressive: the create answer holds the record, so no
- * GET). The request sets are compared after every run and the bench fails if they differ.
+ * GET). The request sets are compared after every run and the bench fails if they differ. The provider's
+ * request scheduler is set to the same concurrency (KORE_MAX_CONCURRENCY) and no rate cap
+ * (KORE_MAX_REQUESTS_PER_SECOND=unlimited), as the raw client has none.
  */
 import { callKey, countBy, describeCounts, figure, median, note, pool, timed } from "../support/common";
 import { EmulatorProcess } from "../support/emulator-process";
@@ -15,37 +17,53 @@ import { RawClient } from "../support/raw-client";
 const N = 200;
 const CONCURRENCY = 8;
 const LATENCY_MS = 20;
-const RUNS = 3;
+const RUNS = 5;
 
 type Side = "provider" | "raw";
 
-async function runOnce(side: Side, run: number): Promise<{ ms: number; calls: string }> {
+/** CPU milliseconds (user + system) this process used while `fn` ran: the client's own work. */
+async function withCpu<T>(fn: () => Promise<T>): Promise<{ cpuMs: number; value: T }> {
+  const before = process.cpuUsage();
+  const value = await fn();
+  const used = process.cpuUsage(before);
+  return { cpuMs: (used.user + used.system) / 1000, value };
+}
+
+async function runOnce(side: Side, run: number): Promise<{ ms: number; cpuMs: number; calls: string }> {
   const emulator = await EmulatorProcess.start({ readyDelayMs: 600_000, faults: { latencyMs: LATENCY_MS } });
   try {
     const prefix = `Bench ${side} ${run}`;
     let ms: number;
+    let cpuMs: number;
     // inputs are built before the clock starts
     const names = Array.from({ length: N }, (_, i) => campaignName(prefix, i));
     if (side === "provider") {
       const h = await hooks();
-      useEmulator(h, emulator.url, { maxConcurrency: CONCURRENCY });
+      // the scheduler's cap at the same concurrency; no rate cap (its default 10/s would pace a local server)
+      useEmulator(h, emulator.url, { maxConcurrency: CONCURRENCY, maxRequestsPerSecond: "unlimited" });
       const inputs = names.map(campaignArgs);
-      const t = await timed(() => pool(N, CONCURRENCY, (i) => checkAndCreate(h, inputs[i])));
+      const c = await withCpu(() => timed(() => pool(N, CONCURRENCY, (i) => checkAndCreate(h, inputs[i]))));
+      const t = c.value;
       if (t.value.failures.length > 0) throw new Error(`provider: ${t.value.failures.length} creates failed`);
       ms = t.ms;
+      cpuMs = c.cpuMs;
     } else {
       const client = await new RawClient(emulator.url).init();
       const bodies = names.map(wireBody);
-      const t = await timed(async () => {
-        await client.listFirstPage();
-        return pool(N, CONCURRENCY, (i) => client.create(bodies[i]));
-      });
+      const c = await withCpu(() =>
+        timed(async () => {
+          await client.listFirstPage();
+          return pool(N, CONCURRENCY, (i) => client.create(bodies[i]));
+        }),
+      );
+      const t = c.value;
       await client.close();
       if (t.value.failures.length > 0) throw new Error(`raw: ${t.value.failures.length} creates failed`);
       ms = t.ms;
+      cpuMs = c.cpuMs;
     }
     const calls = describeCounts(countBy((await emulator.requests()).map(callKey)));
-    return { ms, calls };
+    return { ms, cpuMs, calls };
   } finally {
     await emulator.stop();
   }
@@ -54,6 +72,7 @@ async function runOnce(side: Side, run: number): Promise<{ ms: number; calls: st
 export async function overhead(): Promise<void> {
   note(`overhead: ${N} creates, ${CONCURRENCY} in flight, emulator latency ${LATENCY_MS} ms; 1 warm-up + ${RUNS} runs per side, alternating`);
   const times: Record<Side, number[]> = { provider: [], raw: [] };
+  const cpu: Record<Side, number[]> = { provider: [], raw: [] };
   const ratios: number[] = [];
   let expected: string | undefined;
   for (let run = 0; run <= RUNS; run++) {
@@ -63,12 +82,18 @@ export async function overhead(): Promise<void> {
       expected ??= result.calls;
       if (result.calls !== expected) throw new Error(`request sets differ: ${side} made ${result.calls}; expected ${expected}`);
     }
-    note(`  ${run === 0 ? "warm-up" : `run ${run}`}: provider ${p.ms.toFixed(0)} ms, raw ${r.ms.toFixed(0)} ms (each: ${expected})`);
+    note(
+      `  ${run === 0 ? "warm-up" : `run ${run}`}: provider ${p.ms.toFixed(0)} ms (CPU ${p.cpuMs.toFixed(0)} ms), ` +
+        `raw ${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)} ms)${run === 0 ? `; each side made ${expected}` : ""}`,
+    );
     if (run === 0) continue;
+    cpu.provider.push(p.cpuMs);
+    cpu.raw.push(r.cpuMs);
     times.provider.push(p.ms);
     times.raw.push(r.ms);
     ratios.push(p.ms / r.ms);
   }
+  note(`  client CPU per create (median): provider ${(median(cpu.provider) / N).toFixed(2)} ms, raw ${(median(cpu.raw) / N).toFixed(2)} ms`);
   figure("provider_overhead_ratio", median(ratios));
   figure(`provider_create_ms_${N}`, median(times.provider), 0);
   figure(`raw_create_ms_${N}`, median(times.raw), 0);

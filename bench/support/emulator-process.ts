@@ -9,6 +9,12 @@ import { request } from "undici";
 import type { FaultConfig, RequestLogEntry, StoredCampaign } from "pulumi-kore-campaigns/emulator";
 import { REPO_ROOT } from "./common";
 
+/** Emulators still running; killed if the bench exits early (a failure), so none is left behind. */
+const running = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 export class EmulatorProcess {
   private constructor(
     private readonly child: ChildProcess,
@@ -21,6 +27,8 @@ export class EmulatorProcess {
       [path.join(REPO_ROOT, "dist", "emulator", "main.js"), "--port", "0", "--ready-delay-ms", String(options.readyDelayMs ?? 1000)],
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ["ignore", "pipe", "pipe"] },
     );
+    running.add(child);
+    child.once("exit", () => running.delete(child));
     let errors = "";
     child.stderr!.on("data", (c: Buffer) => (errors += c.toString()));
     const url = await new Promise<string>((resolve, reject) => {

@@ -22,8 +22,11 @@ export async function hooks(): Promise<Hooks> {
   return loaded;
 }
 
-/** Points the provider at an emulator (and sets or clears the scheduler variables); forgets old clients. */
-export function useEmulator(h: Hooks, url: string, limits: { maxConcurrency?: number; maxRequestsPerSecond?: number } = {}): void {
+/** A request-scheduler limit: a number, "unlimited", or undefined for the provider's default. */
+export type Limit = number | "unlimited" | undefined;
+
+/** Points the provider at an emulator and sets (or clears) the scheduler variables; forgets old clients and schedulers. */
+export function useEmulator(h: Hooks, url: string, limits: { maxConcurrency?: Limit; maxRequestsPerSecond?: Limit } = {}): void {
   Object.assign(process.env, {
     KORE_HOST: url,
     KORE_APP_ID: DEMO_CREDENTIALS.appId,
@@ -36,7 +39,7 @@ export function useEmulator(h: Hooks, url: string, limits: { maxConcurrency?: nu
   h.resetSessions();
 }
 
-function setOrDelete(name: string, value: number | undefined): void {
+function setOrDelete(name: string, value: Limit): void {
   if (value === undefined) delete process.env[name];
   else process.env[name] = String(value);
 }

@@ -272,6 +272,52 @@ describe("drift, delete, adoption and refusals", () => {
     expect(emulator.campaign(id)!.status).toBe("Active");
   });
 
+  test("a create whose answer is lost is looked up by name and adopted: one POST, one campaign", async () => {
+    const name = uniqueName("Ambiguous");
+    const { inputs } = await host.check(argsFromSample(SAMPLE_PROGRESSIVE, name));
+    emulator.failNext({ method: "POST", pathIncludes: "/campaign?", ambiguous: true, count: 1 });
+    emulator.clearRequests();
+    const { id } = await host.create(inputs);
+    const posts = emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign"));
+    expect(posts.map((r) => r.status)).toEqual([0]); // the answer was lost; never posted again
+    expect(emulator.campaigns().filter((c) => (c as any).name === name).map((c) => c.id)).toEqual([id]);
+  });
+
+  test("a lost create answer followed by a failed lookup says the campaign may exist, and posts nothing more", async () => {
+    const name = uniqueName("Ambiguous lookup");
+    const { inputs } = await host.check(argsFromSample(SAMPLE_PROGRESSIVE, name));
+    emulator.failNext({ method: "POST", pathIncludes: "/campaign?", ambiguous: true, count: 1 });
+    emulator.failNext({ method: "POST", pathIncludes: "getAllCampaignDetails", status: 503, count: 5 });
+    emulator.clearRequests();
+    await expect(host.create(inputs)).rejects.toThrow(/may exist on the server.*adoptExisting/s);
+    expect(emulator.requests.filter((r) => r.method === "POST" && /\/campaign$/.test(r.path))).toHaveLength(1);
+  });
+
+  test("a stop whose answer is lost still lets destroy delete the campaign", async () => {
+    const { id, outs } = await createFrom({ ...argsFromSample(SAMPLE_PREVIEW, uniqueName("Lost stop")), started: true });
+    emulator.failNext({ method: "POST", pathIncludes: "/campaign/api/v1/public/", ambiguous: true, count: 1 });
+    await host.delete(id, outs);
+    expect(emulator.campaign(id)).toBeUndefined();
+  });
+
+  test("rotated credentials are an in-place update that makes no API call", async () => {
+    const connection = {
+      host: emulator.url,
+      appId: DEMO_CREDENTIALS.appId,
+      accountId: DEMO_CREDENTIALS.accountId,
+      clientId: DEMO_CREDENTIALS.clientId,
+      clientSecret: DEMO_CREDENTIALS.clientSecret,
+    };
+    const { id, inputs, outs } = await createFrom({ ...argsFromSample(SAMPLE_AGENTLESS, uniqueName("Rotate")), connection });
+    expect(await host.diff(id, outs, inputs)).toEqual({ changes: "none", replaces: [] });
+    const rotated = { ...inputs, connection: { ...connection, clientSecret: "rotated-secret" } };
+    expect(await host.diff(id, outs, rotated)).toEqual({ changes: "some", replaces: [] });
+    emulator.clearRequests();
+    const updated = await host.update(id, outs, rotated);
+    expect(emulator.requests).toHaveLength(0);
+    expect((updated.connection as Props).clientSecret).toBe("rotated-secret");
+  });
+
   test("changing the target app replaces the campaign", async () => {
     const { id, inputs, outs } = await createFrom(argsFromSample(SAMPLE_PROGRESSIVE, uniqueName("Move")));
     const moved = {

@@ -105,6 +105,11 @@ export class ProviderHost {
     return new ProviderHost(child, client, options.provider, logs);
   }
 
+  /** The host process's pid (benchmarks read its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   private call<T>(method: string, request: unknown): Promise<T> {
     return new Promise((resolve, reject) => {
       this.client[method](request, (err: any, response: T) => {
