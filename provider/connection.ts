@@ -12,6 +12,7 @@ export interface ConnectionInput {
   jwt?: string;
 }
 
+import { createHash } from "node:crypto";
 import type { KoreTarget } from "./client";
 import type { KoreCredentials } from "./auth";
 export type { KoreTarget, KoreCredentials };
@@ -83,9 +84,20 @@ export function resolveConnection(
   return { target, credentials };
 }
 
-/** A stable key for "the same Kore.ai app": used to share clients and name lookups, and to decide replacement. */
+/** A stable key for "the same Kore.ai app": host (case and trailing slash ignored) and app id. Kore's limits are per app. */
+export function appKey(t: KoreTarget): string {
+  return `${t.host.trim().replace(/\/+$/, "").toLowerCase()}|${t.appId}`;
+}
+
+/** A stable key for "the same app in the same account": used to share name lookups. */
 export function targetKey(t: KoreTarget): string {
-  return `${t.host.trim().replace(/\/+$/, "").toLowerCase()}|${t.appId}|${t.accountId}`;
+  return `${appKey(t)}|${t.accountId}`;
+}
+
+/** Which credentials a client holds, without keeping the secret itself in the key. */
+export function credentialsKey(c: KoreCredentials): string {
+  const material = "jwt" in c ? `jwt:${c.jwt}` : `client:${c.clientId}:${c.clientSecret}`;
+  return createHash("sha256").update(material).digest("hex").slice(0, 16);
 }
 
 /** The secret values in a connection, for redaction. */

@@ -12,6 +12,7 @@
  * - Everything else is updated in place. `adoptExisting` never counts as a change.
  */
 import { campaignDefinitionSchema, type CampaignDefinition } from "./schema";
+import { targetKey } from "./connection";
 
 export interface CampaignTarget {
   host: string;
@@ -53,12 +54,9 @@ export function diffCampaign(old: CampaignState, next: CampaignState): CampaignD
 }
 
 /** Host for comparison: trimmed, lower case, no trailing slashes. */
-export function normalizeHost(host: string): string {
-  return String(host).trim().toLowerCase().replace(/\/+$/, "");
-}
-
+/** The same app in the same account (host compared without case or trailing slash: connection.ts's one rule). */
 export function sameTarget(a: CampaignTarget, b: CampaignTarget): boolean {
-  return normalizeHost(a.host) === normalizeHost(b.host) && a.appId === b.appId && a.accountId === b.accountId;
+  return targetKey(a) === targetKey(b);
 }
 
 /** Pulumi's property-diff kinds used here (the literal values of pulumi.dynamic's DetailedDiff). */

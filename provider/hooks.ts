@@ -6,7 +6,16 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { KoreClient } from "./client";
-import { ConnectionInput, CONNECTION_SETTINGS, resolveConnection, ResolvedConnection, secretsOf, targetKey } from "./connection";
+import {
+  appKey,
+  ConnectionInput,
+  CONNECTION_SETTINGS,
+  credentialsKey,
+  resolveConnection,
+  ResolvedConnection,
+  secretsOf,
+  targetKey,
+} from "./connection";
 import { diffCampaign } from "./diff";
 import { redactSecrets } from "./errors";
 import {
@@ -27,11 +36,9 @@ import { checkConnectionInput, definitionOf, inputsOf, UNKNOWN, withoutUndefined
 /** Stack config handed to the provider by the engine (kore:* keys), read at run time. */
 let stackConfig: (key: string) => string | undefined = () => undefined;
 
-interface AppSession {
-  client: KoreClient;
-  names: CampaignNameView;
-}
-const sessions = new Map<string, AppSession>();
+/** One client per app and credentials; one name view per app and account, whichever client lists it. */
+const clients = new Map<string, KoreClient>();
+const nameViews = new Map<string, CampaignNameView>();
 /** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
 const schedulers = new Map<string, AdaptiveScheduler>();
 
@@ -47,7 +54,7 @@ function setting(configKey: string, envVar: string): string | undefined {
 
 /** The app's scheduler, made on first use with the limits configured then (kore:* config, else KORE_* env, else defaults). */
 function schedulerFor(target: ResolvedConnection["target"]): AdaptiveScheduler {
-  const key = `${target.host.trim().replace(/\/+$/, "").toLowerCase()}|${target.appId}`;
+  const key = appKey(target);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
     const limit = (name: keyof typeof SCHEDULER_SETTINGS, kind: "concurrency" | "rate") => {
@@ -61,16 +68,22 @@ function schedulerFor(target: ResolvedConnection["target"]): AdaptiveScheduler {
 }
 
 function contextFor(conn: ResolvedConnection): LifecycleContext {
-  const key = `${targetKey(conn.target)}|${"jwt" in conn.credentials ? "jwt" : conn.credentials.clientId}`;
-  let session = sessions.get(key);
-  if (!session) {
-    const client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target) });
-    session = { client, names: new CampaignNameView({ listAll: () => client.listAllCampaigns() }) };
-    sessions.set(key, session);
+  const clientKey = `${targetKey(conn.target)}|${credentialsKey(conn.credentials)}`;
+  let client = clients.get(clientKey);
+  if (!client) {
+    client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target) });
+    clients.set(clientKey, client);
+  }
+  let names = nameViews.get(targetKey(conn.target));
+  if (!names) {
+    const lister = client;
+    names = new CampaignNameView({ listAll: () => lister.listAllCampaigns() });
+    nameViews.set(targetKey(conn.target), names);
   }
   const readySeconds = Number(setting("kore:readyTimeoutSeconds", "KORE_READY_TIMEOUT_SECONDS") ?? 120);
   return {
-    ...session,
+    client,
+    names,
     readyTimeoutMs: (Number.isFinite(readySeconds) && readySeconds > 0 ? readySeconds : 120) * 1000,
     pollIntervalMs: 250,
   };
@@ -209,6 +222,7 @@ export async function remove(id: string, props: CampaignOutputs): Promise<void> 
 
 /** For tests and benchmarks in one process: forget clients, name views and schedulers (new limits are read on next use). */
 export function resetSessions(): void {
-  sessions.clear();
+  clients.clear();
+  nameViews.clear();
   schedulers.clear();
 }
