@@ -798,9 +798,9 @@ function underUnknown(input: unknown, failure: ValidationFailure, unknownValue: 
   return false;
 }
 
-/** Inverse of formatPath. */
-function parsePath(path: string): PropertyKey[] {
-  const segments: PropertyKey[] = [];
+/** Inverse of formatPath: "a.b[2].c" / 'a["odd key"]' -> ["a", "b", 2, "c"]. */
+export function parsePath(path: string): Array<string | number> {
+  const segments: Array<string | number> = [];
   const re = /([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
   for (let m = re.exec(path); m; m = re.exec(path)) {
     if (m[1] !== undefined) segments.push(m[1]);

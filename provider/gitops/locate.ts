@@ -5,6 +5,7 @@
  * full (a missing field), the nearest existing parent is used. Pure.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { parsePath } from "../schema";
 
 export interface SourcePosition {
   /** 1-based */
@@ -15,17 +16,7 @@ export interface SourcePosition {
   node?: Node;
 }
 
-/** "a.b[2].c" / 'a["odd key"]' -> ["a", "b", 2, "c"] (the inverse of schema.ts's formatPath). */
-export function parsePath(path: string): Array<string | number> {
-  const segments: Array<string | number> = [];
-  const re = /([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
-  for (let m = re.exec(path); m; m = re.exec(path)) {
-    if (m[1] !== undefined) segments.push(m[1]);
-    else if (m[2] !== undefined) segments.push(Number(m[2]));
-    else segments.push(JSON.parse(m[3]) as string);
-  }
-  return segments;
-}
+export { parsePath }; // the inverse of formatPath, kept beside it in schema.ts
 
 const rangeStart = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
 const keyText = (key: unknown): string => String(isScalar(key) ? key.value : key);
