@@ -23,3 +23,19 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): EmulatorCredentials 
     clientSecret: env.KORE_CLIENT_SECRET,
   });
 }
+
+/** How a client reaches the emulator at `url`: the fields of a VoiceCampaign `connection` input. */
+export function clientConnection(url: string, credentials: EmulatorCredentials = DEMO_CREDENTIALS) {
+  return { host: url, ...credentials };
+}
+
+/** The same as the KORE_* environment variables the provider reads at run time. */
+export function clientEnv(url: string, credentials: EmulatorCredentials = DEMO_CREDENTIALS): Record<string, string> {
+  return {
+    KORE_HOST: url,
+    KORE_APP_ID: credentials.appId,
+    KORE_ACCOUNT_ID: credentials.accountId,
+    KORE_CLIENT_ID: credentials.clientId,
+    KORE_CLIENT_SECRET: credentials.clientSecret,
+  };
+}

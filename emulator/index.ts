@@ -11,7 +11,7 @@ import { CampaignStore } from "./store";
 import type { Emulator, EmulatorOptions, StoredCampaign } from "./types";
 import { validateCampaignBody } from "./validate";
 
-export { DEMO_CREDENTIALS, credentialsFromEnv, resolveCredentials } from "./credentials";
+export { DEMO_CREDENTIALS, clientConnection, clientEnv, credentialsFromEnv, resolveCredentials } from "./credentials";
 export { experienceFlowId, CAMPAIGN_ID_PATTERN, INSTANCE_ID_PATTERN } from "./ids";
 export { validateCampaignBody, validateListBody } from "./validate";
 export { DATA_FILE } from "./store";

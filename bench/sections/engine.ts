@@ -19,7 +19,7 @@
  * - refresh_api_calls_per_campaign: `pulumi refresh --yes --skip-preview`, calls / STACK.
  * API calls are counted in the emulator's request log, cleared before each command.
  */
-import { DEMO_CREDENTIALS } from "pulumi-kore-campaigns/emulator";
+import { clientConnection } from "pulumi-kore-campaigns/emulator";
 import { callKey, countBy, describeCounts, figure, median, note, pool } from "../support/common";
 import { EmulatorProcess } from "../support/emulator-process";
 import { Args, campaignArgs, campaignName, wireBody } from "../support/inputs";
@@ -88,13 +88,7 @@ export async function engine(): Promise<void> {
     return { seconds: up.seconds, listCalls: keys.filter((k) => k.includes("getAllCampaignDetails")).length };
   };
   try {
-    const connection = {
-      host: emulator.url,
-      appId: DEMO_CREDENTIALS.appId,
-      accountId: DEMO_CREDENTIALS.accountId,
-      clientId: DEMO_CREDENTIALS.clientId,
-      clientSecret: DEMO_CREDENTIALS.clientSecret,
-    };
+    const connection = clientConnection(emulator.url);
     floor.write("connection.json", JSON.stringify(connection));
     note(`engine: two throwaway projects (${kore.dir}, ${floor.dir}); ${EXISTING} campaigns made out of band first; ${ROUNDS} rounds`);
     const raw = await new RawClient(emulator.url).init();

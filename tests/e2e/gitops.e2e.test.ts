@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { clientEnv, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { PulumiProject, REPO_ROOT } from "./support/pulumi-project";
 
 let emulator: Emulator;
@@ -26,13 +26,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
   project = new PulumiProject(
     "gitops",
-    {
-      KORE_HOST: emulator.url,
-      KORE_APP_ID: DEMO_CREDENTIALS.appId,
-      KORE_ACCOUNT_ID: DEMO_CREDENTIALS.accountId,
-      KORE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
-      KORE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
-    },
+    clientEnv(emulator.url),
     {
       "Pulumi.yaml": "name: kore-campaigns\nruntime: nodejs\nmain: index.js\n",
       "package.json": JSON.stringify({ name: "campaigns-repo", private: true }),

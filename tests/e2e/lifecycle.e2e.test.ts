@@ -5,26 +5,8 @@
  */
 import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
+import { Args, argsFromSample, projectFiles } from "./support/campaign-fleet";
 import { PulumiProject } from "./support/pulumi-project";
-
-type Args = Record<string, unknown>;
-
-function argsFromSample(body: Record<string, unknown>, name: string, extra: Args = {}): Args {
-  const { queue_name, campaignType: _t, ...rest } = JSON.parse(JSON.stringify(body));
-  return { ...rest, ...(queue_name === undefined ? {} : { queueName: queue_name }), name, ...extra };
-}
-
-const PROGRAM = `
-const fs = require("fs");
-const { VoiceCampaign } = require("pulumi-kore-campaigns");
-const definitions = JSON.parse(fs.readFileSync("campaigns.json", "utf8"));
-const campaigns = {};
-for (const [resourceName, args] of Object.entries(definitions)) {
-  const c = new VoiceCampaign(resourceName, args);
-  campaigns[resourceName] = { id: c.id, status: c.status, started: c.started };
-}
-exports.campaigns = campaigns;
-`;
 
 let emulator: Emulator;
 let project: PulumiProject;
@@ -53,11 +35,7 @@ function idOf(name: string): string {
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, readyDelayMs: 300 });
-  project = new PulumiProject("e2e", {}, {
-    "Pulumi.yaml": "name: kore-e2e\nruntime: nodejs\nmain: index.js\n",
-    "package.json": JSON.stringify({ name: "kore-e2e", private: true }),
-    "index.js": PROGRAM,
-  });
+  project = new PulumiProject("e2e", {}, projectFiles("kore-e2e"));
   saveDefinitions();
   await project.init();
   // credentials through stack config, the secret with --secret: they must never reach the state in plain text

@@ -3,7 +3,7 @@
  * dynamic-provider host (a child process, in a folder outside the repo), called over gRPC, against
  * the emulator over real HTTP. Every test asserts the API calls the emulator saw.
  */
-import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { clientConnection, clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { ProviderHost, serializedProvider, UNKNOWN } from "../support/provider-host";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
@@ -31,13 +31,7 @@ function calls(): string[] {
 }
 
 function hostEnv(): NodeJS.ProcessEnv {
-  return {
-    KORE_HOST: emulator.url,
-    KORE_APP_ID: DEMO_CREDENTIALS.appId,
-    KORE_ACCOUNT_ID: DEMO_CREDENTIALS.accountId,
-    KORE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
-    KORE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
-  };
+  return clientEnv(emulator.url);
 }
 
 beforeAll(async () => {
@@ -301,13 +295,7 @@ describe("drift, delete, adoption and refusals", () => {
   });
 
   test("rotated credentials are an in-place update that makes no API call", async () => {
-    const connection = {
-      host: emulator.url,
-      appId: DEMO_CREDENTIALS.appId,
-      accountId: DEMO_CREDENTIALS.accountId,
-      clientId: DEMO_CREDENTIALS.clientId,
-      clientSecret: DEMO_CREDENTIALS.clientSecret,
-    };
+    const connection = clientConnection(emulator.url);
     const { id, inputs, outs } = await createFrom({ ...argsFromSample(SAMPLE_AGENTLESS, uniqueName("Rotate")), connection });
     expect(await host.diff(id, outs, inputs)).toEqual({ changes: "none", replaces: [] });
     const rotated = { ...inputs, connection: { ...connection, clientSecret: "rotated-secret" } };

@@ -3,7 +3,7 @@
  * message and no log line of the provider host, over a whole life and its failures.
  */
 import { SignJWT } from "jose";
-import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { clientConnection, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { ProviderHost, serializedProvider } from "../support/provider-host";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
@@ -58,13 +58,7 @@ describe("secrets stay out of outputs, errors and logs", () => {
     const host = await ProviderHost.start({ provider, env: {} });
     try {
       await host.configure();
-      const connection = {
-        host: emulator.url,
-        appId: DEMO_CREDENTIALS.appId,
-        accountId: DEMO_CREDENTIALS.accountId,
-        clientId: DEMO_CREDENTIALS.clientId,
-        clientSecret: DEMO_CREDENTIALS.clientSecret,
-      };
+      const connection = clientConnection(emulator.url);
       const seen = await lifeAndFailures(host, emulator, connection);
       const everything = [...seen, ...host.logs].join("\n");
       expect(seen.length).toBeGreaterThan(4);
