@@ -96,6 +96,11 @@ export interface KoreClientOptions {
   userAgent?: string;
   /** Jitter source, for tests. Default `Math.random`. */
   random?: () => number;
+  /**
+   * Asked before every HTTP attempt; a rejection stops the call before anything is sent (the Pulumi
+   * adapter refuses once the engine that started the provider is gone: engine-liveness.ts).
+   */
+  beforeAttempt?: () => Promise<void>;
 }
 
 /** A create / update body: any JSON object (wire.ts's `toWireBody()` builds it; the client sends it as is). */
@@ -174,6 +179,7 @@ export class KoreClient {
   private readonly listPageSize: number;
   private readonly maxListPages: number;
   private readonly staticHeaders: Record<string, string>;
+  private readonly beforeAttempt?: () => Promise<void>;
 
   constructor(target: KoreTarget, credentials: KoreCredentials, options: KoreClientOptions = {}) {
     this.origin = parseKoreHost(target?.host);
@@ -187,6 +193,7 @@ export class KoreClient {
     this.timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
     this.scheduler = schedulerFrom(options);
     this.random = options.random ?? Math.random;
+    this.beforeAttempt = options.beforeAttempt;
     this.listPageSize = positive(options.listPageSize ?? 50, "listPageSize");
     this.maxListPages = positive(options.maxListPages ?? 200, "maxListPages");
     this.base = `/agentassist/api/v1/public/${encodeURIComponent(target.appId)}`;
@@ -463,7 +470,8 @@ export class KoreClient {
 
   /**
    * An undici interceptor run once per HTTP attempt: wait the backoff the retry callback asked for,
-   * take a scheduler slot (held until the attempt's response ends), and send a freshly minted JWT.
+   * take a scheduler slot (held until the attempt's response ends), ask `beforeAttempt` (at the last
+   * moment, after any wait), and send a freshly minted JWT.
    */
   private attemptGate(state: CallState): Dispatcher.DispatcherComposeInterceptor {
     return (dispatch) => (opts, handler) => {
@@ -478,6 +486,7 @@ export class KoreClient {
             state.waitedMs += delay;
           }
           const attempt = async (): Promise<void> => {
+            await this.beforeAttempt?.();
             const auth = await this.tokens.token();
             const headers = { ...(opts.headers as Record<string, string>), auth };
             await new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@
  *   paths are the deepest differing ones: "dialingStrategy.maxRingTime", "contactLists[1]",
  *   "dialingStrategy.callingHours.days[2].start".
  * - A different target app (host, appId or accountId) replaces the campaign: replaceKeys is ["connection"].
- *   Hosts compare case-insensitively, ignoring surrounding spaces and trailing slashes. A side without a
+ *   Hosts compare as origins (case, a trailing slash and the default port ignored). A side without a
  *   target (not known yet, or state written before targets were recorded) never causes a replace.
  * - Everything else is updated in place. `adoptExisting` never counts as a change.
  */
@@ -53,42 +53,9 @@ export function diffCampaign(old: CampaignState, next: CampaignState): CampaignD
   };
 }
 
-/** Host for comparison: trimmed, lower case, no trailing slashes. */
 /** The same app in the same account (host compared without case or trailing slash: connection.ts's one rule). */
 export function sameTarget(a: CampaignTarget, b: CampaignTarget): boolean {
   return targetKey(a) === targetKey(b);
-}
-
-/** Pulumi's property-diff kinds used here (the literal values of pulumi.dynamic's DetailedDiff). */
-export type PropertyDiffKind = "update" | "update-replace";
-
-export interface PropertyDiff {
-  kind: PropertyDiffKind;
-  inputDiff: boolean;
-}
-
-/** A CampaignDiff as Pulumi's `detailedDiff` map: each changed path "update", the replace key "update-replace". */
-export function toDetailedDiff(diff: CampaignDiff): Record<string, PropertyDiff> {
-  const out: Record<string, PropertyDiff> = {};
-  for (const path of diff.changed) out[path] = { kind: "update", inputDiff: true };
-  for (const key of diff.replaceKeys) out[key] = { kind: "update-replace", inputDiff: true };
-  return out;
-}
-
-/** A CampaignDiff as a whole Pulumi DiffResult (structurally; no @pulumi import). */
-export function toDiffResult(diff: CampaignDiff): {
-  changes: boolean;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-  detailedDiff: Record<string, PropertyDiff>;
-} {
-  return {
-    changes: diff.changed.length > 0 || diff.replaceKeys.length > 0,
-    replaces: [...diff.replaceKeys],
-    // A replace moves the campaign to another app, where the name is free: create first, then delete.
-    deleteBeforeReplace: false,
-    detailedDiff: toDetailedDiff(diff),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------

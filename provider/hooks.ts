@@ -2,21 +2,40 @@
  * The Pulumi dynamic-provider hooks: each one reads its inputs, calls the core, and shapes the answer
  * for the engine. This module is loaded by the serialized provider with
  * `require("pulumi-kore-campaigns/internal/hooks")`, once per provider process, so its module-level
- * state (stack config, clients, the shared name view) is shared by every campaign in the stack.
+ * state (stack config, clients, the shared name views, the engine watch) is shared by every campaign
+ * in the stack.
+ *
+ * What the engine does that these hooks rely on (seen under the real CLI, not assumed):
+ * - `configure` receives the whole stack config (for dynamic providers the engine passes every key,
+ *   namespaced, secrets decrypted), so credentials are read here at run time, never from state.
+ * - The host adds `__provider` back to create/update/read answers, but not to the properties of a
+ *   partial failure: those are stored as given, and a later refresh or destroy could not load the
+ *   provider without it. So a partial failure carries `__provider` itself.
+ * - The host prints every read/delete/check/diff error to stderr as `${err}: ${err.stack}` besides
+ *   returning it; the engine shows both. Errors thrown here carry no stack, and that duplicate line is
+ *   dropped (see `reportOnce`), so a user sees one clean message.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { KoreClient } from "./client";
 import {
   appKey,
-  ConnectionInput,
+  connectionRefOf,
   CONNECTION_SETTINGS,
+  CONNECTIONS_CONFIG_KEY,
   credentialsKey,
+  holdsCredentials,
+  namedConnections,
   resolveConnection,
   ResolvedConnection,
   secretsOf,
   targetKey,
+  targetOf,
+  type ConnectionRef,
+  type KoreTarget,
+  type LegacyConnection,
 } from "./connection";
-import { diffCampaign } from "./diff";
+import { diffCampaign, sameTarget } from "./diff";
+import { engineAddressFrom, EngineLiveness } from "./engine-liveness";
 import { redactSecrets } from "./errors";
 import {
   CampaignOutputs,
@@ -29,79 +48,111 @@ import {
   updateCampaign,
 } from "./lifecycle";
 import { CampaignNameView } from "./names";
-import { AdaptiveScheduler, parseSchedulerSetting } from "./scheduler";
+import { AdaptiveScheduler } from "./scheduler";
 import { CampaignSpec, validateCampaign } from "./schema";
+import { readSettings, SETTING_CONFIG_KEYS, type ProviderSettings } from "./settings";
 import { checkConnectionInput, definitionOf, inputsOf, UNKNOWN, withoutUndefined } from "./state";
+
+const PROVIDER_KEY = "__provider";
 
 /** Stack config handed to the provider by the engine (kore:* keys), read at run time. */
 let stackConfig: (key: string) => string | undefined = () => undefined;
 
 /** One client per app and credentials; one name view per app and account, whichever client lists it. */
 const clients = new Map<string, KoreClient>();
-const nameViews = new Map<string, CampaignNameView>();
+const nameViews = new Map<string, { view: CampaignNameView; client?: KoreClient }>();
 /** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
 const schedulers = new Map<string, AdaptiveScheduler>();
 
-/** Stack config and environment settings read at run time, beside the connection settings. */
-const SCHEDULER_SETTINGS = {
-  maxConcurrency: { configKey: "kore:maxConcurrency", envVar: "KORE_MAX_CONCURRENCY" },
-  maxRequestsPerSecond: { configKey: "kore:maxRequestsPerSecond", envVar: "KORE_MAX_REQUESTS_PER_SECOND" },
-} as const;
+/** The engine that started this process (its gRPC address is the host's last argument). */
+const engine = new EngineLiveness(engineAddressFrom(process.argv.slice(2)));
+engine.watch(500, () => {
+  // Whatever is still in flight belongs to a deployment nobody will record: end it now.
+  process.stderr.write(`pulumi-kore-campaigns: the Pulumi engine (${engine.address}) is gone; the provider exits without further calls\n`);
+  process.exit(1);
+});
 
-function setting(configKey: string, envVar: string): string | undefined {
-  return stackConfig(configKey) ?? process.env[envVar];
+function settings(): ProviderSettings {
+  return readSettings(stackConfig);
 }
 
-/** The app's scheduler, made on first use with the limits configured then (kore:* config, else KORE_* env, else defaults). */
-function schedulerFor(target: ResolvedConnection["target"]): AdaptiveScheduler {
+/** The app's scheduler, made on first use with the limits configured then. */
+function schedulerFor(target: KoreTarget, s: ProviderSettings): AdaptiveScheduler {
   const key = appKey(target);
   let scheduler = schedulers.get(key);
   if (!scheduler) {
-    const limit = (name: keyof typeof SCHEDULER_SETTINGS, kind: "concurrency" | "rate") => {
-      const { configKey, envVar } = SCHEDULER_SETTINGS[name];
-      return parseSchedulerSetting(setting(configKey, envVar), `${configKey} (${envVar})`, kind);
-    };
-    scheduler = new AdaptiveScheduler({ maxConcurrency: limit("maxConcurrency", "concurrency"), maxRequestsPerSecond: limit("maxRequestsPerSecond", "rate") });
+    scheduler = new AdaptiveScheduler({ maxConcurrency: s.maxConcurrency, maxRequestsPerSecond: s.maxRequestsPerSecond });
     schedulers.set(key, scheduler);
   }
   return scheduler;
 }
 
+/** The name view of an app and account; `client` (when given) becomes the one that lists it. */
+function namesFor(target: KoreTarget, client?: KoreClient): CampaignNameView {
+  const key = targetKey(target);
+  let entry = nameViews.get(key);
+  if (!entry) {
+    const holder: { view: CampaignNameView; client?: KoreClient } = {
+      client,
+      view: new CampaignNameView({
+        listAll: () => {
+          if (!holder.client) throw new Error(`no connection to list the campaigns of app ${target.appId}`);
+          return holder.client.listAllCampaigns();
+        },
+      }),
+    };
+    entry = holder;
+    nameViews.set(key, entry);
+  }
+  if (client) entry.client = client;
+  return entry.view;
+}
+
 function contextFor(conn: ResolvedConnection): LifecycleContext {
+  const s = settings();
   const clientKey = `${targetKey(conn.target)}|${credentialsKey(conn.credentials)}`;
   let client = clients.get(clientKey);
   if (!client) {
-    client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target) });
+    client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target, s), beforeAttempt: () => engine.assertAlive() });
     clients.set(clientKey, client);
   }
-  let names = nameViews.get(targetKey(conn.target));
-  if (!names) {
-    const lister = client;
-    names = new CampaignNameView({ listAll: () => lister.listAllCampaigns() });
-    nameViews.set(targetKey(conn.target), names);
-  }
-  const readySeconds = Number(setting("kore:readyTimeoutSeconds", "KORE_READY_TIMEOUT_SECONDS") ?? 120);
-  return {
-    client,
-    names,
-    readyTimeoutMs: (Number.isFinite(readySeconds) && readySeconds > 0 ? readySeconds : 120) * 1000,
-    pollIntervalMs: 250,
-  };
+  return { client, names: namesFor(conn.target, client), readyTimeoutMs: s.readyTimeoutMs, triggerSettleMs: s.triggerSettleMs, pollIntervalMs: 250 };
 }
 
-function connect(connection: ConnectionInput | undefined, target?: CampaignOutputs["target"]): ResolvedConnection {
-  // A recorded target wins over today's environment: refresh and destroy go to the app the campaign lives in.
-  return resolveConnection({ ...connection, ...target }, stackConfig);
+/** The connection for stored outputs: the recorded target, credentials from today's sources (stored ones only for old state). */
+function connectStored(props: CampaignOutputs): ResolvedConnection {
+  const stored = props.connection as unknown;
+  return resolveConnection(connectionRefOf(stored), stackConfig, process.env, {
+    recordedTarget: props.target,
+    legacy: holdsCredentials(stored) ? (stored as LegacyConnection) : undefined,
+  });
 }
 
-/** Rethrows for the engine with secrets scrubbed; a partial failure carries the id so state keeps the campaign. */
-function forEngine(err: unknown, conn?: ResolvedConnection): Error {
+/** Errors already handed to the engine, whose duplicate print by the host is dropped. */
+const reportedToEngine = new Set<string>();
+const printError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (args.length === 1 && typeof args[0] === "string" && reportedToEngine.delete(args[0])) return;
+  printError(...args);
+};
+
+/** An error for the engine: one line of text, no stack trace into this module; the host's copy of it is not printed. */
+function reportOnce(message: string, extra: Record<string, unknown> = {}): Error {
+  const err = Object.assign(new Error(message), extra);
+  err.stack = message;
+  reportedToEngine.add(`${err}: ${err.stack}`);
+  return err;
+}
+
+/** Rethrows for the engine with secrets scrubbed; a partial failure carries the id (and `__provider`) so state keeps the campaign. */
+function forEngine(err: unknown, conn: ResolvedConnection | undefined, provider: unknown): Error {
   const secrets = conn ? secretsOf(conn) : [];
   const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
   if (err instanceof PartialFailure) {
-    return Object.assign(new Error(message), { id: err.id, properties: withoutUndefined(err.outputs), reasons: [message] });
+    const properties = withoutUndefined({ ...err.outputs, [PROVIDER_KEY]: provider });
+    return reportOnce(message, { id: err.id, properties, reasons: [message] });
   }
-  return new Error(message);
+  return reportOnce(message);
 }
 
 /**
@@ -110,113 +161,120 @@ function forEngine(err: unknown, conn?: ResolvedConnection): Error {
  * the provider's CPU per campaign for nothing.
  */
 function specOf(inputs: Record<string, unknown>): CampaignSpec {
-  const { connection: _connection, __provider: _provider, ...spec } = inputs;
+  const { connection: _connection, [PROVIDER_KEY]: _provider, ...spec } = inputs;
   return spec as unknown as CampaignSpec;
 }
 
+function refOf(inputs: Record<string, unknown>): ConnectionRef | undefined {
+  return connectionRefOf(inputs.connection);
+}
+
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-  const known = new Set(
-    CONNECTION_SETTINGS.map((s) => s.configKey).concat(
-      "kore:readyTimeoutSeconds",
-      ...Object.values(SCHEDULER_SETTINGS).map((s) => s.configKey),
-    ),
-  );
-  stackConfig = (key) => (known.has(key) ? (req.config.get(key) as string | undefined) : undefined);
+  const known = new Set([...CONNECTION_SETTINGS.map((s) => s.configKey), CONNECTIONS_CONFIG_KEY, ...SETTING_CONFIG_KEYS]);
+  stackConfig = (key) => {
+    if (!known.has(key)) return undefined;
+    const value = req.config.get(key) as unknown;
+    return value === undefined || typeof value === "string" ? value : JSON.stringify(value);
+  };
 }
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  const { __provider: _provider, connection, ...spec } = news;
+  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
   const result = validateCampaign(spec, { unknownValue: UNKNOWN });
+  let definedNames: string[] = [];
+  const configFailures: Array<{ property: string; reason: string }> = [];
+  try {
+    definedNames = Object.keys(namedConnections(stackConfig));
+    settings(); // an invalid setting is reported before anything runs
+  } catch (err) {
+    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
+  }
   const failures = [
     ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
-    ...checkConnectionInput(connection),
+    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
   ];
   if (failures.length > 0 || !result.ok) return { inputs: news, failures };
   return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
 }
 
-export async function diff(_id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-  const newConnection = news.connection as ConnectionInput | typeof UNKNOWN | undefined;
+export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  if (olds.target) namesFor(olds.target).manage(id);
+  const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
+  const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), stackConfig);
   const d = diffCampaign(
     { definition: definitionOf(olds), started: olds.started, target: olds.target },
-    {
-      definition: definitionOf(news),
-      started: Boolean(news.started),
-      target: newConnection === UNKNOWN ? undefined : targetFrom(newConnection),
-    },
+    { definition: definitionOf(news), started: Boolean(news.started), target: newTarget },
   );
-  // Rotated credentials are an in-place update with no API call: state must hold what destroy will use.
-  const credentialsChanged = newConnection === UNKNOWN || !sameConnection(olds.connection, newConnection);
+  // In place, with no API call for the connection: state must hold the new name or target, and lose
+  // the credentials that versions before 0.2 stored.
+  const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
+  const pending = (olds.pendingChanges ?? []).length > 0;
   return {
-    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || credentialsChanged,
+    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending,
     replaces: d.replaceKeys,
     deleteBeforeReplace: false,
   };
 }
 
-function sameConnection(a: ConnectionInput | undefined, b: ConnectionInput | undefined): boolean {
-  const keys = new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]) as Set<keyof ConnectionInput>;
-  return [...keys].every((k) => a?.[k] === b?.[k]);
-}
-
-/** The target the new inputs point at, or undefined when it cannot be known yet. */
-function targetFrom(connection: ConnectionInput | undefined): CampaignOutputs["target"] | undefined {
-  const host = connection?.host ?? setting("kore:host", "KORE_HOST");
-  const appId = connection?.appId ?? setting("kore:appId", "KORE_APP_ID");
-  const accountId = connection?.accountId ?? setting("kore:accountId", "KORE_ACCOUNT_ID");
-  return host && appId && accountId ? { host, appId, accountId } : undefined;
+function sameRef(a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean {
+  if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
+  return (["host", "appId", "accountId"] as const).every((k) => a[k] === b[k]);
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-  const connection = inputs.connection as ConnectionInput | undefined;
   let conn: ResolvedConnection | undefined;
   try {
-    conn = connect(connection);
+    const connection = refOf(inputs);
+    conn = resolveConnection(connection, stackConfig);
     const { id, outs } = await createCampaign(contextFor(conn), specOf(inputs), { target: conn.target, connection });
     return { id, outs: withoutUndefined(outs) };
   } catch (err) {
-    throw forEngine(err, conn);
+    throw forEngine(err, conn, inputs[PROVIDER_KEY]);
   }
 }
 
 export async function read(id: string, props: CampaignOutputs): Promise<pulumi.dynamic.ReadResult> {
   let conn: ResolvedConnection | undefined;
   try {
-    conn = connect(props.connection, props.target);
+    conn = connectStored(props);
     const outs = await readCampaign(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
-    const clean = withoutUndefined(outs);
+    // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
+    const usesStored = holdsCredentials(props.connection) && conn.source.startsWith("credentials stored");
+    const clean = withoutUndefined({ ...outs, connection: usesStored ? props.connection : connectionRefOf(props.connection) });
     return { id, props: clean, inputs: inputsOf(clean) };
   } catch (err) {
-    throw forEngine(err, conn);
+    throw forEngine(err, conn, (props as Record<string, unknown>)[PROVIDER_KEY]);
   }
 }
 
 export async function update(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-  const connection = news.connection as ConnectionInput | undefined;
   let conn: ResolvedConnection | undefined;
   try {
-    conn = connect(connection, olds.target);
+    const connection = refOf(news);
+    const now = resolveConnection(connection, stackConfig);
+    // An update never moves a campaign (a new target is a replace): it stays where state says it lives.
+    conn = olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target };
     const spec = specOf(news);
     const { definition, started } = splitSpec(spec);
     const d = diffCampaign(
       { definition: definitionOf(olds), started: olds.started, target: olds.target },
       { definition, started, target: olds.target },
     );
-    const outs = await updateCampaign(contextFor(conn), id, olds, spec, { target: olds.target, connection }, d);
+    const outs = await updateCampaign(contextFor(conn), id, olds, spec, { target: conn.target, connection }, d);
     return { outs: withoutUndefined(outs) };
   } catch (err) {
-    throw forEngine(err, conn);
+    throw forEngine(err, conn, news[PROVIDER_KEY]);
   }
 }
 
 export async function remove(id: string, props: CampaignOutputs): Promise<void> {
   let conn: ResolvedConnection | undefined;
   try {
-    conn = connect(props.connection, props.target);
+    conn = connectStored(props);
     await deleteCampaign(contextFor(conn), id);
   } catch (err) {
-    throw forEngine(err, conn);
+    throw forEngine(err, conn, undefined);
   }
 }
 

@@ -2,14 +2,24 @@
  * The life of one campaign as short stories over the client: create, read, update, delete, and
  * bringing the server's status in line with `started`. Pulumi-free: the hooks adapt these to the
  * dynamic-provider protocol.
+ *
+ * Rules every story keeps (README "Failure handling"):
+ * - Once a campaign's id is known, every later failure is a PartialFailure carrying the id, so the
+ *   campaign stays in state: nothing is left on the server outside it.
+ * - State records what was observed. What could not be confirmed (a trigger or PUT whose answer was
+ *   lost, a status that could not be read) goes into `pendingChanges`, and the next `up` reads the
+ *   server before deciding, instead of trusting a guess.
+ * - A stop goes first and never waits on a PUT; a play goes last, after the definition is written.
+ * - A trigger whose outcome is unknown is not resent unless the status proves it did not take effect.
  */
 import type { KoreClient, WireCampaign } from "./client";
-import type { ConnectionInput, KoreTarget } from "./connection";
+import type { ConnectionRef, KoreTarget } from "./connection";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
 import { fromWireCampaign, toWireBody } from "./wire";
 import { CampaignNameView } from "./names";
 import { actionFor, observedStarted } from "./status";
 import { KoreApiError } from "./errors";
+import { definitionOf } from "./state";
 
 export interface LifecycleContext {
   client: KoreClient;
@@ -18,27 +28,34 @@ export interface LifecycleContext {
   readyTimeoutMs: number;
   /** first poll interval while waiting; doubles up to 5 s */
   pollIntervalMs: number;
+  /** after a trigger whose outcome is unknown: how long to let the server settle before reading the status */
+  triggerSettleMs: number;
 }
+
+/** What could not be confirmed on the server; the next up reads the server and makes these again. */
+export type PendingChange = "definition" | "started";
 
 /** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
 export type CampaignOutputs = CampaignDefinition & {
+  /** the desired value when the observed status satisfies it, else its opposite (so drift shows as a change) */
   started: boolean;
   adoptExisting: boolean;
   /** the app the campaign lives in; recorded so refresh and destroy reach it whatever the environment says later */
   target: KoreTarget;
-  /** the resource's own connection input, kept (as a secret) so destroy can authenticate the same way */
-  connection?: ConnectionInput;
+  /** the resource's connection name or target, as given (never credentials) */
+  connection?: ConnectionRef;
   status?: string;
   lname?: string;
   campaignInstanceId?: string;
   experienceFlowId?: string;
   createdAt?: string;
   updatedAt?: string;
+  pendingChanges?: PendingChange[];
 };
 
 export interface Placement {
   target: KoreTarget;
-  connection?: ConnectionInput;
+  connection?: ConnectionRef;
 }
 
 /** A campaign that exists on the server but could not be brought to its desired state. */
@@ -53,13 +70,26 @@ export class PartialFailure extends Error {
   }
 }
 
+/** A trigger (or the status reads around it) failed; `lastStatus` is the status last observed, if any. */
+class ConvergeError extends Error {
+  constructor(
+    message: string,
+    readonly lastStatus: string | undefined,
+    /** true when the server may have taken the trigger and no status read has said either way since */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+    this.name = "ConvergeError";
+  }
+}
+
 export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition; started: boolean; adoptExisting: boolean } {
   const { started, adoptExisting, ...definition } = spec;
   return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting) };
 }
 
 function buildOutputs(
-  definitionFallback: CampaignDefinition,
+  definition: CampaignDefinition,
   record: WireCampaign | undefined,
   id: string,
   flags: { started: boolean; adoptExisting: boolean },
@@ -67,15 +97,16 @@ function buildOutputs(
   previous?: Partial<CampaignOutputs>,
 ): CampaignOutputs {
   // The definition we sent is the truth for what we wrote; the server's answer adds what it observed.
-  const observed = record ? fromWireCampaign(record, definitionFallback).observed : { id };
+  const observed = record ? fromWireCampaign(record, definition).observed : { id };
+  const status = observed.status ?? previous?.status;
   return {
-    ...definitionFallback,
-    started: flags.started,
+    ...definition,
+    started: status === undefined ? flags.started : observedStarted(status, flags.started),
     adoptExisting: flags.adoptExisting,
     target: placement.target,
-    ...(placement.connection ? { connection: placement.connection } : {}),
-    status: observed.status ?? previous?.status,
-    lname: observed.lname ?? previous?.lname ?? definitionFallback.name.toLowerCase(),
+    ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
+    status,
+    lname: observed.lname ?? previous?.lname ?? definition.name.toLowerCase(),
     campaignInstanceId: observed.campaignInstanceId ?? previous?.campaignInstanceId,
     experienceFlowId: observed.experienceFlowId ?? previous?.experienceFlowId,
     createdAt: observed.createdAt ?? previous?.createdAt,
@@ -85,17 +116,21 @@ function buildOutputs(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
 /** Polls the status endpoint until the campaign leaves Preparing (bounded, with backoff). */
 async function waitWhilePreparing(ctx: LifecycleContext, id: string): Promise<string> {
   const deadline = Date.now() + ctx.readyTimeoutMs;
   let interval = ctx.pollIntervalMs;
   for (;;) {
-    const { status } = await ctx.client.getCampaignStatus(id);
+    const { status } = await readStatus(ctx, id, "Preparing");
     if (status !== "Preparing") return status;
     if (Date.now() + interval > deadline) {
-      throw new Error(
+      throw new ConvergeError(
         `campaign ${id} is still Preparing after ${Math.round(ctx.readyTimeoutMs / 1000)} s; it was not started ` +
           `(raise the wait with KORE_READY_TIMEOUT_SECONDS or kore:readyTimeoutSeconds, then run up again)`,
+        "Preparing",
+        false,
       );
     }
     await sleep(interval);
@@ -103,50 +138,74 @@ async function waitWhilePreparing(ctx: LifecycleContext, id: string): Promise<st
   }
 }
 
+/** One status read; a failure keeps the last status known (`known`) for the caller's record. */
+async function readStatus(ctx: LifecycleContext, id: string, known: string | undefined, outcomeUnknown = false): Promise<{ status: string }> {
+  try {
+    return await ctx.client.getCampaignStatus(id);
+  } catch (err) {
+    throw new ConvergeError(`reading the status of campaign ${id} failed: ${messageOf(err)}`, known, outcomeUnknown);
+  }
+}
+
 /**
- * Brings the server in line with `started`, from the status it has now (see status.ts).
- * Returns the status and instance id after the trigger, if one was pulled.
+ * Brings the server in line with `started`, from the status it has now (see status.ts). `knownStatus`
+ * skips the first status read when the caller has just observed it.
  */
 export async function convergeStarted(
   ctx: LifecycleContext,
   id: string,
-  currentStatus: string | undefined,
+  knownStatus: string | undefined,
   started: boolean,
 ): Promise<{ status?: string; campaignInstanceId?: string; updatedAt?: string }> {
-  let status = currentStatus ?? (await ctx.client.getCampaignStatus(id)).status;
+  let status = knownStatus ?? (await readStatus(ctx, id, undefined)).status;
   let action = actionFor(status, started);
   if (action === "wait-then-play") {
     status = await waitWhilePreparing(ctx, id);
     action = actionFor(status, started);
   }
-  if (action === "play" || action === "stop") return pullTrigger(ctx, id, action);
+  if (action === "play" || action === "stop") return pullTrigger(ctx, id, action, status);
   return { status };
 }
 
+/** How often one trigger is sent at most in one hook call (a resend needs proof the first did not take). */
+const MAX_TRIGGER_SENDS = 2;
+
 /**
- * Pulls play or stop. A retried trigger whose first attempt did reach the server answers 409
- * ("already Active"), and an ambiguous answer leaves the outcome open: in both cases the status
- * decides whether the trigger took effect.
+ * Pulls play or stop. The client never repeats a trigger by itself after it may have reached Kore
+ * (retry-policy.ts). When the answer is lost (5xx, timeout, reset) or is a 409, the status decides:
+ * Kore's trigger answers carry the new status (start's sample answers `"status": "Active"`), so a trigger
+ * that took effect shows at once; after a settle delay, a status that still asks for the same trigger
+ * proves the first one did not take, and only then is it sent again. A 409 is never resent.
  */
 async function pullTrigger(
   ctx: LifecycleContext,
   id: string,
   action: "play" | "stop",
+  before: string,
 ): Promise<{ status?: string; campaignInstanceId?: string; updatedAt?: string }> {
-  try {
-    return action === "play" ? await ctx.client.startCampaign(id) : await ctx.client.stopCampaign(id);
-  } catch (err) {
-    if (!(err instanceof KoreApiError) || !(err.status === 409 || err.outcomeUnknown)) throw err;
-    const { status } = await ctx.client.getCampaignStatus(id);
-    if (actionFor(status, action === "play") === "none") return { status };
-    throw err;
+  let lastStatus = before;
+  for (let sent = 1; ; sent++) {
+    try {
+      return action === "play" ? await ctx.client.startCampaign(id) : await ctx.client.stopCampaign(id);
+    } catch (err) {
+      const open = err instanceof KoreApiError && err.outcomeUnknown;
+      const refused409 = err instanceof KoreApiError && err.status === 409;
+      if (!open && !refused409) throw new ConvergeError(messageOf(err), lastStatus, false);
+      if (open && ctx.triggerSettleMs > 0) await sleep(ctx.triggerSettleMs);
+      ({ status: lastStatus } = await readStatus(ctx, id, lastStatus, open));
+      if (actionFor(lastStatus, action === "play") === "none") return { status: lastStatus }; // it took effect
+      if (refused409 || sent >= MAX_TRIGGER_SENDS) {
+        throw new ConvergeError(`${messageOf(err)}; the status afterwards is ${lastStatus}, so the ${action} did not take effect`, lastStatus, false);
+      }
+    }
   }
 }
 
 /**
  * POSTs a new campaign, at most once. After an answer that leaves the outcome unknown, or a 409 that
  * says the name is taken (created since this process listed the app), it looks the name up instead
- * of posting again; `existed` tells the caller the campaign was not made by this POST.
+ * of posting again; `existed` tells the caller the campaign was not made by this POST. The name stays
+ * claimed until the view has learned the new id, so no other resource can slip in between.
  */
 async function postOnce(
   ctx: LifecycleContext,
@@ -155,6 +214,16 @@ async function postOnce(
   if (!ctx.names.claim(definition.name)) {
     throw new Error(`two resources in this stack declare the campaign name "${definition.name}"; campaign names must be unique`);
   }
+  try {
+    const posted = await postOrFind(ctx, definition);
+    ctx.names.learn(definition.name, posted.id);
+    return posted;
+  } finally {
+    ctx.names.release(definition.name);
+  }
+}
+
+async function postOrFind(ctx: LifecycleContext, definition: CampaignDefinition): Promise<{ id: string; record?: WireCampaign; existed: boolean }> {
   try {
     return { ...(await ctx.client.createCampaign(toWireBody(definition))), existed: false };
   } catch (err) {
@@ -167,21 +236,20 @@ async function postOnce(
     } catch (lookupErr) {
       if (!ambiguous) throw lookupErr;
       throw new Error(
-        `${(err as Error).message}\nThe campaign "${definition.name}" may exist on the server: the create's answer was lost, and ` +
-          `looking the name up failed too (${(lookupErr as Error).message}). Nothing was retried. Run up again: if the create is ` +
-          `then refused because the name exists, that is this campaign; set adoptExisting: true once to take it over.`,
+        `${messageOf(err)}\nThe campaign "${definition.name}" may exist on the server: the create's answer was lost, and ` +
+          `looking the name up failed too (${messageOf(lookupErr)}). Nothing was retried. Run up again: the create looks the ` +
+          `name up first; if it is then refused because the name exists, see the README's "Recovering from an interrupted up".`,
       );
     }
     if (id === undefined && ambiguous) {
       throw new Error(
-        `${(err as Error).message}\nNo campaign named "${definition.name}" exists on the server afterwards, so it was not created; ` +
-          `nothing was retried (a retried create could dial customers twice). Run up again.`,
+        `${messageOf(err)}\nNo campaign named "${definition.name}" was listed right afterwards. Kore may still create it (a request ` +
+          `can be processed after its answer is lost), so nothing was retried: a retried create could dial customers twice. ` +
+          `Run up again: it looks the name up first.`,
       );
     }
     if (id === undefined) throw err;
     return { id, existed: nameTaken }; // ambiguous but found: this POST made it, adopt it rather than POST again
-  } finally {
-    ctx.names.release(definition.name);
   }
 }
 
@@ -194,46 +262,82 @@ function nameTakenError(definition: CampaignDefinition, placement: Placement, ex
 
 export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, placement: Placement): Promise<{ id: string; outs: CampaignOutputs }> {
   const { definition, started, adoptExisting } = splitSpec(spec);
-  let existingId = await ctx.names.find(definition.name);
+  const existingId = await ctx.names.find(definition.name);
   if (existingId !== undefined && !adoptExisting) throw nameTakenError(definition, placement, existingId);
-  let id: string;
-  let record: WireCampaign | undefined;
-  if (existingId === undefined) {
-    const posted = await postOnce(ctx, definition);
-    ctx.names.learn(definition.name, posted.id);
-    if (posted.existed) existingId = posted.id;
-    ({ id, record } = posted);
+  const posted = existingId === undefined ? await postOnce(ctx, definition) : undefined;
+  const id = existingId ?? posted!.id;
+  if (posted?.existed && !adoptExisting) throw nameTakenError(definition, placement, id);
+  const adopting = posted === undefined || posted.existed;
+  const firstManager = ctx.names.manage(id);
+  if (adopting && !firstManager) {
+    throw new Error(`campaign ${id} ("${definition.name}") is already managed by another resource in this stack; one campaign, one resource`);
   }
-  if (existingId !== undefined) {
-    if (!adoptExisting) throw nameTakenError(definition, placement, existingId);
-    id = existingId; // adoption: make the server match the definition with one PUT
-    record = await ctx.client.updateCampaign(id, toWireBody(definition));
+  // From here on the id is known: any failure keeps the campaign in state (PartialFailure).
+  const flags = { started, adoptExisting };
+  let record = posted?.record;
+  try {
+    if (adopting) record = await ctx.client.updateCampaign(id, toWireBody(definition)); // adoption: one PUT makes it match
+    // Preview-mode creates answer with the id only; one GET fills in status and timestamps.
+    if (!record || typeof record.status !== "string") record = await ctx.client.getCampaign(id);
+  } catch (err) {
+    const outs = buildOutputs(definition, undefined, id, flags, placement);
+    const pending: PendingChange[] = adopting ? ["definition", "started"] : ["started"];
+    throw new PartialFailure(`campaign ${id} ("${definition.name}") exists, but ${adopting ? "updating" : "reading"} it failed: ${messageOf(err)}`, id, {
+      ...outs,
+      pendingChanges: pending,
+    });
   }
-  // Preview-mode creates answer with the id only; one GET fills in status and timestamps.
-  if (!record || typeof record.status !== "string") record = await ctx.client.getCampaign(id!);
-  const outs = buildOutputs(definition, record, id!, { started, adoptExisting }, placement);
-  return { id: id!, outs: await applyStarted(ctx, id!, outs, started) };
+  const outs = buildOutputs(definition, record, id, flags, placement);
+  return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
 }
 
-/** Pulls the start/stop trigger `started` asks for; on failure the campaign stays in state (PartialFailure). */
-async function applyStarted(ctx: LifecycleContext, id: string, outs: CampaignOutputs, started: boolean): Promise<CampaignOutputs> {
+/**
+ * Pulls the start/stop trigger `started` asks for, from `knownStatus` (or a fresh read). On failure the
+ * campaign stays in state (PartialFailure) with the status last observed; if the outcome is open, the
+ * change stays pending so the next up reads the status before deciding.
+ */
+async function applyStarted(
+  ctx: LifecycleContext,
+  id: string,
+  outs: CampaignOutputs,
+  started: boolean,
+  knownStatus: string | undefined,
+): Promise<CampaignOutputs> {
   try {
-    const after = await convergeStarted(ctx, id, outs.status, started);
+    const after = await convergeStarted(ctx, id, knownStatus, started);
+    const status = after.status ?? outs.status;
     return {
       ...outs,
-      status: after.status ?? outs.status,
+      status,
+      started: status === undefined ? started : observedStarted(status, started),
       campaignInstanceId: after.campaignInstanceId ?? outs.campaignInstanceId,
       updatedAt: after.updatedAt ?? outs.updatedAt,
+      pendingChanges: without(outs.pendingChanges, "started"),
     };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // Record what is true: the campaign exists, and `started` is not yet satisfied, so the next up retries the trigger.
-    throw new PartialFailure(
-      `campaign ${id} ("${outs.name}") exists but could not be ${started ? "started" : "stopped"}: ${message}`,
-      id,
-      { ...outs, started: !started },
-    );
+    throw startedFailure(id, outs, started, err);
   }
+}
+
+function startedFailure(id: string, outs: CampaignOutputs, started: boolean, err: unknown): PartialFailure {
+  const observed = err instanceof ConvergeError ? err.lastStatus : undefined;
+  const open = !(err instanceof ConvergeError) || err.outcomeUnknown || observed === undefined;
+  const status = observed ?? outs.status;
+  return new PartialFailure(`campaign ${id} ("${outs.name}") exists but could not be ${started ? "started" : "stopped"}: ${messageOf(err)}`, id, {
+    ...outs,
+    status: open ? undefined : status,
+    started: open || status === undefined ? started : observedStarted(status, started),
+    pendingChanges: open ? union(outs.pendingChanges, "started") : without(outs.pendingChanges, "started"),
+  });
+}
+
+function without(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] | undefined {
+  const rest = (list ?? []).filter((x) => x !== item);
+  return rest.length > 0 ? rest : undefined;
+}
+
+function union(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] {
+  return [...new Set([...(list ?? []), item])];
 }
 
 export async function readCampaign(
@@ -248,22 +352,32 @@ export async function readCampaign(
     if (err instanceof KoreApiError && err.status === 404) return undefined; // gone: leaves state
     throw err;
   }
+  ctx.names.manage(id);
   const { definition, observed } = fromWireCampaign(record, previous);
   return {
     ...definition,
     started: observedStarted(observed.status, previous.started),
     adoptExisting: previous.adoptExisting,
     target: previous.target,
-    ...(previous.connection ? { connection: previous.connection } : {}),
+    ...(previous.connection !== undefined ? { connection: previous.connection } : {}),
     status: observed.status,
     lname: observed.lname ?? previous.lname,
     campaignInstanceId: observed.campaignInstanceId ?? previous.campaignInstanceId,
     experienceFlowId: observed.experienceFlowId ?? previous.experienceFlowId,
     createdAt: observed.createdAt ?? previous.createdAt,
     updatedAt: observed.updatedAt ?? previous.updatedAt,
+    // a pending definition stays pending (refresh reads the server's definition, which the next diff compares);
+    // a pending trigger is settled by the status just read
+    pendingChanges: without(previous.pendingChanges, "started"),
   };
 }
 
+/**
+ * An in-place update. The order is the safety rule: a stop goes first and does not wait on the PUT;
+ * a play goes last, so a campaign starts with its new definition. A status observed on the way (the
+ * PUT's answer) that contradicts `started: false` is stopped at once; one that contradicts
+ * `started: true` is recorded, so the next preview shows it, but never started without that preview.
+ */
 export async function updateCampaign(
   ctx: LifecycleContext,
   id: string,
@@ -273,26 +387,44 @@ export async function updateCampaign(
   changes: { definitionChanged: boolean; startedChanged: boolean },
 ): Promise<CampaignOutputs> {
   const { definition, started, adoptExisting } = splitSpec(spec);
-  let record: WireCampaign | undefined;
-  if (changes.definitionChanged) {
-    record = await ctx.client.updateCampaign(id, toWireBody(definition)); // one PUT of the full definition
+  const flags = { started, adoptExisting };
+  ctx.names.manage(id);
+  const pending = previous.pendingChanges ?? [];
+  const writeDefinition = changes.definitionChanged || pending.includes("definition");
+  const converge = changes.startedChanged || pending.includes("started");
+  // What the server holds until the PUT succeeds: the old definition.
+  let outs: CampaignOutputs = { ...buildOutputs(definitionOf(previous), undefined, id, flags, placement, previous), pendingChanges: previous.pendingChanges };
+  if (!started && converge) outs = await applyStarted(ctx, id, outs, false, undefined);
+  if (writeDefinition) {
+    let record: WireCampaign;
+    try {
+      record = await ctx.client.updateCampaign(id, toWireBody(definition)); // one PUT of the full definition
+    } catch (err) {
+      if (!(!started && converge)) throw err; // nothing was changed on the server: a plain failure, state stays as it was
+      throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
+    }
     ctx.names.forget(id);
     ctx.names.learn(definition.name, id);
+    outs = { ...buildOutputs(definition, record, id, flags, placement, outs), pendingChanges: without(outs.pendingChanges, "definition") };
+    if (!started && actionFor(outs.status, false) === "stop") return applyStarted(ctx, id, outs, false, outs.status);
+  } else {
+    outs = { ...buildOutputs(definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
   }
-  const outs = buildOutputs(definition, record, id, { started, adoptExisting }, placement, previous);
-  // A definition-only change never starts or stops anything.
-  if (!changes.startedChanged) return { ...outs, started };
-  // The status in state may be stale: converge from what the server says now.
-  return applyStarted(ctx, id, { ...outs, status: undefined }, started);
+  if (started && converge) return applyStarted(ctx, id, outs, true, undefined);
+  return outs;
 }
 
+/**
+ * Delete: stop whatever may dial (Active, Paused and Scheduled campaigns all get a stop: see status.ts), then
+ * DELETE. A 404 anywhere means it is already gone.
+ */
 export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<void> {
   try {
     const { status } = await ctx.client.getCampaignStatus(id);
-    if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop"); // never delete a dialing campaign (a stop whose answer was lost counts if it took)
+    if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop", status); // never delete a dialing campaign
     await ctx.client.deleteCampaign(id);
   } catch (err) {
-    if (!(err instanceof KoreApiError && err.status === 404)) throw err; // 404: already gone
+    if (!(err instanceof KoreApiError && err.status === 404)) throw err instanceof ConvergeError ? new Error(err.message) : err;
   }
   ctx.names.forget(id);
 }

@@ -2,17 +2,32 @@
  * One view per Kore.ai app of "which campaign names exist", shared by every resource in a provider
  * process: the list endpoint is paged through once, then the view learns what this process creates
  * and deletes. So a stack of N campaigns costs the pages of one listing, not N listings.
+ *
+ * Concurrency (many resources run their hooks at once):
+ * - Only the newest listing is applied: one that started earlier and finishes later is dropped.
+ * - `learn`/`forget` made while a listing is in flight are replayed onto its result, so a listing
+ *   that began before a create finished cannot hide the new campaign.
+ * - A create claims its name until the view has learned the new id (lifecycle.ts's postOnce).
+ * - `manage` records which campaign ids a resource of this process manages: one campaign, one resource.
  */
 export interface NameLister {
   /** Every campaign on the app as `{ id, name }` (paging is the lister's business). */
   listAll(): Promise<Array<{ id: string; name?: unknown; lname?: unknown }>>;
 }
 
+type Change = { kind: "learn"; key: string; id: string } | { kind: "forget"; id: string };
+
 export class CampaignNameView {
   private byLname: Map<string, string> | undefined;
   private loading: Promise<Map<string, string>> | undefined;
+  /** bumped by every listing started; a listing applies its result only if it is still the newest */
+  private generation = 0;
+  /** changes made while the current listing is in flight, replayed onto its result */
+  private journal: Change[] = [];
   /** names claimed by creates in flight, so two resources with one name cannot both POST */
   private readonly pending = new Set<string>();
+  /** campaign ids a resource of this process manages (created, adopted, read or updated) */
+  private readonly managed = new Set<string>();
 
   constructor(private readonly lister: NameLister) {}
 
@@ -20,24 +35,35 @@ export class CampaignNameView {
     return name.trim().toLowerCase();
   }
 
-  private async load(): Promise<Map<string, string>> {
-    if (this.byLname) return this.byLname;
-    this.loading ??= this.lister.listAll().then(
+  private load(): Promise<Map<string, string>> {
+    if (this.byLname) return Promise.resolve(this.byLname);
+    this.loading ??= this.list();
+    return this.loading;
+  }
+
+  private list(): Promise<Map<string, string>> {
+    const generation = ++this.generation;
+    this.journal = [];
+    const listing = this.lister.listAll().then(
       (records) => {
         const map = new Map<string, string>();
         for (const r of records) {
           const lname = typeof r.lname === "string" ? r.lname : typeof r.name === "string" ? r.name : undefined;
           if (lname !== undefined) map.set(CampaignNameView.key(lname), r.id);
         }
+        if (generation !== this.generation) return this.byLname ?? map; // a newer listing owns the view
+        for (const change of this.journal) apply(map, change);
+        this.journal = [];
         this.byLname = map;
+        this.loading = undefined;
         return map;
       },
       (err) => {
-        this.loading = undefined; // a failed listing is retried by the next caller
+        if (generation === this.generation) this.loading = undefined; // a failed listing is retried by the next caller
         throw err;
       },
     );
-    return this.loading;
+    return listing;
   }
 
   /** The id of the campaign with this name (case-insensitive), if the view knows one. */
@@ -48,8 +74,8 @@ export class CampaignNameView {
   /** Lists again from the server (after an ambiguous create, the cached view cannot be trusted). */
   async findFresh(name: string): Promise<string | undefined> {
     this.byLname = undefined;
-    this.loading = undefined;
-    return this.find(name);
+    this.loading = this.list();
+    return (await this.loading).get(CampaignNameView.key(name));
   }
 
   /** Claims a name for a create about to run; false if another create in this process holds it. */
@@ -65,11 +91,31 @@ export class CampaignNameView {
   }
 
   learn(name: string, id: string): void {
-    this.byLname?.set(CampaignNameView.key(name), id);
+    this.change({ kind: "learn", key: CampaignNameView.key(name), id });
   }
 
   forget(id: string): void {
-    if (!this.byLname) return;
-    for (const [lname, known] of this.byLname) if (known === id) this.byLname.delete(lname);
+    this.change({ kind: "forget", id });
+    this.managed.delete(id);
   }
+
+  /** Records that a resource manages `id`; false if another resource of this process already does. */
+  manage(id: string): boolean {
+    if (this.managed.has(id)) return false;
+    this.managed.add(id);
+    return true;
+  }
+
+  private change(change: Change): void {
+    if (this.byLname) apply(this.byLname, change);
+    if (this.loading) this.journal.push(change);
+  }
+}
+
+function apply(map: Map<string, string>, change: Change): void {
+  if (change.kind === "learn") {
+    map.set(change.key, change.id);
+    return;
+  }
+  for (const [lname, known] of map) if (known === change.id) map.delete(lname);
 }

@@ -4,10 +4,11 @@
  * The provider object below is serialized into the Pulumi state and runs later, possibly on another
  * machine, for refresh and destroy. It therefore captures nothing: each hook loads the real code with
  * `require` by the package's own name (a relative path would resolve against the Pulumi program's
- * folder; an absolute one would break on another checkout), and credentials are read at run time.
+ * folder; an absolute one would break on another checkout). Credentials never pass through here: the
+ * provider reads them from the current stack config and environment at run time (connection.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectionInput } from "./connection";
+import type { ConnectionRef } from "./connection";
 import type { CampaignSpecInput } from "./schema";
 
 type Inputify<T> = T extends Array<infer U>
@@ -18,8 +19,12 @@ type Inputify<T> = T extends Array<infer U>
 
 /** Everything a campaign definition holds (see the README's table), plus an optional connection. */
 export type VoiceCampaignArgs = { [K in keyof CampaignSpecInput]: pulumi.Input<Inputify<CampaignSpecInput[K]>> } & {
-  /** Target app and credentials for this campaign; falls back to stack config `kore:*`, then `KORE_*` variables. Always stored as a secret. */
-  connection?: pulumi.Input<Inputify<ConnectionInput>>;
+  /**
+   * Which Kore.ai app: a connection name from stack config `kore:connections` (`"emea"`), or a target
+   * `{ host, appId, accountId }` that uses the default credentials. Omitted: the default connection
+   * (stack config `kore:*`, else `KORE_*` variables). Never credentials: those are read at run time.
+   */
+  connection?: pulumi.Input<Inputify<ConnectionRef>>;
 };
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -48,29 +53,6 @@ const voiceCampaignProvider: pulumi.dynamic.ResourceProvider = {
 };
 // The module name is a literal in each hook on purpose: a serialized hook must not capture a variable.
 
-/** Stack config `kore:*` folded into the connection input, so it travels (encrypted) with the resource. */
-function connectionFromStackConfig(given: VoiceCampaignArgs["connection"]): pulumi.Output<ConnectionInput> | undefined {
-  const config = new pulumi.Config("kore");
-  const fromConfig: Record<string, pulumi.Input<string> | undefined> = {
-    host: config.get("host"),
-    appId: config.get("appId"),
-    accountId: config.get("accountId"),
-    clientId: config.get("clientId"),
-    clientSecret: config.getSecret("clientSecret"),
-    jwt: config.getSecret("jwt"),
-  };
-  const anyConfig = Object.values(fromConfig).some((v) => v !== undefined);
-  if (given === undefined && !anyConfig) return undefined; // the provider reads KORE_* at run time
-  return pulumi.secret(
-    pulumi.all([pulumi.output(given ?? {}) as pulumi.Output<ConnectionInput>, pulumi.output(fromConfig)]).apply(([input, cfg]) => {
-      const merged: Record<string, string> = {};
-      for (const [k, v] of Object.entries(cfg)) if (typeof v === "string" && v !== "") merged[k] = v;
-      for (const [k, v] of Object.entries(input ?? {})) if (typeof v === "string" && v !== "") merged[k] = v;
-      return merged as ConnectionInput;
-    }),
-  );
-}
-
 export class VoiceCampaign extends pulumi.dynamic.Resource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
@@ -96,7 +78,6 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
   declare readonly target: pulumi.Output<{ host: string; appId: string; accountId: string }>;
 
   constructor(name: string, args: VoiceCampaignArgs, opts?: pulumi.CustomResourceOptions) {
-    const connection = connectionFromStackConfig(args.connection);
     super(
       voiceCampaignProvider,
       name,
@@ -112,9 +93,8 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
         maxSkips: undefined,
         experienceFlowName: undefined,
         ...args,
-        connection,
       },
-      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "connection"] },
+      opts,
       "kore",
       "VoiceCampaign",
     );

@@ -3,10 +3,11 @@
  * one small pure function (`decideRetry`). The client plugs it into undici's `RetryHandler` as its
  * `retry` callback.
  *
- * The create POST is not in `retryCalls`: a repeated create could make a duplicate campaign that
- * dials customers twice. It is retried only after failures that prove Kore did not process it:
+ * The create POST and the play/stop triggers are not in `retryCalls`: a repeated create could make a
+ * duplicate campaign that dials customers twice, and a repeated play a second start. It is retried only after failures that prove Kore did not process it:
  * `notProcessedStatusCodes` (429: the rate limiter refused it before any work was done) and
- * `notSentErrorCodes` (failures while connecting, before a byte of the request left us).
+ * `notSentErrorCodes` (failures while connecting, before a byte of the request left us). The same holds
+ * for the triggers.
  */
 import type { KoreCall } from "./errors";
 
@@ -37,7 +38,9 @@ export interface RetryPolicy {
 export const NOT_SENT_ERROR_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"] as const;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
-  retryCalls: ["getCampaign", "listCampaigns", "updateCampaign", "deleteCampaign", "startCampaign", "stopCampaign", "getCampaignStatus"],
+  // Not the triggers: whether a lost play took effect is decided by the campaign's status (lifecycle.ts),
+  // never by resending blindly; Kore does not document that a second play on an Active campaign is refused.
+  retryCalls: ["getCampaign", "listCampaigns", "updateCampaign", "deleteCampaign", "getCampaignStatus"],
   statusCodes: [429, 500, 502, 503, 504],
   errorCodes: [
     ...NOT_SENT_ERROR_CODES,

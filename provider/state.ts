@@ -2,9 +2,8 @@
  * The shape of what Pulumi stores for a campaign, and the small conversions the hooks need:
  * outputs -> definition, outputs -> inputs, and the engine's "unknown during preview" marker.
  */
-import type { CampaignOutputs } from "./lifecycle";
 import type { CampaignDefinition } from "./schema";
-import { CONNECTION_SETTINGS } from "./connection";
+import { CONNECTION_NAME_PATTERN, CONNECTION_SETTINGS, CONNECTIONS_CONFIG_KEY } from "./connection";
 import { parseKoreHost } from "./client";
 import { ValidationError } from "./errors";
 
@@ -24,6 +23,7 @@ const NON_DEFINITION_KEYS = [
   "experienceFlowId",
   "createdAt",
   "updatedAt",
+  "pendingChanges",
 ] as const;
 
 /** The fields a user declares (what `check` returns), taken from a full set of outputs. */
@@ -35,8 +35,8 @@ export function definitionOf(props: Record<string, unknown>): CampaignDefinition
   return definition as unknown as CampaignDefinition;
 }
 
-export function inputsOf(outs: Partial<CampaignOutputs>): Record<string, unknown> {
-  const inputs: Record<string, unknown> = { ...definitionOf(outs as Record<string, unknown>) };
+export function inputsOf(outs: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = { ...definitionOf(outs) };
   for (const key of INPUT_EXTRA_KEYS) if (outs[key] !== undefined) inputs[key] = outs[key];
   return inputs;
 }
@@ -52,22 +52,48 @@ export function withoutUndefined<T>(value: T): T {
   return value;
 }
 
-/** Check-time rules for the `connection` input (values unknown during preview are let through). */
-export function checkConnectionInput(connection: unknown): Array<{ property: string; reason: string }> {
+/**
+ * Check-time rules for the `connection` input: a connection name defined in stack config, or a plain
+ * target `{ host, appId, accountId }`. Credentials are refused (they would be stored in state), and a
+ * value is never echoed (it may be a secret put in the wrong place). Values unknown during preview pass.
+ */
+export function checkConnectionInput(connection: unknown, definedNames: readonly string[]): Array<{ property: string; reason: string }> {
   if (connection === undefined || connection === null || connection === UNKNOWN) return [];
-  if (typeof connection !== "object" || Array.isArray(connection)) {
-    return [{ property: "connection", reason: "connection: must be an object with host, appId, accountId and credentials" }];
+  if (typeof connection === "string") {
+    if (!CONNECTION_NAME_PATTERN.test(connection)) {
+      return [{ property: "connection", reason: `connection: a connection name must match ${CONNECTION_NAME_PATTERN.source}` }];
+    }
+    if (!definedNames.includes(connection)) {
+      const known = definedNames.length === 0 ? "none is defined" : `defined: ${definedNames.join(", ")}`;
+      return [
+        {
+          property: "connection",
+          reason: `connection: "${connection}" is not a connection in stack config ${CONNECTIONS_CONFIG_KEY} (${known}); define it with \`pulumi config set --path ${CONNECTIONS_CONFIG_KEY}.${connection}.appId ...\``,
+        },
+      ];
+    }
+    return [];
   }
-  const known = new Set<string>(CONNECTION_SETTINGS.map((s) => s.name));
+  if (typeof connection !== "object" || Array.isArray(connection)) {
+    return [{ property: "connection", reason: "connection: must be a connection name or an object with host, appId and accountId" }];
+  }
+  const targetFields = ["host", "appId", "accountId"];
+  const credentialFields = CONNECTION_SETTINGS.map((s) => s.name).filter((n) => !targetFields.includes(n));
   const failures: Array<{ property: string; reason: string }> = [];
   for (const [key, value] of Object.entries(connection)) {
     const path = `connection.${key}`;
-    if (!known.has(key)) {
-      failures.push({ property: path, reason: `${path}: unknown field (allowed: ${[...known].join(", ")})` });
+    if (credentialFields.includes(key as never)) {
+      failures.push({
+        property: path,
+        reason:
+          `${path}: credentials are not accepted on a resource (its inputs are stored in state); put them in stack config ` +
+          `(${CONNECTIONS_CONFIG_KEY}.NAME.${key} or kore:${key}, with --secret) or in the environment, and name the connection instead`,
+      });
+    } else if (!targetFields.includes(key)) {
+      failures.push({ property: path, reason: `${path}: unknown field (allowed: ${targetFields.join(", ")})` });
     } else if (value === UNKNOWN || value === undefined) {
       continue;
     } else if (typeof value !== "string" || value.trim() === "") {
-      // never echo the value: it may be a secret
       failures.push({ property: path, reason: `${path}: must be a non-empty string` });
     } else if (key === "host") {
       try {

@@ -1,9 +1,16 @@
 // An Agentless campaign: answered calls go to a bot or IVR flow. This one manages two Kore.ai apps
-// from one stack by giving each campaign its own connection (secrets set with `--secret`).
+// from one stack: the default connection, and a named one ("emea") defined in stack config:
+//   pulumi config set --path kore:connections.emea.host https://platform.kore.ai
+//   pulumi config set --path kore:connections.emea.appId st-...
+//   pulumi config set --path kore:connections.emea.accountId ...
+//   pulumi config set --path kore:connections.emea.clientId cs-...
+//   pulumi config set --path --secret kore:connections.emea.clientSecret ...
+// The resource names the connection; the credentials are read by the provider at run time and never stored.
 import * as pulumi from "@pulumi/pulumi";
 import { VoiceCampaign, VoiceCampaignArgs } from "pulumi-kore-campaigns";
 
-const emea = new pulumi.Config("emea");
+// `pulumi config set withEmea true` once the emea connection is defined.
+const withEmea = new pulumi.Config().getBoolean("withEmea") ?? false;
 
 const survey: VoiceCampaignArgs = {
   name: "Product Feedback Voice Campaign",
@@ -30,17 +37,5 @@ const survey: VoiceCampaignArgs = {
 // The default app: stack config kore:* or the KORE_* environment.
 export const defaultAppCampaign = new VoiceCampaign("feedback", survey).id;
 
-// A second app, only when its settings exist: `pulumi config set emea:appId ...` and so on.
-const emeaAppId = emea.get("appId");
-export const emeaCampaign = emeaAppId
-  ? new VoiceCampaign("feedback-emea", {
-      ...survey,
-      connection: {
-        host: emea.get("host") ?? "https://platform.kore.ai",
-        appId: emeaAppId,
-        accountId: emea.require("accountId"),
-        clientId: emea.require("clientId"),
-        clientSecret: emea.requireSecret("clientSecret"),
-      },
-    }).id
-  : undefined;
+// The second app, only when its connection is defined.
+export const emeaCampaign = withEmea ? new VoiceCampaign("feedback-emea", { ...survey, connection: "emea" }).id : undefined;

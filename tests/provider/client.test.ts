@@ -201,8 +201,17 @@ describe("retry policy", () => {
     }
   });
 
+  test("play and stop are repeated only after a 429 or a failure to connect, never after what may have reached Kore", () => {
+    for (const call of ["startCampaign", "stopCampaign"] as const) {
+      for (const f of [{ status: 500 }, { status: 503 }, { code: "ECONNRESET" }, { code: "UND_ERR_HEADERS_TIMEOUT" }]) {
+        expect(decideRetry(p, call, f, first).retry).toBe(false);
+      }
+      for (const f of [{ status: 429 }, { code: "ECONNREFUSED" }]) expect(decideRetry(p, call, f, first).retry).toBe(true);
+    }
+  });
+
   test("every other call is repeated after 429, 5xx and connection failures, not after other 4xx", () => {
-    const calls = ["getCampaign", "listCampaigns", "updateCampaign", "deleteCampaign", "startCampaign", "stopCampaign", "getCampaignStatus"] as const;
+    const calls = ["getCampaign", "listCampaigns", "updateCampaign", "deleteCampaign", "getCampaignStatus"] as const;
     for (const call of calls) {
       for (const f of [{ status: 429 }, { status: 500 }, { status: 503 }, { code: "ECONNRESET" }, { code: "UND_ERR_BODY_TIMEOUT" }]) {
         expect(decideRetry(p, call, f, first).retry).toBe(true);
@@ -336,19 +345,20 @@ describe("retries", () => {
     expect(server.hits).toHaveLength(3);
   });
 
-  test("the list, status and trigger POSTs are retried too", async () => {
+  test("the list and status POSTs are retried too; a trigger after a 500 is not, and its outcome is reported unknown", async () => {
     const server = await serve((req, res, _h, n) => {
       if (n % 2 === 1) return json(res, 500, { errors: [{ msg: "oops", code: 500 }] });
       if (req.url?.includes("getAllCampaignDetails")) return json(res, 200, { data: { results: [RECORD], hasMore: false } });
-      if (req.url?.includes("trigger=")) return json(res, 200, { status: "Active" });
       return json(res, 200, { status: "success", data: { id: "cd-1", status: "Ready" } });
     });
     const c = client(server.url);
     expect((await c.listCampaignsPage({ limit: 5, skip: 0, page: 1 })).records).toEqual([{ id: "cd-1", name: "A", status: "Ready" }]);
     expect(await c.getCampaignStatus("cd-1")).toEqual({ id: "cd-1", status: "Ready" });
-    expect(await c.startCampaign("cd-1")).toEqual({ status: "Active" });
-    expect(await c.stopCampaign("cd-1")).toEqual({ status: "Active" });
-    expect(server.hits.map((h) => h.method)).toEqual(Array(8).fill("POST"));
+    const err = await failure(c.startCampaign("cd-1"));
+    expect(err.status).toBe(500);
+    expect(err.outcomeUnknown).toBe(true);
+    expect(server.hits.map((h) => h.method)).toEqual(Array(5).fill("POST"));
+    expect(server.hits.filter((h) => h.url.includes("trigger=play"))).toHaveLength(1);
   });
 
   test("gives up after maxRetries with Kore's last answer, and says so", async () => {

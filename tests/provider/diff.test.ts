@@ -2,7 +2,7 @@
  * provider/diff.ts: quiet after a round trip through Kore's format, one path per change, `started`,
  * target changes replace, `adoptExisting` ignored, and the Pulumi detailedDiff shape.
  */
-import { diffCampaign, sameTarget, toDetailedDiff, toDiffResult, type CampaignState } from "../../provider/diff";
+import { diffCampaign, sameTarget, type CampaignState } from "../../provider/diff";
 import { validateCampaign, type CampaignDefinition } from "../../provider/schema";
 import { fromWireCampaign, toWireBody } from "../../provider/wire";
 import { SAMPLE_AGENTLESS, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
@@ -67,6 +67,13 @@ describe("no change", () => {
     expect(diffCampaign(state(base()), next)).toEqual(NO_CHANGE);
     const t = { appId: "st-1", accountId: "a" };
     expect(sameTarget({ ...t, host: " https://Platform.kore.ai// " }, { ...t, host: "https://platform.kore.ai" })).toBe(true);
+  });
+
+  test("the default port is the same app; another port is not", () => {
+    const t = { appId: "st-1", accountId: "a" };
+    expect(diffCampaign(state(base()), state(base(), { target: { ...TARGET, host: "https://platform.kore.ai:443" } }))).toEqual(NO_CHANGE);
+    expect(sameTarget({ ...t, host: "https://platform.kore.ai:443" }, { ...t, host: "https://platform.kore.ai" })).toBe(true);
+    expect(sameTarget({ ...t, host: "https://platform.kore.ai:8443" }, { ...t, host: "https://platform.kore.ai" })).toBe(false);
   });
 
   test("a side without a target does not replace", () => {
@@ -145,22 +152,5 @@ describe("changes", () => {
   test("an agentless definition compares with itself quietly", () => {
     const definition = definitionOf(inputFromDocBody(SAMPLE_AGENTLESS));
     expect(diffCampaign(state(definition), state(structuredClone(definition)))).toEqual(NO_CHANGE);
-  });
-});
-
-describe("Pulumi shapes", () => {
-  const d = diffCampaign(state(base()), state(edited((i) => (i.dialingStrategy.maxRingTime = 45)), { started: true, target: { ...TARGET, appId: "st-x" } }));
-
-  test("detailedDiff: update per changed path, update-replace for connection", () => {
-    expect(toDetailedDiff(d)).toEqual({
-      "dialingStrategy.maxRingTime": { kind: "update", inputDiff: true },
-      started: { kind: "update", inputDiff: true },
-      connection: { kind: "update-replace", inputDiff: true },
-    });
-  });
-
-  test("DiffResult: changes, replaces, detailedDiff", () => {
-    expect(toDiffResult(d)).toEqual({ changes: true, replaces: ["connection"], deleteBeforeReplace: false, detailedDiff: toDetailedDiff(d) });
-    expect(toDiffResult(NO_CHANGE)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, detailedDiff: {} });
   });
 });

@@ -16,7 +16,7 @@ function args(name: string, extra: Props = {}): Props {
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/;
 
-async function lifeAndFailures(host: ProviderHost, emulator: Emulator, connection: Props | undefined): Promise<string[]> {
+async function lifeAndFailures(host: ProviderHost, emulator: Emulator, connection: string | undefined): Promise<string[]> {
   const seen: string[] = [];
   const record = (x: unknown) => seen.push(typeof x === "string" ? x : JSON.stringify(x));
   const extra = connection ? { connection } : {};
@@ -35,12 +35,6 @@ async function lifeAndFailures(host: ProviderHost, emulator: Emulator, connectio
   await host.read(id, updated, inputs).catch((e) => record(`${e.message} ${e.stack}`));
   emulator.clearFaults();
   await host.delete(id, updated);
-  // wrong credentials: a 401 from the server
-  const bad = connection ? { connection: { ...connection, clientSecret: "wrong-secret-value-123" } } : {};
-  if (connection) {
-    const { inputs: badInputs } = await host.check(args(`Secret bad ${Math.random()}`, bad));
-    await host.create(badInputs).catch((e) => record(`${e.message} ${e.stack}`));
-  }
   return seen;
 }
 
@@ -54,23 +48,27 @@ describe("secrets stay out of outputs, errors and logs", () => {
   });
   afterAll(async () => emulator?.close());
 
-  test("client id + secret given as the resource's connection input", async () => {
+  test("client id + secret in a named connection of stack config: in no output, error or log; a wrong one neither", async () => {
+    const entry = clientConnection(emulator.url);
     const host = await ProviderHost.start({ provider, env: {} });
+    const wrong = await ProviderHost.start({ provider, env: {} });
     try {
-      await host.configure();
-      const connection = clientConnection(emulator.url);
-      const seen = await lifeAndFailures(host, emulator, connection);
-      const everything = [...seen, ...host.logs].join("\n");
+      await host.configure({ "kore:connections": JSON.stringify({ main: entry }) });
+      const seen = await lifeAndFailures(host, emulator, "main");
       expect(seen.length).toBeGreaterThan(4);
-      // outputs keep the connection for destroy; the engine stores it encrypted (additionalSecretOutputs),
-      // so the secret may only appear inside the `connection` output, never anywhere else
-      const withoutConnectionOutput = seen.map((s) => s.replace(/"connection":\{[^}]*\}/g, "")).join("\n");
-      expect(withoutConnectionOutput).not.toContain(DEMO_CREDENTIALS.clientSecret);
+      // a rejected secret: the server answers 401, and the error must not quote what was sent
+      await wrong.configure({ "kore:connections": JSON.stringify({ main: { ...entry, clientSecret: "wrong-secret-value-123" } }) });
+      const { inputs } = await wrong.check(args(`Secret bad ${Math.random()}`, { connection: "main" }));
+      const err = await wrong.create(inputs).then(() => undefined, (e: Error) => e);
+      expect(err?.message).toMatch(/401/);
+      seen.push(`${err?.message} ${err?.stack}`);
+      const everything = [...seen, ...host.logs, ...wrong.logs].join("\n");
+      expect(everything).not.toContain(DEMO_CREDENTIALS.clientSecret);
       expect(everything).not.toContain("wrong-secret-value-123");
       expect(everything).not.toMatch(JWT_SHAPE);
-      expect(host.logs.join("")).not.toContain(DEMO_CREDENTIALS.clientSecret);
     } finally {
       await host.stop();
+      await wrong.stop();
     }
   });
 

@@ -3,9 +3,17 @@
  * serialized provider (under pulumi mocks, `newResource` receives it as the `__provider` input),
  * starts the real `@pulumi/pulumi/cmd/dynamic-provider` host as a child process in a folder outside
  * the repository, and calls it over gRPC (Configure, Check, Diff, Create, Read, Update, Delete).
+ *
+ * No kinder than the engine: only the program's inputs (check, create, update's news) get `__provider`
+ * added, as the engine's registrations carry it. Stored properties (read, delete, diff and update olds)
+ * are sent exactly as the caller passes them, i.e. as the engine stored them: create/update/read answers
+ * come back with the host's `__provider`, a partial failure's properties without anything added. The
+ * host gets a stand-in engine address that accepts TCP connections, like the engine's gRPC server;
+ * `killEngine()` closes it, as a SIGKILL of the CLI would.
  */
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -75,12 +83,16 @@ export class ProviderHost {
     private readonly client: any,
     private readonly provider: string,
     readonly logs: string[],
+    private readonly engine: net.Server,
   ) {}
 
   static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
     const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
     const cwd = options.cwd ?? programFolderOutsideRepo();
-    const child = spawn(process.execPath, [script, "127.0.0.1:1"], {
+    const engine = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => engine.listen(0, "127.0.0.1", resolve));
+    const engineAddress = `127.0.0.1:${(engine.address() as net.AddressInfo).port}`;
+    const child = spawn(process.execPath, [script, engineAddress], {
       cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, PULUMI_PROJECT: "kore", PULUMI_STACK: "test", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -102,7 +114,23 @@ export class ProviderHost {
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${logs.join("")}`)));
     });
     const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new ProviderHost(child, client, options.provider, logs);
+    return new ProviderHost(child, client, options.provider, logs, engine);
+  }
+
+  /** The serialized provider, as the engine stores it beside every resource's properties. */
+  get providerString(): string {
+    return this.provider;
+  }
+
+  /** Closes the stand-in engine address, as when the CLI is killed. */
+  async killEngine(): Promise<void> {
+    await new Promise<void>((resolve) => this.engine.close(() => resolve()));
+  }
+
+  /** Resolves with the exit code once the host process has ended. */
+  exited(): Promise<number | null> {
+    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    return new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
   }
 
   /** The host process's pid (benchmarks read its memory from /proc). */
@@ -131,11 +159,18 @@ export class ProviderHost {
     });
   }
 
-  private struct(props: Props, withProvider = true): unknown {
-    return structproto.Struct.fromJavaScript(withProvider ? { ...props, __provider: this.provider } : props);
+  /** Program inputs: the engine's registration carries the serialized provider. */
+  private inputs(props: Props): unknown {
+    return structproto.Struct.fromJavaScript({ ...props, __provider: this.provider });
   }
 
-  private static plain(props: Props): Props {
+  /** Stored properties: exactly as given. */
+  private stored(props: Props): unknown {
+    return structproto.Struct.fromJavaScript(props);
+  }
+
+  /** Without `__provider`, for comparing inputs with what a test wrote. */
+  static plain(props: Props): Props {
     const { __provider: _p, ...rest } = props;
     return rest;
   }
@@ -149,8 +184,8 @@ export class ProviderHost {
   async check(news: Props, olds: Props = {}): Promise<CheckAnswer> {
     const req = new provproto.CheckRequest();
     req.setUrn(URN);
-    req.setOlds(this.struct(olds, Object.keys(olds).length > 0));
-    req.setNews(this.struct(news));
+    req.setOlds(this.stored(olds));
+    req.setNews(this.inputs(news));
     const resp = await this.call<any>("check", req);
     return {
       inputs: ProviderHost.plain(resp.getInputs().toJavaScript()),
@@ -162,32 +197,33 @@ export class ProviderHost {
     const req = new provproto.DiffRequest();
     req.setId(id);
     req.setUrn(URN);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
+    req.setOlds(this.stored(olds));
+    req.setNews(this.inputs(news));
     const resp = await this.call<any>("diff", req);
     const kinds: Record<number, DiffAnswer["changes"]> = { 0: "unknown", 1: "none", 2: "some" };
     return { changes: kinds[resp.getChanges()], replaces: resp.getReplacesList() };
   }
 
+  /** `outs` as the engine stores them (with the host's `__provider`). */
   async create(inputs: Props): Promise<{ id: string; outs: Props }> {
     const req = new provproto.CreateRequest();
     req.setUrn(URN);
-    req.setProperties(this.struct(inputs));
+    req.setProperties(this.inputs(inputs));
     const resp = await this.call<any>("create", req);
-    return { id: resp.getId(), outs: ProviderHost.plain(resp.getProperties().toJavaScript()) };
+    return { id: resp.getId(), outs: resp.getProperties().toJavaScript() };
   }
 
   async read(id: string, outs: Props, inputs: Props = {}): Promise<{ id: string; outs: Props; inputs?: Props }> {
     const req = new provproto.ReadRequest();
     req.setId(id);
     req.setUrn(URN);
-    req.setProperties(this.struct(outs));
-    req.setInputs(this.struct(inputs));
+    req.setProperties(this.stored(outs));
+    req.setInputs(this.stored(inputs));
     const resp = await this.call<any>("read", req);
     const respInputs = resp.getInputs();
     return {
       id: resp.getId(),
-      outs: ProviderHost.plain(resp.getProperties()?.toJavaScript() ?? {}),
+      outs: resp.getProperties()?.toJavaScript() ?? {},
       inputs: respInputs ? ProviderHost.plain(respInputs.toJavaScript()) : undefined,
     };
   }
@@ -196,22 +232,23 @@ export class ProviderHost {
     const req = new provproto.UpdateRequest();
     req.setId(id);
     req.setUrn(URN);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
+    req.setOlds(this.stored(olds));
+    req.setNews(this.inputs(news));
     const resp = await this.call<any>("update", req);
-    return ProviderHost.plain(resp.getProperties().toJavaScript());
+    return resp.getProperties().toJavaScript();
   }
 
   async delete(id: string, outs: Props): Promise<void> {
     const req = new provproto.DeleteRequest();
     req.setId(id);
     req.setUrn(URN);
-    req.setProperties(this.struct(outs));
+    req.setProperties(this.stored(outs));
     await this.call("delete", req);
   }
 
   async stop(): Promise<void> {
     this.client.close();
+    this.engine.close();
     if (this.child.exitCode !== null) return;
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill("SIGTERM");
