@@ -104,9 +104,11 @@ export function play(c: StoredCampaign, now: string, instanceId: string): Transi
   };
 }
 
-/** trigger=stop: Active -> Stopped, keeping the instance id. */
+/** trigger=stop: Active, Paused or Scheduled -> Stopped, keeping the instance id (anything that may still dial can be stopped). */
 export function stop(c: StoredCampaign, now: string): Transition {
-  if (c.status !== "Active") return conflict(`Campaign ${c.name} is not Active (status ${c.status}); only an Active campaign can be stopped`);
+  if (!["Active", "Paused", "Scheduled"].includes(c.status)) {
+    return conflict(`Campaign ${c.name} is not Active, Paused or Scheduled (status ${c.status}); there is nothing to stop`);
+  }
   return { ok: true, campaign: { ...c, status: "Stopped", campaignInstanceUpdatedAt: now, updatedAt: now } };
 }
 

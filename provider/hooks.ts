@@ -34,6 +34,7 @@ import {
   type KoreTarget,
   type LegacyConnection,
 } from "./connection";
+import { CreateJournal, defaultJournalDir } from "./create-journal";
 import { diffCampaign, sameTarget } from "./diff";
 import { engineAddressFrom, EngineLiveness } from "./engine-liveness";
 import { redactSecrets } from "./errors";
@@ -41,6 +42,7 @@ import {
   CampaignOutputs,
   createCampaign,
   deleteCampaign,
+  InterruptedCreates,
   LifecycleContext,
   PartialFailure,
   readCampaign,
@@ -71,6 +73,18 @@ engine.watch(500, () => {
   process.stderr.write(`pulumi-kore-campaigns: the Pulumi engine (${engine.address}) is gone; the provider exits without further calls\n`);
   process.exit(1);
 });
+
+/** Creates that never reached an engine (create-journal.ts), per app. */
+const journal = new CreateJournal(defaultJournalDir());
+function interruptedCreates(target: KoreTarget): InterruptedCreates {
+  const app = targetKey(target);
+  return {
+    intend: (name) => journal.intend(app, name),
+    record: (name, id) => journal.record(app, name, id),
+    find: (name) => journal.find(app, name),
+    done: (name) => journal.done(app, name),
+  };
+}
 
 function settings(): ProviderSettings {
   return readSettings(stackConfig);
@@ -116,7 +130,14 @@ function contextFor(conn: ResolvedConnection): LifecycleContext {
     client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target, s), beforeAttempt: () => engine.assertAlive() });
     clients.set(clientKey, client);
   }
-  return { client, names: namesFor(conn.target, client), readyTimeoutMs: s.readyTimeoutMs, triggerSettleMs: s.triggerSettleMs, pollIntervalMs: 250 };
+  return {
+    client,
+    names: namesFor(conn.target, client),
+    readyTimeoutMs: s.readyTimeoutMs,
+    triggerSettleMs: s.triggerSettleMs,
+    pollIntervalMs: 250,
+    interrupted: interruptedCreates(conn.target),
+  };
 }
 
 /** The connection for stored outputs: the recorded target, credentials from today's sources (stored ones only for old state). */
@@ -226,8 +247,15 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   try {
     const connection = refOf(inputs);
     conn = resolveConnection(connection, stackConfig);
-    const { id, outs } = await createCampaign(contextFor(conn), specOf(inputs), { target: conn.target, connection });
-    return { id, outs: withoutUndefined(outs) };
+    const spec = specOf(inputs);
+    try {
+      const { id, outs } = await createCampaign(contextFor(conn), spec, { target: conn.target, connection });
+      interruptedCreates(conn.target).done(spec.name); // the engine has the id now
+      return { id, outs: withoutUndefined(outs) };
+    } catch (err) {
+      if (err instanceof PartialFailure) interruptedCreates(conn.target).done(spec.name); // so has it with a partial failure
+      throw err;
+    }
   } catch (err) {
     throw forEngine(err, conn, inputs[PROVIDER_KEY]);
   }

@@ -20,6 +20,7 @@ import { CampaignNameView } from "./names";
 import { actionFor, observedStarted } from "./status";
 import { KoreApiError } from "./errors";
 import { definitionOf } from "./state";
+import { madeByInterruptedCreate, type InterruptedCreate } from "./create-journal";
 
 export interface LifecycleContext {
   client: KoreClient;
@@ -30,6 +31,16 @@ export interface LifecycleContext {
   pollIntervalMs: number;
   /** after a trigger whose outcome is unknown: how long to let the server settle before reading the status */
   triggerSettleMs: number;
+  /** creates of interrupted runs in this app (create-journal.ts), when the adapter keeps such a journal */
+  interrupted?: InterruptedCreates;
+}
+
+/** A create journal bound to one app. */
+export interface InterruptedCreates {
+  intend(name: string): void;
+  record(name: string, id: string): void;
+  find(name: string): InterruptedCreate | undefined;
+  done(name: string): void;
 }
 
 /** What could not be confirmed on the server; the next up reads the server and makes these again. */
@@ -201,6 +212,9 @@ async function pullTrigger(
   }
 }
 
+/** A create whose answer was lost and whose campaign was not found (yet): it may exist, or appear later. */
+class MayExistError extends Error {}
+
 /**
  * POSTs a new campaign, at most once. After an answer that leaves the outcome unknown, or a 409 that
  * says the name is taken (created since this process listed the app), it looks the name up instead
@@ -215,7 +229,15 @@ async function postOnce(
     throw new Error(`two resources in this stack declare the campaign name "${definition.name}"; campaign names must be unique`);
   }
   try {
-    const posted = await postOrFind(ctx, definition);
+    ctx.interrupted?.intend(definition.name); // if this process dies now, the next run recognises what it made
+    let posted: Awaited<ReturnType<typeof postOrFind>>;
+    try {
+      posted = await postOrFind(ctx, definition);
+    } catch (err) {
+      if (!(err instanceof MayExistError)) ctx.interrupted?.done(definition.name); // definitely not created
+      throw err;
+    }
+    ctx.interrupted?.record(definition.name, posted.id);
     ctx.names.learn(definition.name, posted.id);
     return posted;
   } finally {
@@ -235,14 +257,14 @@ async function postOrFind(ctx: LifecycleContext, definition: CampaignDefinition)
       id = await ctx.names.findFresh(definition.name);
     } catch (lookupErr) {
       if (!ambiguous) throw lookupErr;
-      throw new Error(
+      throw new MayExistError(
         `${messageOf(err)}\nThe campaign "${definition.name}" may exist on the server: the create's answer was lost, and ` +
           `looking the name up failed too (${messageOf(lookupErr)}). Nothing was retried. Run up again: the create looks the ` +
           `name up first; if it is then refused because the name exists, see the README's "Recovering from an interrupted up".`,
       );
     }
     if (id === undefined && ambiguous) {
-      throw new Error(
+      throw new MayExistError(
         `${messageOf(err)}\nNo campaign named "${definition.name}" was listed right afterwards. Kore may still create it (a request ` +
           `can be processed after its answer is lost), so nothing was retried: a retried create could dial customers twice. ` +
           `Run up again: it looks the name up first.`,
@@ -263,10 +285,11 @@ function nameTakenError(definition: CampaignDefinition, placement: Placement, ex
 export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, placement: Placement): Promise<{ id: string; outs: CampaignOutputs }> {
   const { definition, started, adoptExisting } = splitSpec(spec);
   const existingId = await ctx.names.find(definition.name);
-  if (existingId !== undefined && !adoptExisting) throw nameTakenError(definition, placement, existingId);
+  const recovered = existingId !== undefined && !adoptExisting && (await isInterruptedCreate(ctx, definition.name, existingId));
+  if (existingId !== undefined && !adoptExisting && !recovered) throw nameTakenError(definition, placement, existingId);
   const posted = existingId === undefined ? await postOnce(ctx, definition) : undefined;
   const id = existingId ?? posted!.id;
-  if (posted?.existed && !adoptExisting) throw nameTakenError(definition, placement, id);
+  if (posted?.existed && !adoptExisting && !(await isInterruptedCreate(ctx, definition.name, id))) throw nameTakenError(definition, placement, id);
   const adopting = posted === undefined || posted.existed;
   const firstManager = ctx.names.manage(id);
   if (adopting && !firstManager) {
@@ -289,6 +312,15 @@ export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, 
   }
   const outs = buildOutputs(definition, record, id, flags, placement);
   return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
+}
+
+/** Did an interrupted run of this provider (on this machine) create the campaign `id` for this name? */
+async function isInterruptedCreate(ctx: LifecycleContext, name: string, id: string): Promise<boolean> {
+  const entry = ctx.interrupted?.find(name);
+  if (!entry) return false;
+  if (entry.id !== undefined) return madeByInterruptedCreate(entry, { id });
+  const record = await ctx.client.getCampaign(id); // the POST's answer was never read: its creation time decides
+  return madeByInterruptedCreate(entry, { id, createdAt: typeof record.createdAt === "string" ? record.createdAt : undefined });
 }
 
 /**

@@ -94,7 +94,8 @@ export class ProviderHost {
     const engineAddress = `127.0.0.1:${(engine.address() as net.AddressInfo).port}`;
     const child = spawn(process.execPath, [script, engineAddress], {
       cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PULUMI_PROJECT: "kore", PULUMI_STACK: "test", ...options.env },
+      // PULUMI_HOME: the create journal lives there; each host of a test file gets one that is not the user's
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PULUMI_HOME: path.join(cwd, ".pulumi-home"), PULUMI_PROJECT: "kore", PULUMI_STACK: "test", ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const logs: string[] = [];

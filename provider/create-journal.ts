@@ -1,0 +1,88 @@
+/**
+ * Creates that never reached the engine, remembered across runs on this machine.
+ *
+ * When the CLI is killed in the middle of `up`, a campaign may already exist on Kore whose id no state
+ * will ever hold: the engine keeps only a "pending create" (which Pulumi 3.248's
+ * `refresh --import-pending-creates` drops without reading), and the next `up` creates the resource
+ * again, so the name is taken. Kore has no field to mark a campaign as ours, so the marker lives
+ * here: before a create POST the provider writes an intent (app, name, time), after it the id, and
+ * once the id has been handed to the engine the entry is removed. An entry that survives is a create
+ * of an interrupted run; the next create of the same name in the same app recognises the campaign it
+ * finds (the recorded id, or, when the POST's answer was never read, a campaign created after the
+ * intent) and takes it over instead of refusing it as a duplicate.
+ *
+ * One small JSON file per app and name under `$PULUMI_HOME/kore-campaigns/interrupted-creates/`
+ * (`~/.pulumi` without PULUMI_HOME), written atomically. On another machine (a new CI runner) the
+ * journal is not there: see the README's "Recovering from an interrupted up".
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export interface InterruptedCreate {
+  /** targetKey of the app */
+  app: string;
+  lname: string;
+  /** when the POST was about to be sent (ISO) */
+  intendedAt: string;
+  /** the id, once the POST's answer was read */
+  id?: string;
+}
+
+/** How much earlier than the intent Kore's clock may put a campaign's createdAt and still match. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export function defaultJournalDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.PULUMI_HOME && env.PULUMI_HOME.trim() !== "" ? env.PULUMI_HOME : path.join(os.homedir(), ".pulumi");
+  return path.join(home, "kore-campaigns", "interrupted-creates");
+}
+
+export class CreateJournal {
+  constructor(private readonly dir: string) {}
+
+  private file(app: string, name: string): string {
+    const key = createHash("sha256").update(`${app}\n${name.trim().toLowerCase()}`).digest("hex").slice(0, 32);
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  private write(entry: InterruptedCreate): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const target = this.file(entry.app, entry.lname);
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+    fs.renameSync(temp, target);
+  }
+
+  /** Before the POST. */
+  intend(app: string, name: string, now = new Date()): void {
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt: now.toISOString() });
+  }
+
+  /** After the POST's answer gave the id. */
+  record(app: string, name: string, id: string): void {
+    const entry = this.find(app, name);
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt: entry?.intendedAt ?? new Date().toISOString(), id });
+  }
+
+  /** Once the engine has the id (a result or a partial failure), or the campaign is gone. */
+  done(app: string, name: string): void {
+    fs.rmSync(this.file(app, name), { force: true });
+  }
+
+  find(app: string, name: string): InterruptedCreate | undefined {
+    try {
+      const entry = JSON.parse(fs.readFileSync(this.file(app, name), "utf8")) as InterruptedCreate;
+      return entry.app === app && entry.lname === name.trim().toLowerCase() ? entry : undefined;
+    } catch {
+      return undefined; // absent or unreadable: no claim
+    }
+  }
+}
+
+/** Is the campaign found on the server the one an interrupted create made? */
+export function madeByInterruptedCreate(entry: InterruptedCreate, found: { id: string; createdAt?: string }): boolean {
+  if (entry.id !== undefined) return entry.id === found.id;
+  const created = found.createdAt ? Date.parse(found.createdAt) : NaN;
+  return Number.isFinite(created) && created >= Date.parse(entry.intendedAt) - CLOCK_SKEW_MS;
+}
