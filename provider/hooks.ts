@@ -250,10 +250,11 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     const spec = specOf(inputs);
     try {
       const { id, outs } = await createCampaign(contextFor(conn), spec, { target: conn.target, connection });
-      interruptedCreates(conn.target).done(spec.name); // the engine has the id now
+      if (!engine.isGone) interruptedCreates(conn.target).done(spec.name); // the engine gets the id now
       return { id, outs: withoutUndefined(outs) };
     } catch (err) {
-      if (err instanceof PartialFailure) interruptedCreates(conn.target).done(spec.name); // so has it with a partial failure
+      // A partial failure hands the id to the engine too, unless the engine is gone (which is what failed it).
+      if (err instanceof PartialFailure && !engine.isGone) interruptedCreates(conn.target).done(spec.name);
       throw err;
     }
   } catch (err) {

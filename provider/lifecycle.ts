@@ -289,7 +289,7 @@ export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, 
   if (existingId !== undefined && !adoptExisting && !recovered) throw nameTakenError(definition, placement, existingId);
   const posted = existingId === undefined ? await postOnce(ctx, definition) : undefined;
   const id = existingId ?? posted!.id;
-  if (posted?.existed && !adoptExisting && !(await isInterruptedCreate(ctx, definition.name, id))) throw nameTakenError(definition, placement, id);
+  if (posted?.existed && !adoptExisting) throw nameTakenError(definition, placement, id); // this POST was refused: someone else's
   const adopting = posted === undefined || posted.existed;
   const firstManager = ctx.names.manage(id);
   if (adopting && !firstManager) {

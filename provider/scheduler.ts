@@ -33,7 +33,7 @@
  * is what the bucket, the pause and the decrease do.
  *
  * Settings: stack config `kore:maxConcurrency` / `kore:maxRequestsPerSecond`, or the environment
- * `KORE_MAX_CONCURRENCY` / `KORE_MAX_REQUESTS_PER_SECOND` (read by hooks.ts; `parseSchedulerSetting`
+ * `KORE_MAX_CONCURRENCY` / `KORE_MAX_REQUESTS_PER_SECOND` (read by settings.ts; `parseSchedulerSetting`
  * here). `unlimited` lifts a cap (for benchmarks against a local server); Retry-After pauses still apply.
  */
 import type { RequestScheduler } from "./client";

@@ -60,3 +60,52 @@ describe("CampaignNameView", () => {
     expect(await view.find("a")).toBe("cd-1");
   });
 });
+
+/** A lister whose listings finish when the test says, in any order. */
+function controlledLister() {
+  const pending: Array<(records: Array<{ id: string; name: string }>) => void> = [];
+  return {
+    pending,
+    listAll: () => new Promise<Array<{ id: string; name: string }>>((resolve) => pending.push(resolve)),
+  };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe("CampaignNameView under concurrency (defect 7)", () => {
+  test("an older listing that finishes after a newer one does not overwrite it", async () => {
+    const l = controlledLister();
+    const view = new CampaignNameView(l);
+    const first = view.find("a");
+    await tick();
+    const fresh = view.findFresh("b");
+    await tick();
+    l.pending[1]([{ id: "cd-new", name: "B" }]); // the newer listing, which sees B
+    expect(await fresh).toBe("cd-new");
+    l.pending[0]([{ id: "cd-old", name: "A" }]); // the older one, from before B existed
+    await first;
+    expect(await view.find("b")).toBe("cd-new");
+    expect(await view.find("a")).toBeUndefined(); // the newer listing is the truth
+  });
+
+  test("a campaign learned while a listing is in flight is not lost when the listing lands", async () => {
+    const l = controlledLister();
+    const view = new CampaignNameView(l);
+    const lookup = view.find("x");
+    await tick();
+    view.learn("Made Meanwhile", "cd-7");
+    view.forget("cd-gone");
+    l.pending[0]([{ id: "cd-gone", name: "Deleted Meanwhile" }]);
+    await lookup;
+    expect(await view.find("made meanwhile")).toBe("cd-7");
+    expect(await view.find("deleted meanwhile")).toBeUndefined();
+  });
+
+  test("one campaign, one resource: a second manager of an id is refused until the first forgets it", () => {
+    const view = new CampaignNameView(lister([]));
+    expect(view.manage("cd-1")).toBe(true);
+    expect(view.manage("cd-1")).toBe(false);
+    view.forget("cd-1");
+    expect(view.manage("cd-1")).toBe(true);
+  });
+});

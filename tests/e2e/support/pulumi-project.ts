@@ -3,7 +3,7 @@
  * backend, a throwaway passphrase, and `node_modules` pointing back at this package as a user's
  * install would. The CLI comes from scripts/pulumi-cli.sh (built from Go modules on first use).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -93,6 +93,15 @@ export class PulumiProject {
       child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
+  /** Starts `pulumi <args>` and returns the process (for a test that kills it). */
+  start(args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
+    return spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
+      cwd: this.dir,
+      env: { ...this.processEnv(), ...extraEnv },
+      stdio: ["ignore", "ignore", "ignore"],
     });
   }
 

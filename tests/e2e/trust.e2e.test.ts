@@ -1,0 +1,162 @@
+/**
+ * "State you can trust" under the real Pulumi CLI: a rotated client secret, a partial failure followed
+ * by refresh and destroy, and an `up` killed with SIGKILL. Each test asserts what the emulator saw and
+ * what the state holds.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { SAMPLE_AGENTLESS, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
+import { Args, argsFromSample, configureKore, fleetDefinitions, projectFiles, stateCampaigns } from "./support/campaign-fleet";
+import { PulumiProject } from "./support/pulumi-project";
+
+const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"; // how Pulumi marks a secret value in state
+
+
+describe("a rotated client secret", () => {
+  let dataDir: string;
+  let emulator: Emulator;
+  let project: PulumiProject;
+  const definitions: Record<string, Args> = {
+    dialing: argsFromSample(SAMPLE_PROGRESSIVE, "Trust Rotation Dialing", { started: true }),
+    quiet: argsFromSample(SAMPLE_AGENTLESS, "Trust Rotation Quiet"),
+  };
+  const secretEnv = (secret: string) => ({ KORE_CLIENT_ID: DEMO_CREDENTIALS.clientId, KORE_CLIENT_SECRET: secret });
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-trust-rotation-"));
+    emulator = await startEmulator({ port: 0, readyDelayMs: 200, dataDir });
+    project = new PulumiProject("rotation", {}, projectFiles("kore-rotation"));
+    project.write("campaigns.json", JSON.stringify(definitions));
+    await project.init();
+    // the target in stack config; the secret where the CI job keeps it, in the environment
+    for (const [key, value] of Object.entries({ "kore:host": emulator.url, "kore:appId": DEMO_CREDENTIALS.appId, "kore:accountId": DEMO_CREDENTIALS.accountId })) {
+      await project.ok(["config", "set", key, value]);
+    }
+  });
+
+  afterAll(async () => {
+    await emulator?.close();
+    project?.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("refresh, preview --refresh, an up that deletes the Active campaign, and destroy all work after rotation", async () => {
+    await project.ok(["up", "--yes"], secretEnv(DEMO_CREDENTIALS.clientSecret));
+    const dialingId = emulator.campaigns().find((c) => c.name === "Trust Rotation Dialing")!.id;
+    expect(emulator.campaign(dialingId)!.status).toBe("Active");
+
+    // rotate: the server accepts only the new secret
+    const port = emulator.port;
+    await emulator.close();
+    emulator = await startEmulator({ port, readyDelayMs: 200, dataDir, credentials: { clientSecret: "trust-rotated-secret-B" } });
+    const rotated = secretEnv("trust-rotated-secret-B");
+
+    await project.ok(["refresh", "--yes"], rotated);
+    await project.ok(["preview", "--refresh", "--expect-no-changes"], rotated);
+    delete definitions.dialing;
+    project.write("campaigns.json", JSON.stringify(definitions));
+    emulator.clearRequests();
+    await project.ok(["up", "--yes"], rotated);
+    const forDialing = emulator.requests.filter((r) => r.path.includes(dialingId)).map((r) => r.query.trigger ?? r.method);
+    expect(forDialing.slice(-2)).toEqual(["stop", "DELETE"]);
+    expect(emulator.campaign(dialingId)).toBeUndefined();
+    expect(emulator.requests.filter((r) => r.status === 401)).toEqual([]);
+
+    for (const text of [project.stateFileText(), (await project.ok(["stack", "export", "--show-secrets"])).stdout]) {
+      expect(text).toContain("Trust Rotation Quiet");
+      expect(text).not.toContain(DEMO_CREDENTIALS.clientSecret);
+      expect(text).not.toContain("trust-rotated-secret-B");
+      expect(text).not.toContain(SECRET_SIGNATURE);
+    }
+    await project.ok(["destroy", "--yes"], rotated);
+    expect(emulator.campaigns()).toEqual([]);
+  });
+});
+
+describe("credentials in the environment", () => {
+  test("neither the state file nor `stack export --show-secrets` holds the secret or any encrypted value", async () => {
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+    const env = {
+      KORE_HOST: emulator.url,
+      KORE_APP_ID: DEMO_CREDENTIALS.appId,
+      KORE_ACCOUNT_ID: DEMO_CREDENTIALS.accountId,
+      KORE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
+      KORE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
+    };
+    const project = new PulumiProject("envcreds", env, projectFiles("kore-envcreds"));
+    try {
+      project.write("campaigns.json", JSON.stringify({ one: argsFromSample(SAMPLE_PROGRESSIVE, "Trust Env One", { started: true }) }));
+      await project.init();
+      await project.ok(["up", "--yes"]);
+      const revealed = await project.ok(["stack", "export", "--show-secrets"]);
+      for (const text of [project.stateFileText(), revealed.stdout]) {
+        expect(text).toContain("Trust Env One");
+        expect(text).not.toContain(DEMO_CREDENTIALS.clientSecret);
+        expect(text).not.toContain(SECRET_SIGNATURE);
+      }
+      await project.ok(["destroy", "--yes"]);
+      expect(emulator.campaigns()).toEqual([]);
+    } finally {
+      await emulator.close();
+      project.cleanup();
+    }
+  });
+});
+
+describe("a partial failure", () => {
+  test("a campaign that could not be started stays in state, and refresh and destroy then work", async () => {
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+    const project = new PulumiProject("partial", {}, projectFiles("kore-partial"));
+    try {
+      project.write("campaigns.json", JSON.stringify({ refused: argsFromSample(SAMPLE_PROGRESSIVE, "Trust Partial", { started: true }) }));
+      await project.init();
+      await configureKore(project, emulator.url);
+      emulator.failNext({ method: "POST", pathIncludes: "trigger=play", status: 400, count: 1 });
+      const failed = await project.run(["up", "--yes"]);
+      expect(failed.code).not.toBe(0);
+      expect(failed.stdout + failed.stderr).toMatch(/exists but could not be started/);
+      const [inState] = await stateCampaigns(project);
+      expect(inState).toMatchObject({ name: "Trust Partial" });
+      expect(emulator.campaign(inState.id)).toBeDefined();
+      await project.ok(["refresh", "--yes"]);
+      await project.ok(["destroy", "--yes"]);
+      expect(emulator.campaigns()).toEqual([]);
+    } finally {
+      await emulator.close();
+      project.cleanup();
+    }
+  });
+});
+
+describe("an up killed with SIGKILL", () => {
+  test("no API call reaches Kore after the CLI is gone", async () => {
+    // slow to prepare, so the kill lands while creates and plays are in flight
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 4000, faults: { latencyMs: 150 } });
+    const project = new PulumiProject("killed", {}, projectFiles("kore-killed"));
+    try {
+      const fleet = fleetDefinitions(10, "Trust Killed", 1); // every one started
+      project.write("campaigns.json", JSON.stringify(fleet));
+      await project.init();
+      await configureKore(project, emulator.url);
+      const up = project.start(["up", "--yes"]);
+      const exited = new Promise((resolve) => up.once("exit", resolve));
+      while (emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign")).length < 4) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      up.kill("SIGKILL");
+      await exited;
+      const killedAt = Date.now();
+      await new Promise((r) => setTimeout(r, 6000)); // longer than the ready delay: a surviving host would play now
+      const late = emulator.requests.filter((r) => Date.parse(r.at) > killedAt + 100);
+      expect(late.map((r) => `${r.method} ${r.path}${r.query.trigger ? ` ${r.query.trigger}` : ""}`)).toEqual([]);
+
+      // Recovery (`pulumi cancel` then `pulumi up` converging without edits) is not asserted yet: the create
+      // journal does not yet keep the entries of creates interrupted this way (issue 9 stays open on that point).
+    } finally {
+      await emulator.close();
+      project.cleanup();
+    }
+  });
+});
