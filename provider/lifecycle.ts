@@ -237,7 +237,8 @@ async function postOnce(
       if (!(err instanceof MayExistError)) ctx.interrupted?.done(definition.name); // definitely not created
       throw err;
     }
-    ctx.interrupted?.record(definition.name, posted.id);
+    if (posted.existed) ctx.interrupted?.done(definition.name); // refused (409): the campaign found is not this create's
+    else ctx.interrupted?.record(definition.name, posted.id);
     ctx.names.learn(definition.name, posted.id);
     return posted;
   } finally {
