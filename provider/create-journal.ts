@@ -9,7 +9,9 @@
  * once the id has been handed to the engine the entry is removed. An entry that survives is a create
  * of an interrupted run; the next create of the same name in the same app recognises the campaign it
  * finds (the recorded id, or, when the POST's answer was never read, a campaign created after the
- * intent) and takes it over instead of refusing it as a duplicate.
+ * intent) and takes it over instead of refusing it as a duplicate. The entry stays after the create
+ * hook returns (the engine may be killed before it records the result) and is settled once a later
+ * command hands the campaign's id to a hook: then it is in state.
  *
  * One small JSON file per app and name under `$PULUMI_HOME/kore-campaigns/interrupted-creates/`
  * (`~/.pulumi` without PULUMI_HOME), written atomically. On another machine (a new CI runner) the
@@ -65,9 +67,15 @@ export class CreateJournal {
     this.write({ app, lname: name.trim().toLowerCase(), intendedAt: entry?.intendedAt ?? new Date().toISOString(), id });
   }
 
-  /** Once the engine has the id (a result or a partial failure), or the campaign is gone. */
+  /** Once the create definitely made nothing. */
   done(app: string, name: string): void {
     fs.rmSync(this.file(app, name), { force: true });
+  }
+
+  /** The engine holds `id` in state: an entry for it (or one whose answer was never read) is over. */
+  settle(app: string, name: string, id: string): void {
+    const entry = this.find(app, name);
+    if (entry && (entry.id === undefined || entry.id === id)) this.done(app, name);
   }
 
   find(app: string, name: string): InterruptedCreate | undefined {

@@ -76,6 +76,11 @@ engine.watch(500, () => {
 
 /** Creates that never reached an engine (create-journal.ts), per app. */
 const journal = new CreateJournal(defaultJournalDir());
+
+/** The engine holds campaign `id` in state (it sent it to a hook): its create is no longer interrupted. */
+function inState(id: string, props: Partial<CampaignOutputs>): void {
+  if (props.target && typeof props.name === "string") journal.settle(targetKey(props.target), props.name, id);
+}
 function interruptedCreates(target: KoreTarget): InterruptedCreates {
   const app = targetKey(target);
   return {
@@ -220,6 +225,7 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 
 export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
   if (olds.target) namesFor(olds.target).manage(id);
+  inState(id, olds);
   const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
   const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), stackConfig);
   const d = diffCampaign(
@@ -247,16 +253,10 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
   try {
     const connection = refOf(inputs);
     conn = resolveConnection(connection, stackConfig);
-    const spec = specOf(inputs);
-    try {
-      const { id, outs } = await createCampaign(contextFor(conn), spec, { target: conn.target, connection });
-      if (!engine.isGone) interruptedCreates(conn.target).done(spec.name); // the engine gets the id now
-      return { id, outs: withoutUndefined(outs) };
-    } catch (err) {
-      // A partial failure hands the id to the engine too, unless the engine is gone (which is what failed it).
-      if (err instanceof PartialFailure && !engine.isGone) interruptedCreates(conn.target).done(spec.name);
-      throw err;
-    }
+    // The journal entry stays after this returns: the engine may die before it records the id. It is
+    // cleared once a later command shows the campaign in state (diff, read, update, delete).
+    const { id, outs } = await createCampaign(contextFor(conn), specOf(inputs), { target: conn.target, connection });
+    return { id, outs: withoutUndefined(outs) };
   } catch (err) {
     throw forEngine(err, conn, inputs[PROVIDER_KEY]);
   }
@@ -266,6 +266,7 @@ export async function read(id: string, props: CampaignOutputs): Promise<pulumi.d
   let conn: ResolvedConnection | undefined;
   try {
     conn = connectStored(props);
+    inState(id, props);
     const outs = await readCampaign(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
@@ -284,6 +285,7 @@ export async function update(id: string, olds: CampaignOutputs, news: Record<str
     const now = resolveConnection(connection, stackConfig);
     // An update never moves a campaign (a new target is a replace): it stays where state says it lives.
     conn = olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target };
+    inState(id, olds);
     const spec = specOf(news);
     const { definition, started } = splitSpec(spec);
     const d = diffCampaign(
@@ -301,6 +303,7 @@ export async function remove(id: string, props: CampaignOutputs): Promise<void> 
   let conn: ResolvedConnection | undefined;
   try {
     conn = connectStored(props);
+    inState(id, props);
     await deleteCampaign(contextFor(conn), id);
   } catch (err) {
     throw forEngine(err, conn, undefined);

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { clientConnection, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { HostError, ProviderHost, serializedProvider } from "../support/provider-host";
+import { HostError, programFolderOutsideRepo, ProviderHost, serializedProvider } from "../support/provider-host";
 import { SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
 type Props = Record<string, unknown>;
@@ -299,6 +299,44 @@ test("defect 9: once the engine that started the host is gone, no further call i
     expect(host.logs.join("")).toMatch(/the Pulumi engine .* is gone/);
   } finally {
     await host.stop();
+  }
+});
+
+test("defect 9: the campaign a killed run created is recognised by the next run's create: no duplicate, no refusal", async () => {
+  const slow = await startEmulator({ port: 0, readyDelayMs: 2000 });
+  const c = clientConnection(slow.url);
+  const config = { "kore:host": c.host, "kore:appId": c.appId, "kore:accountId": c.accountId, "kore:clientId": c.clientId, "kore:clientSecret": c.clientSecret };
+  const machine = programFolderOutsideRepo(); // one machine: the same PULUMI_HOME for both runs
+  const killed = await ProviderHost.start({ provider, env: {}, cwd: machine });
+  try {
+    await killed.configure(config);
+    const { inputs } = await killed.check(args(SAMPLE_PROGRESSIVE, unique("Killed mid create"), { started: true }));
+    const creating = killed.create(inputs).catch(() => undefined);
+    while (!slow.requests.some((r) => r.method === "POST" && r.path.endsWith("/campaign"))) await new Promise((r) => setTimeout(r, 10));
+    await killed.killEngine(); // the CLI is gone while the create waits for Ready
+    await killed.exited();
+    await creating;
+    const [made] = slow.campaigns();
+    expect(slow.campaigns()).toHaveLength(1);
+
+    const next = await ProviderHost.start({ provider, env: {}, cwd: machine });
+    try {
+      await next.configure(config);
+      const { id, outs } = await next.create(inputs);
+      expect(id).toBe(made.id);
+      expect(outs).toMatchObject({ status: "Active", started: true });
+      expect(slow.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign"))).toHaveLength(1);
+      // once a later command shows it in state, the journal lets go: the same name made elsewhere is refused again
+      await next.diff(id, outs, inputs);
+      await next.delete(id, outs);
+      const other = slow.insert({ ...SAMPLE_PROGRESSIVE, name: inputs.name as string });
+      await expect(next.create(inputs)).rejects.toThrow(new RegExp(`already exists in app .*\\(id ${other.id}\\)`));
+    } finally {
+      await next.stop();
+    }
+  } finally {
+    await killed.stop();
+    await slow.close();
   }
 });
 
