@@ -93,11 +93,11 @@ export function connectionOf(c: StoredCampaign): string | undefined {
 
 const conflict = (msg: string): Refusal => ({ ok: false, status: 409, msg });
 
-/** trigger=play: Ready or Stopped -> Active with a new instance id. */
+/** trigger=play: Ready, Stopped or Paused (a resume) -> Active with a new instance id. */
 export function play(c: StoredCampaign, now: string, instanceId: string): Transition {
   if (c.status === "Preparing") return conflict(`Campaign ${c.name} is not ready yet (status Preparing); try again shortly`);
   if (c.status === "Active") return conflict(`Campaign ${c.name} is already Active`);
-  if (c.status !== "Ready" && c.status !== "Stopped") return conflict(`Campaign ${c.name} cannot be started from status ${c.status}`);
+  if (!["Ready", "Stopped", "Paused"].includes(c.status)) return conflict(`Campaign ${c.name} cannot be started from status ${c.status}`);
   return {
     ok: true,
     campaign: { ...c, status: "Active", campaignInstanceId: instanceId, campaignInstanceUpdatedAt: now, updatedAt: now },

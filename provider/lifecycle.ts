@@ -364,6 +364,10 @@ function startedFailure(id: string, outs: CampaignOutputs, started: boolean, err
   });
 }
 
+function satisfiesNeither(status: string | undefined): boolean {
+  return actionFor(status, true) !== "none" && actionFor(status, false) !== "none";
+}
+
 function without(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] | undefined {
   const rest = (list ?? []).filter((x) => x !== item);
   return rest.length > 0 ? rest : undefined;
@@ -400,8 +404,9 @@ export async function readCampaign(
     createdAt: observed.createdAt ?? previous.createdAt,
     updatedAt: observed.updatedAt ?? previous.updatedAt,
     // a pending definition stays pending (refresh reads the server's definition, which the next diff compares);
-    // a pending trigger is settled by the status just read
-    pendingChanges: without(previous.pendingChanges, "started"),
+    // a pending trigger is settled by the status just read, unless that status satisfies neither value
+    // (Paused: started: true resumes it, false stops it), which the next up must act on either way
+    pendingChanges: satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
   };
 }
 

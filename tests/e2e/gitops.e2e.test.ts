@@ -85,3 +85,24 @@ test("invalid files stop the preview with every problem listed (file, line, fiel
   expect(output).toMatch(/campaigns\/broken\.yaml:\d+: dialingStrategy\.maxRingTime: is required/);
   expect(emulator.requests).toHaveLength(0);
 });
+
+test("renaming a file with renamedFrom: the preview shows no change, and the running campaign keeps running", async () => {
+  project.remove("campaigns/broken.yaml");
+  const renewals = fs.readFileSync(path.join(project.dir, "campaigns/renewals.yaml"), "utf8").replace(/^started: false$/m, "started: true");
+  project.write("campaigns/renewals.yaml", renewals);
+  await project.ok(["up", "--yes", "--skip-preview"]);
+  const running = emulator.campaigns().find((c) => (c as any).name === "GitOps Renewals")!;
+  expect(running.status).toBe("Active");
+
+  project.remove("campaigns/renewals.yaml");
+  project.write("campaigns/renewals-2027.yaml", `${renewals.trimEnd()}\nrenamedFrom: [renewals]\n`);
+  emulator.clearRequests();
+  await project.ok(["preview", "--expect-no-changes"]);
+  await project.ok(["up", "--yes", "--expect-no-changes"]);
+  expect(emulator.requests.filter((r) => r.method !== "POST" || r.query.trigger)).toEqual([]); // no PUT, DELETE or trigger
+  expect(emulator.campaign(running.id)!.status).toBe("Active");
+  const exported = JSON.parse((await project.ok(["stack", "export"])).stdout);
+  const urns = exported.deployment.resources.map((r: { urn: string }) => r.urn).filter((u: string) => u.includes("VoiceCampaign"));
+  expect(urns.some((u: string) => u.endsWith("::renewals-2027"))).toBe(true);
+  expect(urns.some((u: string) => u.endsWith("::renewals"))).toBe(false);
+});

@@ -256,9 +256,10 @@ describe("retry policy", () => {
     for (const bad of [undefined, "", "soon", "-5", "1e3"]) expect(parseRetryAfter(bad, now)).toBeUndefined();
   });
 
-  test("the defaults: never the create, and bounded", () => {
-    expect(DEFAULT_RETRY_POLICY.retryCalls).not.toContain("createCampaign");
-    expect(DEFAULT_RETRY_POLICY.statusCodes).toEqual([429, 500, 502, 503, 504]);
+  test("the defaults are bounded: the fifth failed attempt is the last, and a negative setting is refused", () => {
+    const p = DEFAULT_RETRY_POLICY;
+    expect(decideRetry(p, "getCampaign", { status: 503 }, { attempts: 4, waitedMs: 0 }, () => 0).retry).toBe(true);
+    expect(decideRetry(p, "getCampaign", { status: 503 }, { attempts: 5, waitedMs: 0 }, () => 0)).toMatchObject({ retry: false, exhausted: true });
     expect(() => resolveRetryPolicy({ maxRetries: -1 })).toThrow(RangeError);
   });
 });

@@ -1,43 +1,57 @@
-import { actionFor, observedStarted, STARTED_TABLE } from "../../provider/status";
+/**
+ * `started` against the server's status, as behaviour: for each status Kore can report, what the
+ * provider sends when the definition says `started: true` or `false` (the README's table, written out
+ * here by hand), through the real provider host against the emulator: refresh, diff, then update, as
+ * `pulumi up --refresh` runs them.
+ */
+import { clientEnv, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { ProviderHost, serializedProvider } from "../support/provider-host";
+import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
-describe("started against the server's status", () => {
-  test.each([
-    ["Preparing", true, "wait-then-play"],
-    ["Preparing", false, "none"],
-    ["Ready", true, "play"],
-    ["Ready", false, "none"],
-    ["Active", true, "none"],
-    ["Active", false, "stop"],
-    ["Paused", true, "play"],
-    ["Paused", false, "stop"],
-    ["Scheduled", true, "none"],
-    ["Scheduled", false, "stop"],
-    ["Stopped", true, "play"],
-    ["Stopped", false, "none"],
-    ["Completed", true, "none"],
-    ["Completed", false, "none"],
-  ] as const)("%s with started=%s -> %s", (status, started, action) => {
-    expect(actionFor(status, started)).toBe(action);
-  });
+let emulator: Emulator;
+let host: ProviderHost;
+let n = 0;
 
-  test("an unknown or missing status is left alone", () => {
-    expect(actionFor("Archived", true)).toBe("none");
-    expect(actionFor(undefined, false)).toBe("none");
-  });
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, readyDelayMs: 10 });
+  host = await ProviderHost.start({ provider: await serializedProvider(), env: { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0" } });
+  await host.configure();
+});
 
-  test("a finished campaign is never re-dialed, and reads as satisfying started=true", () => {
-    expect(observedStarted("Completed", true)).toBe(true);
-    expect(observedStarted("Completed", false)).toBe(false);
-  });
+afterAll(async () => {
+  await host?.stop();
+  await emulator?.close();
+});
 
-  test("refresh reports drift as the opposite of the desired value", () => {
-    expect(observedStarted("Stopped", true)).toBe(false); // stopped in the console
-    expect(observedStarted("Active", false)).toBe(true); // started in the console
-    expect(observedStarted("Active", true)).toBe(true);
-    expect(observedStarted("Ready", false)).toBe(false);
-  });
+/** What one `up --refresh` sends for a campaign in `status` whose definition says `started`. */
+async function upAgainst(status: string, started: boolean): Promise<{ sent: string[]; after: string }> {
+  const { queue_name, campaignType: _t, ...rest } = SAMPLE_PROGRESSIVE as Record<string, unknown>;
+  const { inputs } = await host.check({ ...rest, queueName: queue_name, name: `Status table ${++n}`, started: false });
+  const { id, outs } = await host.create(inputs);
+  await new Promise((r) => setTimeout(r, 30));
+  emulator.setStatus(id, status as never);
+  emulator.clearRequests();
+  const desired = { ...inputs, started };
+  const refreshed = await host.read(id, outs);
+  const { changes } = await host.diff(id, refreshed.outs, desired);
+  if (changes === "some") await host.update(id, refreshed.outs, desired);
+  const sent = emulator.requests.filter((r) => r.query.trigger).map((r) => r.query.trigger);
+  return { sent, after: emulator.campaign(id)!.status };
+}
 
-  test("the table covers every status the README documents", () => {
-    expect(Object.keys(STARTED_TABLE).sort()).toEqual(["Active", "Completed", "Paused", "Preparing", "Ready", "Scheduled", "Stopped"]);
-  });
+test.each([
+  ["Ready", true, ["play"], "Active"],
+  ["Ready", false, [], "Ready"],
+  ["Active", true, [], "Active"],
+  ["Active", false, ["stop"], "Stopped"],
+  ["Paused", true, ["play"], "Active"],
+  ["Paused", false, ["stop"], "Stopped"],
+  ["Scheduled", true, [], "Scheduled"],
+  ["Scheduled", false, ["stop"], "Stopped"],
+  ["Stopped", true, ["play"], "Active"],
+  ["Stopped", false, [], "Stopped"],
+  ["Completed", true, [], "Completed"],
+  ["Completed", false, [], "Completed"],
+] as const)("%s, started: %s -> sends %j, ends %s", async (status, started, sent, after) => {
+  expect(await upAgainst(status, started)).toEqual({ sent: [...sent], after });
 });
