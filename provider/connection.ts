@@ -42,6 +42,8 @@ export interface ResolvedConnection {
   credentials: KoreCredentials;
   /** where the credentials came from, for messages: `stack config kore:connections.emea`, ... */
   source: string;
+  /** true when they are the ones an earlier version stored in state (no current source names any) */
+  fromState?: boolean;
 }
 
 type SettingName = "host" | "appId" | "accountId" | "clientId" | "clientSecret" | "jwt";
@@ -174,6 +176,7 @@ export function resolveConnection(
   const target: Fields = {};
   let credentials: KoreCredentials | undefined;
   let label: string;
+  let fromState = false;
   if (typeof ref === "string") {
     const source = namedSource(ref, config);
     label = source.label;
@@ -205,6 +208,7 @@ export function resolveConnection(
     } else if (options.legacy && hasCredentials(options.legacy)) {
       credentials = legacyCredentials(options.legacy);
       label = "credentials stored in state by an earlier version (rewritten without them by the next up)";
+      fromState = credentials !== undefined;
     } else {
       problems.push(
         "  - credentials: kore:clientId and kore:clientSecret (--secret), or kore:jwt; or KORE_CLIENT_ID and KORE_CLIENT_SECRET, or KORE_JWT",
@@ -222,7 +226,7 @@ export function resolveConnection(
     );
   }
   const resolvedTarget: KoreTarget = options.recordedTarget ?? { host: target.host!, appId: target.appId!, accountId: target.accountId! };
-  return { target: resolvedTarget, credentials, source: label };
+  return { target: resolvedTarget, credentials, source: label, ...(fromState ? { fromState } : {}) };
 }
 
 function legacyCredentials(legacy: LegacyConnection): KoreCredentials | undefined {

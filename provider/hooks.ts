@@ -270,8 +270,7 @@ export async function read(id: string, props: CampaignOutputs): Promise<pulumi.d
     const outs = await readCampaign(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
-    const usesStored = holdsCredentials(props.connection) && conn.source.startsWith("credentials stored");
-    const clean = withoutUndefined({ ...outs, connection: usesStored ? props.connection : connectionRefOf(props.connection) });
+    const clean = withoutUndefined({ ...outs, connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
     return { id, props: clean, inputs: inputsOf(clean) };
   } catch (err) {
     throw forEngine(err, conn, (props as Record<string, unknown>)[PROVIDER_KEY]);
