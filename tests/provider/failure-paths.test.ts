@@ -44,6 +44,17 @@ async function command(config: Record<string, string> = stackConfig()): Promise<
   return host;
 }
 
+/** Runs `fn` with one command's provider host (stack config `config`), and stops the host afterwards. */
+async function withCommand(config: Record<string, string> | ((host: ProviderHost) => Promise<void>), fn?: (host: ProviderHost) => Promise<void>): Promise<void> {
+  const [cfg, body] = typeof config === "function" ? [stackConfig(), config] : [config, fn!];
+  const host = await command(cfg);
+  try {
+    await body(host);
+  } finally {
+    await host.stop();
+  }
+}
+
 async function failureOf(p: Promise<unknown>): Promise<HostError> {
   return p.then(
     () => {
@@ -143,8 +154,7 @@ test("defect 3: a partial failure's stored properties (no __provider added) can 
 });
 
 test("defect 4: a Preview create whose follow-up GET fails keeps the id in state, and the next up converges without a duplicate", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const name = unique("Preview orphan");
     const { inputs } = await host.check(args(SAMPLE_PREVIEW, name));
     emulator.failNext({ method: "GET", status: 500, count: 10 });
@@ -159,14 +169,11 @@ test("defect 4: a Preview create whose follow-up GET fails keeps the id in state
     expect(outs).toMatchObject({ status: expect.any(String), started: false });
     expect(outs).not.toHaveProperty("pendingChanges");
     expect(emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign"))).toHaveLength(1);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 4: an ambiguous create found by name whose GET fails is still recorded with its id", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const name = unique("Preview ambiguous");
     const { inputs } = await host.check(args(SAMPLE_PREVIEW, name));
     emulator.failNext({ method: "POST", pathIncludes: "/campaign?", ambiguous: true, count: 1 });
@@ -174,27 +181,21 @@ test("defect 4: an ambiguous create found by name whose GET fails is still recor
     const err = await failureOf(host.create(inputs));
     const [created] = emulator.campaigns().filter((c) => (c as Props).name === name);
     expect(err.initFailedId).toBe(created.id);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 5: a play whose answer is lost is not resent when the status shows it took effect", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("One play"), { started: true }));
     emulator.failNext({ method: "POST", pathIncludes: "trigger=play", ambiguous: true, count: 1 });
     const { id, outs } = await host.create(inputs);
     expect(outs).toMatchObject({ status: "Active", started: true });
     expect(triggers(id)).toEqual(["play:0"]);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 5: a play answered 500 that did not take effect is sent once more, only after the status proves it", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Play refused"), { started: true }));
     emulator.failNext({ method: "POST", pathIncludes: "trigger=play", status: 500, count: 1 });
     const { id, outs } = await host.create(inputs);
@@ -202,14 +203,11 @@ test("defect 5: a play answered 500 that did not take effect is sent once more, 
     expect(triggers(id)).toEqual(["play:500", "play:200"]);
     const order = emulator.requests.filter((r) => r.path.includes(id)).map((r) => (r.query.trigger ? `${r.query.trigger}:${r.status}` : r.path.endsWith("/status") ? "status" : r.method));
     expect(order.slice(order.indexOf("play:500"))).toEqual(["play:500", "status", "play:200"]);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 6: a lost play followed by a failed status read is recorded as pending, so started: false is a change and stops it", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Unknown outcome")));
     const { id, outs } = await host.create(inputs);
     await new Promise((r) => setTimeout(r, 100)); // Ready
@@ -231,14 +229,11 @@ test("defect 6: a lost play followed by a failed status read is recorded as pend
     expect(after).toMatchObject({ status: "Stopped", started: false });
     expect(after).not.toHaveProperty("pendingChanges");
     expect(emulator.campaign(id)!.status).toBe("Stopped");
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 7: two resources with one name, the second with adoptExisting, do not both manage the campaign", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const name = unique("One campaign one resource");
     const first = await host.check(args(SAMPLE_PROGRESSIVE, name));
     const second = await host.check(args(SAMPLE_PROGRESSIVE, name, { adoptExisting: true }));
@@ -247,14 +242,11 @@ test("defect 7: two resources with one name, the second with adoptExisting, do n
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason.message).toMatch(/already managed by another resource in this stack|two resources in this stack declare/);
     expect(emulator.campaigns().filter((c) => (c as Props).name === name)).toHaveLength(1);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 8: a campaign started in the console is stopped by an unrelated edit of a started: false definition", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Console start")));
     const { id, outs } = await host.create(inputs);
     emulator.setStatus(id, "Active"); // someone pressed play in the console
@@ -262,14 +254,11 @@ test("defect 8: a campaign started in the console is stopped by an unrelated edi
     const after = await host.update(id, outs, edited);
     expect(after).toMatchObject({ status: "Stopped", started: false, priority: "3" });
     expect(triggers(id)).toEqual(["stop:200"]);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 8: started true -> false with a field edit whose PUT is refused: the stop is sent first and stands", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Stop first"), { started: true }));
     const { id, outs } = await host.create(inputs);
     emulator.failNext({ method: "PUT", status: 400, count: 1 });
@@ -278,14 +267,11 @@ test("defect 8: started true -> false with a field edit whose PUT is refused: th
     expect(emulator.requests.map((r) => (r.query.trigger ? `${r.query.trigger}:${r.status}` : `${r.method}:${r.status}`)).filter((x) => !x.startsWith("POST"))).toEqual(["stop:200", "PUT:400"]);
     expect(emulator.campaign(id)!.status).toBe("Stopped");
     expect(err.initFailedProperties).toMatchObject({ status: "Stopped", started: false, priority: "5", pendingChanges: ["definition"] });
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 9: once the engine that started the host is gone, no further call is made and the host exits", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Dead engine"), { started: true }));
     await host.killEngine();
     const exited = host.exited();
@@ -297,9 +283,7 @@ test("defect 9: once the engine that started the host is gone, no further call i
     expect(await exited).toBe(1);
     expect(emulator.requests).toHaveLength(0);
     expect(host.logs.join("")).toMatch(/the Pulumi engine .* is gone/);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 9: the campaign a killed run created is recognised by the next run's create: no duplicate, no refusal", async () => {
@@ -341,19 +325,15 @@ test("defect 9: the campaign a killed run created is recognised by the next run'
 });
 
 test("defect 10: an invalid readyTimeoutSeconds is refused by check, naming the setting and the value", async () => {
-  const host = await command({ ...stackConfig(), "kore:readyTimeoutSeconds": "soon" });
-  try {
+  await withCommand({ ...stackConfig(), "kore:readyTimeoutSeconds": "soon" }, async (host) => {
     const { failures } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Bad setting")));
     expect(failures.map((f) => f.reason).join("\n")).toMatch(/kore:readyTimeoutSeconds \(KORE_READY_TIMEOUT_SECONDS\) must be a number of seconds from 1 to 86400 \(got "soon"\)/);
     expect(emulator.requests).toHaveLength(0);
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("defect 10: a failed refresh is reported once, without a stack trace into the provider", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("One message")));
     const { id, outs } = await host.create(inputs);
     emulator.failNext({ method: "GET", status: 400, count: 1 });
@@ -363,9 +343,7 @@ test("defect 10: a failed refresh is reported once, without a stack trace into t
     const logs = host.logs.join("");
     expect(logs).not.toContain("hooks.js");
     expect(logs).not.toContain(err.message.slice(0, 40));
-  } finally {
-    await host.stop();
-  }
+  });
 });
 
 test("the ready timeout expiring is a partial failure: the campaign stays in state, and the next up starts it", async () => {
@@ -396,8 +374,7 @@ test("the ready timeout expiring is a partial failure: the campaign stays in sta
 });
 
 test("Paused and Scheduled campaigns are stopped before delete", async () => {
-  const host = await command();
-  try {
+  await withCommand(async (host) => {
     for (const status of ["Paused", "Scheduled"] as const) {
       const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique(`Delete ${status}`)));
       const { id, outs } = await host.create(inputs);
@@ -407,7 +384,5 @@ test("Paused and Scheduled campaigns are stopped before delete", async () => {
       expect(emulator.requests.map((r) => (r.query.trigger ? r.query.trigger : r.method))).toEqual(["POST", "stop", "DELETE"]);
       expect(emulator.campaign(id)).toBeUndefined();
     }
-  } finally {
-    await host.stop();
-  }
+  });
 });
