@@ -1,21 +1,28 @@
 #!/usr/bin/env node
 /**
- * `kore-campaigns validate [paths...]`: checks campaign definition files offline, with the same rules as the
- * VoiceCampaign resource. No credentials, no network, no Pulumi (nothing here loads @pulumi/pulumi).
+ * The `kore-campaigns` command. Nothing here loads @pulumi/pulumi.
  *
- * Output (stdout): one line per problem, `file:line: field: problem`, then a summary line
- * (`3 files valid` / `2 problems in 1 file`). Usage errors go to stderr.
- * Exit code: 0 all valid, 1 problems found, 2 usage error.
+ * `validate [paths...]`: checks campaign definition files offline, with the same rules as the
+ * VoiceCampaign resource; no credentials, no network. Output (stdout): one line per problem,
+ * `file:line: field: problem`, then a summary line (`3 files valid` / `2 problems in 1 file`).
+ *
+ * `export [--out DIR] [--name-filter TEXT] [--force]`: writes one definition file per campaign of an
+ * existing app (export.ts); the connection from KORE_* and the target flags.
+ *
+ * Usage errors go to stderr. Exit code: 0 all valid / all exported, 1 problems found / a campaign not
+ * exported, 2 usage error.
  */
 import * as fs from "fs";
 import { parseArgs } from "node:util";
 import { formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "./gitops";
+import { exportCampaigns } from "./export";
 
 export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
 export const USAGE = `Usage: kore-campaigns validate [--format text|github] [paths...]
+       kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
 
-Checks Kore.ai voice campaign definitions (one YAML file per campaign) without contacting Kore.ai.
+validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) without contacting Kore.ai.
 paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DEFINITIONS_DIR}/
           Each folder is checked as one stack's set (campaign names unique within it); files given
           by name are checked together as one set.
@@ -23,7 +30,15 @@ paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DE
           github: also a GitHub Actions annotation per problem (shown on the pull request's lines)
 -h, --help
 
-Exit code: 0 when every file is valid, 1 when there are problems, 2 for a usage error.`;
+export: writes one definition file per voice campaign of an existing app (adoptExisting: true, started
+from the campaign's status), so that the first pulumi up takes them over without a write.
+--out          the folder (default: ${DEFAULT_DEFINITIONS_DIR}/); existing files are kept unless --force
+--name-filter  only campaigns whose name contains TEXT (any case)
+--host, --app-id, --account-id   the target, else KORE_HOST, KORE_APP_ID, KORE_ACCOUNT_ID
+               credentials only from the environment: KORE_CLIENT_ID + KORE_CLIENT_SECRET, or KORE_JWT
+
+Exit code: 0 when every file is valid / every campaign was exported, 1 when there are problems / a
+campaign could not be exported, 2 for a usage error.`;
 
 export interface CliOutput {
   out(line: string): void;
@@ -32,8 +47,9 @@ export interface CliOutput {
 
 const EXIT = { valid: 0, problems: 1, usage: 2 } as const;
 
-/** Runs the command line `argv` (without node and the script); returns the exit code. */
-export function runCli(argv: readonly string[], io: CliOutput): number {
+/** Runs the command line `argv` (without node and the script); resolves with the exit code. */
+export function runCli(argv: readonly string[], io: CliOutput): number | Promise<number> {
+  if (argv[0] === "export") return runExport(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
@@ -55,6 +71,45 @@ export function runCli(argv: readonly string[], io: CliOutput): number {
   if (command !== "validate") return usageError(io, `unknown command ${JSON.stringify(command)}`);
   if (values.format !== "text" && values.format !== "github") return usageError(io, `unknown format ${JSON.stringify(values.format)} (text or github)`);
   return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], values.format, io);
+}
+
+async function runExport(argv: readonly string[], io: CliOutput): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        out: { type: "string", default: DEFAULT_DEFINITIONS_DIR },
+        "name-filter": { type: "string" },
+        force: { type: "boolean", default: false },
+        host: { type: "string" },
+        "app-id": { type: "string" },
+        "account-id": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    return usageError(io, (err as Error).message);
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.valid;
+  }
+  const target = { host: values.host, appId: values["app-id"], accountId: values["account-id"] };
+  let result;
+  try {
+    result = await exportCampaigns({ outDir: values.out!, nameFilter: values["name-filter"], force: values.force, target, progress: io.err });
+  } catch (err) {
+    io.err(`kore-campaigns export: ${(err as Error).message}`);
+    return EXIT.problems;
+  }
+  for (const file of result.written) io.out(`wrote ${file}`);
+  for (const s of result.skipped) io.out(`skipped ${s.file}: ${s.reason}`);
+  for (const f of result.failed) io.out(`not exported: ${f.campaign}: ${f.reason}`);
+  io.out(`${result.written.length} written, ${result.skipped.length} skipped, ${result.failed.length} not exported`);
+  return result.failed.length === 0 ? EXIT.valid : EXIT.problems;
 }
 
 function usageError(io: CliOutput, message: string): number {
@@ -98,5 +153,7 @@ function isFolder(p: string): boolean {
 if (require.main === module) {
   const write = (stream: NodeJS.WriteStream) => (line: string) => void stream.write(`${line}\n`);
   process.stdout.on("error", () => undefined); // a closed pipe (| head) is not an error of ours
-  process.exitCode = runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) });
+  void Promise.resolve(runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) })).then((code) => {
+    process.exitCode = code;
+  });
 }

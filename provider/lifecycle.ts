@@ -16,6 +16,7 @@ import type { KoreClient, WireCampaign } from "./client";
 import type { ConnectionRef, KoreTarget } from "./connection";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
 import { fromWireCampaign, toWireBody } from "./wire";
+import { diffCampaign } from "./diff";
 import { CampaignNameView } from "./names";
 import { actionFor, observedStarted } from "./status";
 import { KoreApiError } from "./errors";
@@ -300,7 +301,7 @@ export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, 
   const flags = { started, adoptExisting };
   let record = posted?.record;
   try {
-    if (adopting) record = await ctx.client.updateCampaign(id, toWireBody(definition)); // adoption: one PUT makes it match
+    if (adopting) record = await adopt(ctx, id, definition);
     // Preview-mode creates answer with the id only; one GET fills in status and timestamps.
     if (!record || typeof record.status !== "string") record = await ctx.client.getCampaign(id);
   } catch (err) {
@@ -313,6 +314,18 @@ export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, 
   }
   const outs = buildOutputs(definition, record, id, flags, placement);
   return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
+}
+
+/**
+ * Takes over an existing campaign: one GET, then one PUT only if the server's definition differs from
+ * ours (so adopting what already matches, as after `kore-campaigns export`, writes nothing). Fields the
+ * server's answer does not carry (the docs' get sample omits some) count as matching.
+ */
+async function adopt(ctx: LifecycleContext, id: string, definition: CampaignDefinition): Promise<WireCampaign> {
+  const current = await ctx.client.getCampaign(id);
+  const onServer = fromWireCampaign(current, definition).definition;
+  const { definitionChanged } = diffCampaign({ definition: onServer, started: false }, { definition, started: false });
+  return definitionChanged ? ctx.client.updateCampaign(id, toWireBody(definition)) : current;
 }
 
 /** Did an interrupted run of this provider (on this machine) create the campaign `id` for this name? */

@@ -40,3 +40,22 @@ export function observedStarted(status: string | undefined, desired: boolean): b
   const action = actionFor(status, desired);
   return action === "none" ? desired : !desired;
 }
+
+/**
+ * The `started` value that describes a campaign as it is (the exporter writes it): true when the status
+ * satisfies `started: true` and not `false` (Active, Scheduled), false otherwise. `note` says why when the
+ * status satisfies both (Completed: never re-dialed) or neither (Paused: the first up resumes or stops it).
+ */
+export function startedFromStatus(status: string | undefined): { started: boolean; note?: string } {
+  const whenTrue = actionFor(status, true);
+  const whenFalse = actionFor(status, false);
+  if (whenTrue === "none" && whenFalse !== "none") return { started: true };
+  if (whenTrue === "none" && whenFalse === "none" && status !== undefined && STARTED_TABLE[status]) {
+    return { started: false, note: `status ${status}: a finished campaign is never dialed again, whatever started says` };
+  }
+  if (whenTrue !== "none" && whenFalse !== "none") {
+    return { started: false, note: `status ${status}: the first up stops it; set started: true to resume it instead` };
+  }
+  if (status === undefined || !STARTED_TABLE[status]) return { started: false, note: `status ${status ?? "unknown"} is not one the provider knows; left alone` };
+  return { started: false };
+}

@@ -196,7 +196,7 @@ describe("drift, delete, adoption and refusals", () => {
     expect(emulator.campaigns().filter((c) => (c as any).lname === "late arrival")).toHaveLength(1);
   });
 
-  test("adoptExisting adopts the campaign with one PUT of the desired definition, no POST", async () => {
+  test("adoptExisting adopts the campaign with one GET and one PUT of the desired definition, no POST", async () => {
     const existing = emulator.insert({ ...SAMPLE_PREVIEW, name: "Adopt Me", description: "made by hand" });
     await withFreshHost(async (fresh) => {
       const { inputs } = await fresh.check({ ...argsFromSample(SAMPLE_PREVIEW, "Adopt Me"), adoptExisting: true });
@@ -204,11 +204,24 @@ describe("drift, delete, adoption and refusals", () => {
       const { id, outs } = await fresh.create(inputs);
       expect(id).toBe(existing.id);
       expect(calls().filter((c) => !c.includes("getAllCampaignDetails"))).toEqual([
+        `GET /agentassist/api/v1/public/${DEMO_CREDENTIALS.appId}/campaign/:id`,
         `PUT /agentassist/api/v1/public/${DEMO_CREDENTIALS.appId}/campaign/:id`,
       ]);
       expect(emulator.campaigns().filter((c) => (c as any).lname === "adopt me")).toHaveLength(1);
       expect(emulator.campaign(id)!.description).toBe(SAMPLE_PREVIEW.description);
       expect(outs.adoptExisting).toBe(true);
+      expect(await fresh.diff(id, outs, inputs)).toEqual({ changes: "none", replaces: [] });
+    });
+  });
+
+  test("adoptExisting on a campaign that already matches writes nothing: one GET, no PUT, no trigger", async () => {
+    const existing = emulator.insert({ ...SAMPLE_AGENTLESS, name: "Already Matches" });
+    await withFreshHost(async (fresh) => {
+      const { inputs } = await fresh.check({ ...argsFromSample(SAMPLE_AGENTLESS, "Already Matches"), adoptExisting: true });
+      emulator.clearRequests();
+      const { id, outs } = await fresh.create(inputs);
+      expect(id).toBe(existing.id);
+      expect(calls().filter((c) => !c.includes("getAllCampaignDetails"))).toEqual([`GET /agentassist/api/v1/public/${DEMO_CREDENTIALS.appId}/campaign/:id`]);
       expect(await fresh.diff(id, outs, inputs)).toEqual({ changes: "none", replaces: [] });
     });
   });
