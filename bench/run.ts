@@ -5,6 +5,7 @@
 import * as os from "node:os";
 import { note } from "./support/common";
 import { engine } from "./sections/engine";
+import { exportSection } from "./sections/export";
 import { memory } from "./sections/memory";
 import { overhead } from "./sections/overhead";
 import { rateLimited } from "./sections/rate-limited";
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   engine,
   memory,
   validate,
+  export: exportSection,
 };
 
 async function main(): Promise<void> {

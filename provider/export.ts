@@ -29,8 +29,6 @@ export interface ExportOptions {
   env?: NodeJS.ProcessEnv;
   /** progress lines (stderr in the CLI) */
   progress?: (line: string) => void;
-  /** for tests: a client of one's own */
-  client?: Pick<KoreClient, "listAllCampaigns" | "getCampaign">;
 }
 
 export interface ExportResult {
@@ -50,16 +48,19 @@ const DETAIL_READS_IN_FLIGHT = 8;
 
 export async function exportCampaigns(options: ExportOptions): Promise<ExportResult> {
   const env = options.env ?? process.env;
-  const progress = options.progress ?? (() => undefined);
-  let secrets: string[] = [];
-  let client = options.client;
-  if (!client) {
-    const conn = resolveConnection(options.target, () => undefined, env);
-    secrets = secretsOf(conn);
-    const settings = readSettings(() => undefined, env);
-    const scheduler = new AdaptiveScheduler({ maxConcurrency: settings.maxConcurrency, maxRequestsPerSecond: settings.maxRequestsPerSecond });
-    client = new KoreClient(conn.target, conn.credentials, { scheduler });
+  const conn = resolveConnection(options.target, () => undefined, env);
+  const settings = readSettings(() => undefined, env);
+  const scheduler = new AdaptiveScheduler({ maxConcurrency: settings.maxConcurrency, maxRequestsPerSecond: settings.maxRequestsPerSecond });
+  const client = new KoreClient(conn.target, conn.credentials, { scheduler });
+  try {
+    return await exportWith(client, options, secretsOf(conn));
+  } finally {
+    await client.close();
   }
+}
+
+async function exportWith(client: KoreClient, options: ExportOptions, secrets: readonly string[]): Promise<ExportResult> {
+  const progress = options.progress ?? (() => undefined);
   const scrub = (err: unknown) => redactSecrets(err instanceof Error ? err.message : String(err), secrets);
 
   progress("listing the app's voice campaigns...");
@@ -83,14 +84,12 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
         result.skipped.push({ file: p.file, reason: "exists (use --force to overwrite)" });
         return;
       }
-      const details = await client!.getCampaign(p.record.id);
-      const made = fileFor(p.record, details);
-      if ("problem" in made) {
-        result.failed.push({ campaign: label, reason: made.problem });
-        return;
+      const made = fileFor(p.record, await client.getCampaign(p.record.id));
+      if ("problem" in made) result.failed.push({ campaign: label, reason: made.problem });
+      else {
+        fs.writeFileSync(p.file, made.text, { flag: options.force ? "w" : "wx" });
+        result.written.push(p.file);
       }
-      fs.writeFileSync(p.file, made.text, { flag: options.force ? "w" : "wx" });
-      result.written.push(p.file);
     } catch (err) {
       result.failed.push({ campaign: label, reason: scrub(err) });
     } finally {
@@ -98,9 +97,11 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
       if (done % 50 === 0 || done === planned.length) progress(`exported ${done}/${planned.length}`);
     }
   };
-  for (let i = 0; i < planned.length; i += DETAIL_READS_IN_FLIGHT) {
-    await Promise.all(planned.slice(i, i + DETAIL_READS_IN_FLIGHT).map(one));
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < planned.length) await one(planned[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(DETAIL_READS_IN_FLIGHT, planned.length) }, worker));
   result.written.sort();
   return result;
 }

@@ -232,16 +232,21 @@ test("defect 6: a lost play followed by a failed status read is recorded as pend
   });
 });
 
-test("defect 7: two resources with one name, the second with adoptExisting, do not both manage the campaign", async () => {
+test("defect 7: a second resource with the same name and adoptExisting does not take over the first one's campaign", async () => {
   await withCommand(async (host) => {
     const name = unique("One campaign one resource");
     const first = await host.check(args(SAMPLE_PROGRESSIVE, name));
     const second = await host.check(args(SAMPLE_PROGRESSIVE, name, { adoptExisting: true }));
-    const results = await Promise.allSettled([host.create(first.inputs), host.create(second.inputs)]);
-    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason.message).toMatch(/already managed by another resource in this stack|two resources in this stack declare/);
+    const { id } = await host.create(first.inputs);
+    const err = await failureOf(host.create(second.inputs));
+    expect(err.message).toMatch(new RegExp(`campaign ${id} .* is already managed by another resource in this stack`));
     expect(emulator.campaigns().filter((c) => (c as Props).name === name)).toHaveLength(1);
+    // at the same moment, too: one of the two is refused
+    const again = unique("One campaign one resource");
+    const a = await host.check(args(SAMPLE_PROGRESSIVE, again));
+    const b = await host.check(args(SAMPLE_PROGRESSIVE, again, { adoptExisting: true }));
+    const results = await Promise.allSettled([host.create(a.inputs), host.create(b.inputs)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
   });
 });
 
