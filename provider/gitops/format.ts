@@ -16,15 +16,24 @@ function displayPath(file: string, options: FormatOptions): string {
   return relative === "" || relative.startsWith("..") ? file : relative;
 }
 
+/**
+ * One line of plain text, whatever a file name or a value holds: control characters (newlines among
+ * them, which would start a line a CI runner reads as a command such as `::warning`) are written as
+ * `\uXXXX`.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** `campaigns/a.yaml:12: dialingStrategy.maxRingTime: must be ... (got 200)`; the column follows the line when known. */
 export function formatProblem(problem: Problem, options: FormatOptions = {}): string {
   const location = [displayPath(problem.file, options), problem.line, problem.line === undefined ? undefined : problem.column]
     .filter((part) => part !== undefined)
     .join(":");
-  return `${location}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`;
+  return printable(`${location}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`);
 }
 
-const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const escapeData = (s: string) => printable(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
 /** A GitHub Actions workflow command, shown as an annotation on the file's line in the pull request. */
@@ -44,5 +53,6 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function summarize(fileCount: number, problems: readonly Problem[]): string {
   if (problems.length === 0) return `${plural(fileCount, "file")} valid`;
   const files = new Set(problems.map((p) => p.file)).size;
-  return `${plural(problems.length, "problem")} in ${plural(files, "file")}`;
+  const count = problems.reduce((n, p) => n + (p.code === "more" ? (p.omitted ?? 0) : 1), 0);
+  return `${plural(count, "problem")} in ${plural(files, "file")}`;
 }

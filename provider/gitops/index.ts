@@ -3,7 +3,7 @@
  * Free of @pulumi/pulumi: the validate command and tests use it without Pulumi; program/index.ts declares
  * the resources.
  */
-export { loadDefinitions, listDefinitionFiles, parseDefinitionFile, crossFileProblems } from "./load";
+export { loadDefinitions, listDefinitionFiles, parseDefinitionFile, crossFileProblems, MAX_DEFINITION_FILE_BYTES, MAX_PROBLEMS_PER_FILE } from "./load";
 export type { CampaignDefinitionFile, LoadResult, ParsedFile, Problem } from "./load";
 export {
   campaignFileSchema,
@@ -19,5 +19,5 @@ export type { CampaignFileInput } from "./file-schema";
 export { locate, parsePath } from "./locate";
 export type { SourcePosition } from "./locate";
 export { closestKey, editDistance, unknownKeyRule } from "./suggest";
-export { formatProblem, formatGithubAnnotation, summarize } from "./format";
+export { formatProblem, formatGithubAnnotation, printable, summarize } from "./format";
 export type { FormatOptions } from "./format";

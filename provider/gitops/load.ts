@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { CampaignNameView } from "../names";
 import { formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../schema";
 import {
@@ -47,8 +47,13 @@ export interface Problem {
   path?: string;
   /** The rule broken, with the offending value: "must be an integer from 5 to 120 seconds (got 200)". */
   message: string;
-  /** A ValidationFailure code, or one of: read, not_found, not_yaml, file_name, yaml, empty, not_mapping, duplicate_name, duplicate_file, rename. */
+  /**
+   * A ValidationFailure code, or one of: read, not_found, not_yaml, not_plain_file, too_large, encoding, file_name,
+   * yaml, empty, not_mapping, duplicate_name, duplicate_file, rename, more (the count of problems not listed).
+   */
   code?: string;
+  /** With code "more": how many problems of the file are not listed. */
+  omitted?: number;
 }
 
 export interface LoadResult {
@@ -92,8 +97,28 @@ export function loadDefinitions(paths: string | readonly string[]): LoadResult {
   return {
     files: listed.files,
     definitions: parsed.flatMap((p) => (p.definition ? [p.definition] : [])),
-    problems: sortProblems(problems, listed.files),
+    problems: capPerFile(sortProblems(problems, listed.files)),
   };
+}
+
+/** At most this many problems are reported per file; one more line counts the rest. */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+function capPerFile(problems: readonly Problem[]): Problem[] {
+  const seen = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const n = (seen.get(p.file) ?? 0) + 1;
+    seen.set(p.file, n);
+    if (n <= MAX_PROBLEMS_PER_FILE) out.push(p);
+  }
+  for (const [file, n] of seen) {
+    if (n <= MAX_PROBLEMS_PER_FILE) continue;
+    const last = out.map((p) => p.file).lastIndexOf(file);
+    const omitted = n - MAX_PROBLEMS_PER_FILE;
+    out.splice(last + 1, 0, { file, message: `and ${omitted} more problems in this file (only the first ${MAX_PROBLEMS_PER_FILE} are listed)`, code: "more", omitted });
+  }
+  return out;
 }
 
 /** The definition files under `paths`, and a problem for each path that is missing or not a definition file. */
@@ -115,13 +140,18 @@ export function listDefinitionFiles(paths: readonly string[]): { files: string[]
   return { files, problems };
 }
 
+/**
+ * The definition files of a folder: every entry whose name ends in .yaml/.yml (any case), hidden ones
+ * skipped. Only plain files are read: a symbolic link (even one pointing inside the folder), a folder, a
+ * FIFO or a device named like a definition is a problem, never followed and never skipped silently (a
+ * skipped file would delete its campaign on the next up).
+ */
 function folderEntries(folder: string): string[] {
   return fs
     .readdirSync(folder)
     .filter((name) => !name.startsWith(".") && hasDefinitionExtension(name))
     .sort()
-    .map((name) => path.join(folder, name))
-    .filter((file) => statOf(file)?.isFile() === true);
+    .map((name) => path.join(folder, name));
 }
 
 function statOf(file: string): fs.Stats | undefined {
@@ -132,12 +162,84 @@ function statOf(file: string): fs.Stats | undefined {
   }
 }
 
+/** The most a definition file may hold (a real one is about 2 KB). */
+export const MAX_DEFINITION_FILE_BYTES = 256 * 1024;
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The text of a definition file, or the problem with it. Never quotes the content of anything that is
+ * not a plain file of the folder, and reads at most MAX_DEFINITION_FILE_BYTES + 1 bytes of one that is.
+ */
 function readText(file: string): string | Problem {
+  const refuse = (message: string, code = "read"): Problem => ({ file, message, code });
+  let entry: fs.Stats;
   try {
-    return fs.readFileSync(file, "utf8");
+    entry = fs.lstatSync(file);
   } catch (err) {
-    return { file, message: `could not be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, code: "read" };
+    return refuse(`could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
+  if (entry.isSymbolicLink()) return refuse("is a symbolic link; definition files must be plain files (links are never followed)", "not_plain_file");
+  if (!entry.isFile()) return refuse(`is ${kindOf(entry)}, not a plain file`, "not_plain_file");
+  if (entry.size > MAX_DEFINITION_FILE_BYTES) {
+    return refuse(`is ${entry.size} bytes; a campaign definition file holds at most ${MAX_DEFINITION_FILE_BYTES} bytes`, "too_large");
+  }
+  let bytes: Buffer;
+  let fd: number | undefined;
+  try {
+    // O_NOFOLLOW: a file swapped for a link after the check above is refused too
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    const buffer = Buffer.alloc(MAX_DEFINITION_FILE_BYTES + 1);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most a campaign definition file holds`, "too_large");
+    bytes = buffer.subarray(0, read);
+  } catch (err) {
+    return refuse(`could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return decodeText(file, bytes);
+}
+
+function kindOf(entry: fs.Stats): string {
+  if (entry.isDirectory()) return "a folder";
+  if (entry.isFIFO()) return "a named pipe (FIFO)";
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return "a device";
+  if (entry.isSocket()) return "a socket";
+  return "not a plain file";
+}
+
+/** UTF-8 text without control characters (tab, newline and carriage return aside), or what is wrong and where. */
+export function decodeText(file: string, bytes: Uint8Array): string | Problem {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { file, line: 1, message: "is UTF-16 text; save it as UTF-8", code: "encoding" };
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = 1 + bytes.subarray(0, at).filter((b) => b === 0x0a).length;
+    return { file, line, message: `is not valid UTF-8 (byte ${at + 1}); save it as UTF-8`, code: "encoding" };
+  }
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  if (control) {
+    const line = 1 + (text.slice(0, control.index).match(/\n/g)?.length ?? 0);
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+    return { file, line, message: `contains the control character U+${code}; definition files hold printable text only`, code: "encoding" };
+  }
+  return text;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let end = 1; end <= bytes.length; end++) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+    } catch {
+      return end - 1;
+    }
+  }
+  return bytes.length - 1;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -152,13 +254,20 @@ export function parseDefinitionFile(file: string, text: string): ParsedFile {
     : [{ file, message: `the file name ${JSON.stringify(resourceName)} is not a valid resource name: it ${RESOURCE_NAME_RULE}`, code: "file_name" }];
   const source = text.replace(/^\uFEFF/, "");
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    // the parser recurses: thousands of nested levels exhaust the stack
+    const message = err instanceof RangeError ? "is nested too deeply to be a campaign definition" : "could not be parsed as YAML";
+    return { file, resourceName, lineOf: () => undefined, problems: [...nameProblems, { file, line: 1, message: `invalid YAML: ${message}`, code: "yaml" }] };
+  }
   const lineOf = (propertyPath: string) => locate(doc, lineCounter, propertyPath)?.line;
   const base = { file, resourceName, lineOf };
 
   const syntax = doc.errors.map((err) => yamlProblem(file, err, source));
   if (syntax.length > 0) return { ...base, problems: [...nameProblems, ...syntax] };
-  const content = readContent(file, doc, lineOf);
+  const content = readContent(file, doc, lineCounter, lineOf);
   if ("problem" in content) return { ...base, problems: [...nameProblems, content.problem] };
 
   const { renamedFrom, ...input } = content.value;
@@ -176,24 +285,52 @@ export function parseDefinitionFile(file: string, text: string): ParsedFile {
 }
 
 /** The document as a plain object, or the problem with it (empty, not a mapping, unresolvable aliases). */
-function readContent(file: string, doc: Document, lineOf: (p: string) => number | undefined): { value: Record<string, unknown> } | { problem: Problem } {
+function readContent(
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+  lineOf: (p: string) => number | undefined,
+): { value: Record<string, unknown> } | { problem: Problem } {
   if (doc.contents === null) {
     return { problem: { file, line: 1, message: "is empty: a campaign definition needs name, description, contactLists, priority, dialingMode and dialingStrategy", code: "empty" } };
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (err) {
-    return { problem: { file, line: lineOf(""), message: `invalid YAML: ${(err as Error).message}`, code: "yaml" } };
+    if (err instanceof RangeError) return { problem: { file, line: 1, message: "invalid YAML: is nested too deeply to be a campaign definition", code: "yaml" } };
+    const alias = firstAlias(doc, lineCounter);
+    const message = `uses aliases${alias ? ` (*${alias.name})` : ""} that expand to too much (over ${MAX_ALIAS_EXPANSIONS} copies); write the values out`;
+    return { problem: { file, line: alias?.line ?? lineOf(""), message: `invalid YAML: ${message}`, code: "yaml" } };
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return { value: value as Record<string, unknown> };
   const got = Array.isArray(value) ? "a list" : `a single value (${formatValue(value)})`;
   return { problem: { file, line: lineOf(""), message: `must be a mapping of campaign fields (name: ..., dialingMode: ...), not ${got}`, code: "not_mapping" } };
 }
 
+/** How many alias expansions a file may use (YAML's "billion laughs" guard). */
+const MAX_ALIAS_EXPANSIONS = 100;
+
+/** The first alias (`*name`) of a document and its line. */
+function firstAlias(doc: Document, lineCounter: LineCounter): { name: string; line?: number } | undefined {
+  let found: { name: string; line?: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const offset = node.range?.[0];
+      found = { name: node.source, line: offset === undefined ? undefined : lineCounter.linePos(offset).line };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** A YAML syntax error: its first line, without the " at line L, column C" the problem carries already. */
 function yamlProblem(file: string, err: YAMLError, text: string): Problem {
   const where = err.linePos?.[0];
+  if (err.code === "MULTIPLE_DOCS") {
+    return { file, ...(where ? { line: where.line } : {}), message: "invalid YAML: holds more than one document (a line \"---\" starts another); a definition file holds one campaign", code: "yaml" };
+  }
+  if (/call stack/i.test(err.message)) return { file, line: 1, message: "invalid YAML: is nested too deeply to be a campaign definition", code: "yaml" };
   let message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   if (err.code === "DUPLICATE_KEY") {
     const key = /^\s*(?:-\s+)?("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(err.pos[0]))?.[1];

@@ -283,9 +283,11 @@ describe("across files", () => {
     expect(problems[2].line).toBeGreaterThan(1);
   });
 
-  test("a folder named like a definition is not a definition", () => {
+  test("a folder named like a definition is a problem, not skipped (a skipped file would delete its campaign)", () => {
     const dir = writeTree({ "a.yaml": toYaml(progressive()) });
     fs.mkdirSync(path.join(dir, "folder.yaml"));
-    expect(loadDefinitions(dir).files).toEqual([path.join(dir, "a.yaml")]);
+    const result = loadDefinitions(dir);
+    expect(result.definitions.map((d) => d.resourceName)).toEqual(["a"]);
+    expect(result.problems).toEqual([{ file: path.join(dir, "folder.yaml"), message: "is a folder, not a plain file", code: "not_plain_file" }]);
   });
 });
