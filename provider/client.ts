@@ -27,6 +27,7 @@ import { Agent, RetryAgent, type Dispatcher, type RetryHandler } from "undici";
 import { createTokenSource, type KoreCredentials, type TokenSource } from "./auth";
 import { KoreApiError, ValidationError, type KoreApiErrorDetails, type KoreCall } from "./errors";
 import {
+  CAMPAIGN_ID_PATTERN,
   EXPECTED,
   createResponse,
   deleteResponse,
@@ -77,6 +78,13 @@ export interface KoreClientOptions {
   timeoutMs?: number;
   /** Per attempt: the longest wait for the TCP/TLS connection. Default 10 000. */
   connectTimeoutMs?: number;
+  /**
+   * Per call, retries and their waits included: the longest a call may take before it is abandoned
+   * (a server that sends headers and then trickles, or nothing). Default 120 000.
+   */
+  deadlineMs?: number;
+  /** The largest answer body read; a longer one is abandoned, not buffered. Default 8 MiB. */
+  maxResponseBytes?: number;
   /** Overrides of `DEFAULT_RETRY_POLICY` (tests use tiny delays). */
   retry?: Partial<RetryPolicy>;
   /** A scheduler shared with other clients (hooks.ts gives one per app). Default: none, unless a limit below is set. */
@@ -106,8 +114,7 @@ export interface KoreClientOptions {
 /** A create / update body: any JSON object (wire.ts's `toWireBody()` builds it; the client sends it as is). */
 export type RequestBody = object;
 
-/** A campaign id we are willing to put in a URL. */
-export const CAMPAIGN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+export { CAMPAIGN_ID_PATTERN } from "./responses";
 
 const CALLS_WITH_SUCCESS_ENVELOPE: ReadonlySet<KoreCall> = new Set([
   "createCampaign",
@@ -174,6 +181,8 @@ export class KoreClient {
   private readonly agent: Agent;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly maxResponseBytes: number;
   private readonly scheduler?: RequestScheduler;
   private readonly random: () => number;
   private readonly listPageSize: number;
@@ -191,6 +200,8 @@ export class KoreClient {
     this.secrets = this.tokens.secrets;
     this.policy = resolveRetryPolicy(options.retry);
     this.timeoutMs = positive(options.timeoutMs ?? 30_000, "timeoutMs");
+    this.deadlineMs = positive(options.deadlineMs ?? 120_000, "deadlineMs");
+    this.maxResponseBytes = positive(options.maxResponseBytes ?? 8 * 1024 * 1024, "maxResponseBytes");
     this.scheduler = schedulerFrom(options);
     this.random = options.random ?? Math.random;
     this.beforeAttempt = options.beforeAttempt;
@@ -361,6 +372,15 @@ export class KoreClient {
       });
       const headers: Record<string, string> = { ...this.staticHeaders };
       if (spec.body !== undefined) headers["content-type"] = "application/json";
+      const deadline = AbortSignal.timeout(this.deadlineMs);
+      const pastDeadline = (status: number | undefined): Failure => ({
+        status,
+        code: "KORE_DEADLINE",
+        outcomeUnknown: !READ_ONLY_CALLS.has(spec.call),
+        detail:
+          `no complete answer within ${Math.round(this.deadlineMs / 1000)} s, the call's deadline (retries included; ` +
+          `kore:requestDeadlineSeconds)${READ_ONLY_CALLS.has(spec.call) ? "" : `; ${outcomeUnknownText(spec.call)}`}`,
+      });
       let res: Dispatcher.ResponseData;
       try {
         res = await dispatcher.request({
@@ -371,16 +391,21 @@ export class KoreClient {
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
           headersTimeout: this.timeoutMs,
           bodyTimeout: this.timeoutMs,
+          signal: deadline,
         });
       } catch (err) {
-        throw fail(this.networkFailure(spec.call, err, state, undefined));
+        throw fail(deadline.aborted ? pastDeadline(undefined) : this.networkFailure(spec.call, err, state, undefined));
       }
       let text: string;
       try {
-        text = await res.body.text();
+        text = await readCapped(res.body, this.maxResponseBytes);
       } catch (err) {
-        throw fail(this.networkFailure(spec.call, err, state, res.statusCode));
+        if (err instanceof TooLargeError) {
+          throw fail({ status: res.statusCode, outcomeUnknown: !READ_ONLY_CALLS.has(spec.call) && res.statusCode < 300, detail: err.message });
+        }
+        throw fail(deadline.aborted ? pastDeadline(res.statusCode) : this.networkFailure(spec.call, err, state, res.statusCode));
       }
+      if (res.statusCode >= 300 && res.statusCode < 400) throw fail(redirectFailure(spec.call, res.statusCode, res.headers.location));
       if (res.statusCode < 200 || res.statusCode > 299) {
         throw fail(this.httpFailure(spec.call, res.statusCode, text, state));
       }
@@ -552,6 +577,44 @@ const ABORTED_CONTROLLER: Dispatcher.DispatchController = {
   pause: () => undefined,
   resume: () => undefined,
 };
+
+/** An answer body longer than the client reads. */
+class TooLargeError extends Error {}
+
+/** The body as text, abandoning (not buffering) one longer than `max` bytes. */
+async function readCapped(body: Dispatcher.ResponseData["body"], max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw new TooLargeError(`the answer is larger than ${max} bytes, the most the client reads; it was abandoned`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A 3xx: never followed (the token would go to another host); say where it pointed, briefly. */
+function redirectFailure(call: KoreCall, status: number, location: string | string[] | undefined): Failure {
+  const raw = Array.isArray(location) ? location[0] : location;
+  let where = "no Location given";
+  if (raw) {
+    try {
+      const url = new URL(raw, "https://kore.invalid");
+      where = `to ${url.host === "kore.invalid" ? "" : url.origin}${plainText(url.pathname, 60)}`;
+    } catch {
+      where = `to an unreadable location (${plainText(raw, 40)})`;
+    }
+  }
+  return {
+    status,
+    koreMessage: `the server redirected (${status}) ${where}`,
+    outcomeUnknown: false,
+    detail: `redirects are not followed, so the credentials are never sent elsewhere; check kore:host${call === "createCampaign" ? "; the campaign was not created" : ""}`,
+  };
+}
 
 /** "gave up after 4 attempts" when retries ran out, else undefined. */
 function givenUp(state: CallState): string | undefined {

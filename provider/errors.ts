@@ -18,7 +18,7 @@ const JWT_PATTERN = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const AUTH_FIELD_PATTERN = /\b(auth|authorization)("?\s*[:=]\s*"?)(?:Bearer\s+)?[^\s",;}]{16,}/gi;
 
 /**
- * Replaces every occurrence of each secret (and of its URL- and JSON-escaped forms), every
+ * Replaces every occurrence of each secret (and of its URL-, JSON-, base64- and base64url-encoded forms), every
  * JWT-looking string and every written-out `auth` header value in `text` with `[REDACTED]`.
  * Empty secrets are ignored; longer secrets are replaced first so one secret containing another
  * is removed whole.
@@ -30,6 +30,11 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
     forms.add(secret);
     forms.add(encodeURIComponent(secret));
     forms.add(JSON.stringify(secret).slice(1, -1));
+    // a server or proxy that echoes what it got may encode it: base64 (padded or not) and base64url too
+    for (const encoded of [Buffer.from(secret).toString("base64"), Buffer.from(secret).toString("base64url")]) {
+      forms.add(encoded);
+      forms.add(encoded.replace(/=+$/, ""));
+    }
   }
   let out = String(text);
   for (const form of [...forms].sort((a, b) => b.length - a.length)) {

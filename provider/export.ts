@@ -51,7 +51,7 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
   const conn = resolveConnection(options.target, () => undefined, env);
   const settings = readSettings(() => undefined, env);
   const scheduler = new AdaptiveScheduler({ maxConcurrency: settings.maxConcurrency, maxRequestsPerSecond: settings.maxRequestsPerSecond });
-  const client = new KoreClient(conn.target, conn.credentials, { scheduler });
+  const client = new KoreClient(conn.target, conn.credentials, { scheduler, deadlineMs: settings.requestDeadlineMs });
   try {
     return await exportWith(client, options, secretsOf(conn));
   } finally {

@@ -132,7 +132,11 @@ function contextFor(conn: ResolvedConnection): LifecycleContext {
   const clientKey = `${targetKey(conn.target)}|${credentialsKey(conn.credentials)}`;
   let client = clients.get(clientKey);
   if (!client) {
-    client = new KoreClient(conn.target, conn.credentials, { scheduler: schedulerFor(conn.target, s), beforeAttempt: () => engine.assertAlive() });
+    client = new KoreClient(conn.target, conn.credentials, {
+      scheduler: schedulerFor(conn.target, s),
+      beforeAttempt: () => engine.assertAlive(),
+      deadlineMs: s.requestDeadlineMs,
+    });
     clients.set(clientKey, client);
   }
   return {

@@ -22,7 +22,12 @@ export type WireCampaign = { id: string } & Record<string, unknown>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
-const id = z.string().min(1);
+/** A campaign id we are willing to store and put in a URL: every id in every answer must be one. */
+export const CAMPAIGN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+// An id such as "../../x" or "cd-1?trigger=play" is refused before it reaches state: stored, it would make
+// the resource impossible to refresh or destroy.
+const id = z.string().regex(CAMPAIGN_ID_PATTERN, { message: "is not a plain campaign id (letters, digits, '_', '.', '-'; at most 128)" });
 const looseRecord = z.looseObject({ id: id.optional(), _id: id.optional() });
 type LooseRecord = z.infer<typeof looseRecord>;
 
@@ -206,6 +211,6 @@ export function parseErrorBody(text: string): { message?: string; code?: string 
 /** Body text fit for one line of an error message: an HTML page's title, or the text, cut short. */
 export function plainText(text: string, max = 300): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const flat = (title ?? text.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  const flat = (title ?? text.replace(/<[^>]+>/g, " ")).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max)}...` : flat;
 }

@@ -259,8 +259,8 @@ const list = (values: readonly string[]) => values.join(", ");
 
 const RULES = {
   root: "must be an object describing a voice campaign (name, description, contactLists, priority, dialingMode, dialingStrategy, ...)",
-  name: `must be text of 1 to ${LIMITS.nameMaxLength} characters (leading and trailing spaces are not counted)`,
-  description: `must be text of 1 to ${LIMITS.descriptionMaxLength} characters (leading and trailing spaces are not counted)`,
+  name: `must be text of 1 to ${LIMITS.nameMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
+  description: `must be text of 1 to ${LIMITS.descriptionMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
   contactLists: "must be a list of at least one contact list name",
   contactList: "must be a non-empty contact list name",
   priority: "must be one of 1, 2, 3, 4, 5 (5 is the highest priority)",
@@ -439,9 +439,12 @@ function buildSchemas(unknownValue: unknown) {
   const u = <T extends z.ZodType>(schema: T): T =>
     tolerant ? (z.union([z.custom((v) => v === unknownValue, { message: UNKNOWN_BRANCH }), schema]) as unknown as T) : schema;
 
+  // Lengths are counted in UTF-16 code units, as a JavaScript server (and the emulator) counts them: the
+  // stricter reading of "48 characters" (an emoji counts 2), so nothing passes here that Kore could refuse.
+  // `.max` (code points) stays for the JSON Schema's maxLength; the refinement is the binding rule.
   const text = (max: number | undefined, rule: string) => {
     const base = z.string({ error: rule }).trim().min(1, { error: rule });
-    return max === undefined ? base : base.max(max, { error: rule });
+    return max === undefined ? base : base.max(max, { error: rule }).refine((v) => v.length <= max, { error: rule });
   };
   const integer = (min: number, max: number | undefined, rule: string) => {
     const base = z.number({ error: rule }).int({ error: rule }).min(min, { error: rule });

@@ -11,6 +11,8 @@ export interface ProviderSettings {
   readyTimeoutMs: number;
   /** after a trigger whose outcome is unknown, how long to wait before reading the status that decides */
   triggerSettleMs: number;
+  /** the longest one API call may take, retries included */
+  requestDeadlineMs: number;
   maxConcurrency?: number;
   maxRequestsPerSecond?: number;
 }
@@ -26,6 +28,7 @@ interface SecondsRow {
 export const SECONDS_SETTINGS = {
   readyTimeoutMs: { configKey: "kore:readyTimeoutSeconds", envVar: "KORE_READY_TIMEOUT_SECONDS", defaultSeconds: 120, min: 1 },
   triggerSettleMs: { configKey: "kore:triggerSettleSeconds", envVar: "KORE_TRIGGER_SETTLE_SECONDS", defaultSeconds: 2, min: 0 },
+  requestDeadlineMs: { configKey: "kore:requestDeadlineSeconds", envVar: "KORE_REQUEST_DEADLINE_SECONDS", defaultSeconds: 120, min: 1 },
 } as const satisfies Record<string, SecondsRow>;
 
 export const SCHEDULER_SETTINGS = {
@@ -73,6 +76,7 @@ export function readSettings(config: SettingSource, env: NodeJS.ProcessEnv = pro
   return {
     readyTimeoutMs: seconds(SECONDS_SETTINGS.readyTimeoutMs, config, env),
     triggerSettleMs: seconds(SECONDS_SETTINGS.triggerSettleMs, config, env),
+    requestDeadlineMs: seconds(SECONDS_SETTINGS.requestDeadlineMs, config, env),
     maxConcurrency: limit("maxConcurrency"),
     maxRequestsPerSecond: limit("maxRequestsPerSecond"),
   };

@@ -243,8 +243,13 @@ describe("each rule refuses with its path, rule and value", () => {
 
   test("a missing field's rule says it is required", () => {
     expect(failureAt(with_((i) => delete i.name), "name").message).toBe(
-      "name: is required and must be text of 1 to 48 characters (leading and trailing spaces are not counted)",
+      "name: is required and must be text of 1 to 48 characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)",
     );
+  });
+
+  test("a name's length is counted as the emulator counts it: 24 emoji fit, 25 do not", () => {
+    expect(validateCampaign({ ...progressive(), name: "😀".repeat(24) }).ok).toBe(true);
+    expect(failureAt(with_((i) => (i.name = "😀".repeat(25))), "name").message).toMatch(/^name: must be text of 1 to 48 characters \(UTF-16 units/);
   });
 
   test("a non-object campaign fails at the root", () => {
