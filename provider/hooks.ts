@@ -118,6 +118,10 @@ function namesFor(target: KoreTarget, client?: KoreClient): CampaignNameView {
           if (!holder.client) throw new Error(`no connection to list the campaigns of app ${target.appId}`);
           return holder.client.listAllCampaigns();
         },
+        listRecent: async () => {
+          if (!holder.client) throw new Error(`no connection to list the campaigns of app ${target.appId}`);
+          return (await holder.client.listCampaignsPage({ limit: 50, skip: 0, page: 1 })).records;
+        },
       }),
     };
     entry = holder;

@@ -230,6 +230,12 @@ async function postOnce(
     throw new Error(`two resources in this stack declare the campaign name "${definition.name}"; campaign names must be unique`);
   }
   try {
+    // Another stack may have created the name since this process listed the app: one cheap look first.
+    const createdMeanwhile = await ctx.names.recheck(definition.name).catch(() => undefined); // unreadable: the server's refusal remains
+    if (createdMeanwhile !== undefined) {
+      ctx.names.learn(definition.name, createdMeanwhile);
+      return { id: createdMeanwhile, existed: true };
+    }
     ctx.interrupted?.intend(definition.name); // if this process dies now, the next run recognises what it made
     let posted: Awaited<ReturnType<typeof postOrFind>>;
     try {

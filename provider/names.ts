@@ -9,11 +9,22 @@
  *   that began before a create finished cannot hide the new campaign.
  * - A create claims its name until the view has learned the new id (lifecycle.ts's postOnce).
  * - `manage` records which campaign ids a resource of this process manages: one campaign, one resource.
+ * - `recheck`, just before a create POST, looks the name up again in one page of the newest campaigns,
+ *   so a campaign another stack created since the listing is refused without a POST. The window that
+ *   remains is one page's age (at most RECHECK_FRESH_MS) plus a round trip; the server's own duplicate
+ *   refusal, which Kore does not document, is the only guard inside it.
  */
+type NamedRecord = { id: string; name?: unknown; lname?: unknown };
+
 export interface NameLister {
   /** Every campaign on the app as `{ id, name }` (paging is the lister's business). */
-  listAll(): Promise<Array<{ id: string; name?: unknown; lname?: unknown }>>;
+  listAll(): Promise<NamedRecord[]>;
+  /** The newest campaigns, one page (the list answers newest first): the cheap re-check before a create. */
+  listRecent?(): Promise<NamedRecord[]>;
 }
+
+/** How long one page of the newest campaigns answers every re-check (so a stack of creates costs a page a second, not one each). */
+export const RECHECK_FRESH_MS = 1000;
 
 type Change = { kind: "learn"; key: string; id: string } | { kind: "forget"; id: string };
 
@@ -41,16 +52,27 @@ export class CampaignNameView {
     return this.loading;
   }
 
+  private recent: { at: number; page: Promise<Map<string, string>> } | undefined;
+
+  /** The id of a campaign with this name among the newest ones, fetched at most RECHECK_FRESH_MS ago. */
+  async recheck(name: string, now: number = Date.now()): Promise<string | undefined> {
+    if (!this.lister.listRecent) return undefined;
+    if (!this.recent || now - this.recent.at > RECHECK_FRESH_MS) this.recent = { at: now, page: this.lister.listRecent().then(toMap) };
+    const entry = this.recent;
+    try {
+      return (await entry.page).get(CampaignNameView.key(name));
+    } catch (err) {
+      if (this.recent === entry) this.recent = undefined;
+      throw err;
+    }
+  }
+
   private list(): Promise<Map<string, string>> {
     const generation = ++this.generation;
     this.journal = [];
     const listing = this.lister.listAll().then(
       (records) => {
-        const map = new Map<string, string>();
-        for (const r of records) {
-          const lname = typeof r.lname === "string" ? r.lname : typeof r.name === "string" ? r.name : undefined;
-          if (lname !== undefined) map.set(CampaignNameView.key(lname), r.id);
-        }
+        const map = toMap(records);
         if (generation !== this.generation) return this.byLname ?? map; // a newer listing owns the view
         for (const change of this.journal) apply(map, change);
         this.journal = [];
@@ -110,6 +132,15 @@ export class CampaignNameView {
     if (this.byLname) apply(this.byLname, change);
     if (this.loading) this.journal.push(change);
   }
+}
+
+function toMap(records: readonly NamedRecord[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const r of records) {
+    const lname = typeof r.lname === "string" ? r.lname : typeof r.name === "string" ? r.name : undefined;
+    if (lname !== undefined) map.set(CampaignNameView.key(lname), r.id);
+  }
+  return map;
 }
 
 function apply(map: Map<string, string>, change: Change): void {

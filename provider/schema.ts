@@ -78,6 +78,9 @@ export const LIMITS = {
   defaultRetryPeriod: { min: 1, max: 1440 },
   maxRingTime: { min: 5, max: 120 },
   maxSkips: { min: 0 },
+  // Kore documents no upper bound; these keep a request far below any body limit and a file reviewable
+  contactLists: { max: 100 },
+  callingWindows: { max: 50 },
 } as const;
 
 /** E.164: "+", a country code not starting with 0, at most 15 digits in all. */
@@ -261,7 +264,7 @@ const RULES = {
   root: "must be an object describing a voice campaign (name, description, contactLists, priority, dialingMode, dialingStrategy, ...)",
   name: `must be text of 1 to ${LIMITS.nameMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
   description: `must be text of 1 to ${LIMITS.descriptionMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
-  contactLists: "must be a list of at least one contact list name",
+  contactLists: `must be a list of 1 to ${LIMITS.contactLists.max} contact list names`,
   contactList: "must be a non-empty contact list name",
   priority: "must be one of 1, 2, 3, 4, 5 (5 is the highest priority)",
   dialingMode: `must be one of ${list(DIALING_MODES)}`,
@@ -271,7 +274,7 @@ const RULES = {
   callingHours: "must be an object with frequency, timezone and days",
   frequency: `must be one of ${list(CALLING_FREQUENCIES)}`,
   timezone: 'must be an IANA time zone name such as "Asia/Kolkata", "America/New_York" or "UTC"',
-  days: "must be a list of at least one calling window ({ day, start, end })",
+  days: `must be a list of 1 to ${LIMITS.callingWindows.max} calling windows ({ day, start, end })`,
   window: "must be a calling window: an object with day, start and end",
   day: `must be one of ${list(DAY_CODES)}`,
   time: 'must be a time of day such as "9:00 AM", "6:30 pm", "9 am" or "18:00"',
@@ -351,7 +354,7 @@ function checkWindowOrder(window: unknown, ctx: z.RefinementCtx, isUnknown: IsUn
 
 /** No two windows on the same day overlap; reported at the later-listed window. O(n log n). */
 function checkOverlaps(days: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
-  if (!Array.isArray(days)) return;
+  if (!Array.isArray(days) || days.length > LIMITS.callingWindows.max) return; // too many: that one problem is enough
   const byDay = new Map<DayCode, Array<{ index: number; start: number; end: number; label: string }>>();
   days.forEach((window: unknown, index) => {
     if (!isRecord(window) || [window.day, window.start, window.end].some(isUnknown)) return;
@@ -383,7 +386,7 @@ function checkOverlaps(days: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown
 
 /** Each contact list once. */
 function checkDuplicateLists(lists: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
-  if (!Array.isArray(lists)) return;
+  if (!Array.isArray(lists) || lists.length > LIMITS.contactLists.max) return; // too many: that one problem is enough
   const firstIndex = new Map<string, number>();
   lists.forEach((name: unknown, index) => {
     if (typeof name !== "string" || isUnknown(name) || name.trim() === "") return;
@@ -485,6 +488,7 @@ function buildSchemas(unknownValue: unknown) {
       z
         .array(u(callingWindow), { error: RULES.days })
         .min(1, { error: RULES.days })
+        .max(LIMITS.callingWindows.max, { error: RULES.days })
         .superRefine((days, ctx) => checkOverlaps(days, ctx, isUnknown), ALWAYS)
         .transform((days) => sortCallingWindows(days))
         .describe(DESCRIPTIONS.days),
@@ -512,6 +516,7 @@ function buildSchemas(unknownValue: unknown) {
       z
         .array(u(text(undefined, RULES.contactList)), { error: RULES.contactLists })
         .min(1, { error: RULES.contactLists })
+        .max(LIMITS.contactLists.max, { error: RULES.contactLists })
         .superRefine((lists, ctx) => checkDuplicateLists(lists, ctx, isUnknown), ALWAYS)
         .describe(DESCRIPTIONS.contactLists),
     ),
@@ -842,6 +847,7 @@ export function formatValue(value: unknown): string {
         return "undefined";
       default: {
         if (value === null) return "null";
+        if (Array.isArray(value) && value.length > 8) return `a list of ${value.length}`; // never serialize a huge list to show it
         const json = JSON.stringify(value);
         if (json === undefined) return Array.isArray(value) ? "an array" : "an object";
         return json.length > 100 ? `${json.slice(0, 97)}...` : json;

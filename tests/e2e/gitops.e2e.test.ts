@@ -106,3 +106,20 @@ test("renaming a file with renamedFrom: the preview shows no change, and the run
   expect(urns.some((u: string) => u.endsWith("::renewals-2027"))).toBe(true);
   expect(urns.some((u: string) => u.endsWith("::renewals"))).toBe(false);
 });
+
+test("a hostile tree (a link to a secret, a FIFO) stops the preview with each entry named, before any API call, quoting nothing", async () => {
+  const secretFile = path.join(project.dir, "outside-secret.txt");
+  fs.writeFileSync(secretFile, "E2E-OUTSIDE-SECRET-4242\n");
+  fs.symlinkSync(secretFile, path.join(project.dir, "campaigns", "shadow.yaml"));
+  require("node:child_process").execFileSync("mkfifo", [path.join(project.dir, "campaigns", "pipe.yaml")]);
+  emulator.clearRequests();
+  const preview = await project.run(["preview"]);
+  const output = preview.stdout + preview.stderr;
+  expect(preview.code).not.toBe(0);
+  expect(output).toMatch(/campaigns\/shadow\.yaml: is a symbolic link; definition files must be plain files \(links are never followed\)/);
+  expect(output).toMatch(/campaigns\/pipe\.yaml: is a named pipe \(FIFO\), not a plain file/);
+  expect(output).not.toContain("E2E-OUTSIDE-SECRET-4242");
+  expect(emulator.requests).toHaveLength(0);
+  fs.rmSync(path.join(project.dir, "campaigns", "shadow.yaml"));
+  fs.rmSync(path.join(project.dir, "campaigns", "pipe.yaml"));
+});

@@ -250,6 +250,21 @@ test("defect 7: a second resource with the same name and adoptExisting does not 
   });
 });
 
+test("two stacks, one name: a campaign created elsewhere after this process listed the app is refused without a POST", async () => {
+  await withCommand(async (host) => {
+    const first = await host.check(args(SAMPLE_PROGRESSIVE, unique("Listed first")));
+    await host.create(first.inputs); // the app is listed now
+    const name = unique("Made by the other stack");
+    const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, name));
+    await new Promise((r) => setTimeout(r, 1100)); // older than one re-check page
+    const other = emulator.insert({ ...SAMPLE_PROGRESSIVE, name }); // the other stack's create lands
+    emulator.clearRequests();
+    const err = await failureOf(host.create(inputs));
+    expect(err.message).toMatch(new RegExp(`already exists in app .*\\(id ${other.id}\\)`));
+    expect(emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign"))).toHaveLength(0);
+  });
+});
+
 test("defect 8: a campaign started in the console is stopped by an unrelated edit of a started: false definition", async () => {
   await withCommand(async (host) => {
     const { inputs } = await host.check(args(SAMPLE_PROGRESSIVE, unique("Console start")));

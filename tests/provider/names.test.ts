@@ -109,3 +109,31 @@ describe("CampaignNameView under concurrency (defect 7)", () => {
     expect(view.manage("cd-1")).toBe(true);
   });
 });
+
+describe("the re-check before a create (two stacks, one name)", () => {
+  test("one page of the newest campaigns answers every re-check for a second, then a fresh page is read", async () => {
+    let pages = 0;
+    let newest: Array<{ id: string; name: string }> = [];
+    const view = new CampaignNameView({ listAll: async () => [], listRecent: async () => (pages++, newest) });
+    expect(await view.recheck("Made Elsewhere", 1_000)).toBeUndefined();
+    newest = [{ id: "cd-other", name: "Made Elsewhere" }];
+    expect(await view.recheck("made elsewhere", 1_500)).toBeUndefined(); // the same page, half a second old
+    expect(await view.recheck("made elsewhere", 2_100)).toBe("cd-other"); // a new page
+    expect(pages).toBe(2);
+  });
+
+  test("a failed page is not kept; without a recent-page lister there is nothing to re-check", async () => {
+    let fail = true;
+    const view = new CampaignNameView({
+      listAll: async () => [],
+      listRecent: async () => {
+        if (fail) throw new Error("503");
+        return [{ id: "cd-1", name: "A" }];
+      },
+    });
+    await expect(view.recheck("a", 0)).rejects.toThrow("503");
+    fail = false;
+    expect(await view.recheck("a", 1)).toBe("cd-1");
+    expect(await new CampaignNameView({ listAll: async () => [] }).recheck("a")).toBeUndefined();
+  });
+});

@@ -581,13 +581,26 @@ describe("never throws", () => {
     }
   });
 
-  test("thousands of windows and contact lists: every overlap is reported", () => {
+  test("thousands of windows and contact lists: one problem each for the count, not one per element", () => {
     const input = progressive();
-    input.contactLists = Array.from({ length: 20_000 }, (_, i) => `List ${i}`);
+    input.contactLists = Array.from({ length: 20_000 }, () => "Same List");
     input.dialingStrategy.callingHours.days = Array.from({ length: 5_000 }, (_, i) => ({ day: DAY_CODES[i % 7], start: "9 am", end: "10 am" }));
     const result = validateCampaign(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.failures.every((f) => f.code === "overlap")).toBe(true);
+    if (!result.ok) {
+      expect(result.failures.map((f) => f.message)).toEqual([
+        "contactLists: must be a list of 1 to 100 contact list names (got a list of 20000)",
+        "dialingStrategy.callingHours.days: must be a list of 1 to 50 calling windows ({ day, start, end }) (got a list of 5000)",
+      ].sort());
+    }
+  });
+
+  test("overlaps are still reported below the cap, each one", () => {
+    const input = progressive();
+    input.dialingStrategy.callingHours.days = Array.from({ length: 10 }, () => ({ day: "MO", start: "9 am", end: "10 am" }));
+    const result = validateCampaign(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.failures.filter((f) => f.code === "overlap")).toHaveLength(9);
   });
 
   test("failuresFromZodError turns a direct parse's error into failures", () => {
