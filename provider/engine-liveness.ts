@@ -3,8 +3,9 @@
  * its own gRPC server as the last argument; when the CLI is killed (SIGKILL, a CI job cancelled), the
  * host process can outlive it and would go on creating and starting campaigns that no state will
  * ever record. So before every HTTP attempt the client asks `assertAlive()`, which connects to that
- * address (a loopback TCP connect, well under a millisecond; a fresh answer is reused for
- * `freshMs`), and a watchdog probes it every `watchdogMs` and ends the process once it is gone.
+ * address (a loopback TCP connect, well under a millisecond; an answer is reused for `freshMs`, 50 ms,
+ * so an attempt can still leave at most that long after the kill), and a watchdog probes it every
+ * 500 ms and ends the process once it is gone.
  */
 import * as net from "node:net";
 
@@ -56,7 +57,7 @@ export class EngineLiveness {
     options: EngineLivenessOptions = {},
   ) {
     this.probe = options.probe ?? tcpProbe;
-    this.freshMs = options.freshMs ?? 200;
+    this.freshMs = options.freshMs ?? 50;
   }
 
   get isGone(): boolean {
