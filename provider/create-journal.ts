@@ -41,6 +41,11 @@ export function defaultJournalDir(env: NodeJS.ProcessEnv = process.env): string 
 }
 
 export class CreateJournal {
+  /** the folder exists (made once, not before every write: this is on every create's path) */
+  private ready = false;
+  /** intents written by this process, so recording an id needs no read back */
+  private readonly intendedAt = new Map<string, string>();
+
   constructor(private readonly dir: string) {}
 
   private file(app: string, name: string): string {
@@ -49,7 +54,10 @@ export class CreateJournal {
   }
 
   private write(entry: InterruptedCreate): void {
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    if (!this.ready) {
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      this.ready = true;
+    }
     const target = this.file(entry.app, entry.lname);
     const temp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
@@ -58,17 +66,22 @@ export class CreateJournal {
 
   /** Before the POST. */
   intend(app: string, name: string, now = new Date()): void {
-    this.write({ app, lname: name.trim().toLowerCase(), intendedAt: now.toISOString() });
+    const intendedAt = now.toISOString();
+    this.intendedAt.set(this.file(app, name), intendedAt);
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt });
   }
 
   /** After the POST's answer gave the id. */
   record(app: string, name: string, id: string): void {
-    const entry = this.find(app, name);
-    this.write({ app, lname: name.trim().toLowerCase(), intendedAt: entry?.intendedAt ?? new Date().toISOString(), id });
+    const file = this.file(app, name);
+    const intendedAt = this.intendedAt.get(file) ?? this.find(app, name)?.intendedAt ?? new Date().toISOString();
+    this.intendedAt.delete(file);
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt, id });
   }
 
   /** Once the create definitely made nothing. */
   done(app: string, name: string): void {
+    this.intendedAt.delete(this.file(app, name));
     fs.rmSync(this.file(app, name), { force: true });
   }
 

@@ -91,8 +91,11 @@ function interruptedCreates(target: KoreTarget): InterruptedCreates {
   };
 }
 
+/** Read once per configure (and again after resetSessions): they are on every call's path. */
+let cachedSettings: ProviderSettings | undefined;
 function settings(): ProviderSettings {
-  return readSettings(stackConfig);
+  cachedSettings ??= readSettings(stackConfig);
+  return cachedSettings;
 }
 
 /** The app's scheduler, made on first use with the limits configured then. */
@@ -205,6 +208,7 @@ function refOf(inputs: Record<string, unknown>): ConnectionRef | undefined {
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
   const known = new Set([...CONNECTION_SETTINGS.map((s) => s.configKey), CONNECTIONS_CONFIG_KEY, ...SETTING_CONFIG_KEYS]);
+  cachedSettings = undefined;
   stackConfig = (key) => {
     if (!known.has(key)) return undefined;
     const value = req.config.get(key) as unknown;
@@ -319,6 +323,7 @@ export async function remove(id: string, props: CampaignOutputs): Promise<void> 
 
 /** For tests and benchmarks in one process: forget clients, name views and schedulers (new limits are read on next use). */
 export function resetSessions(): void {
+  cachedSettings = undefined;
   clients.clear();
   nameViews.clear();
   schedulers.clear();
