@@ -47,8 +47,9 @@ export interface ResolvedConnection {
 }
 
 type SettingName = "host" | "appId" | "accountId" | "clientId" | "clientSecret" | "jwt";
-const TARGET_FIELDS = ["host", "appId", "accountId"] as const;
-const CREDENTIAL_FIELDS = ["clientId", "clientSecret", "jwt"] as const;
+/** The fields that name where a campaign lives; everything else in a connection is a credential. */
+export const TARGET_FIELDS = ["host", "appId", "accountId"] as const;
+export const CREDENTIAL_FIELDS = ["clientId", "clientSecret", "jwt"] as const;
 
 /** One row per setting: its stack config key, environment variable, and key inside a named entry. */
 export const CONNECTION_SETTINGS: ReadonlyArray<{ name: SettingName; configKey: string; envVar: string; secret: boolean }> = [

@@ -30,6 +30,7 @@ import {
   secretsOf,
   targetKey,
   targetOf,
+  TARGET_FIELDS,
   type ConnectionRef,
   type KoreTarget,
   type LegacyConnection,
@@ -257,7 +258,7 @@ export async function diff(id: string, olds: CampaignOutputs, news: Record<strin
 
 function sameRef(a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean {
   if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
-  return (["host", "appId", "accountId"] as const).every((k) => a[k] === b[k]);
+  return TARGET_FIELDS.every((k) => a[k] === b[k]);
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {

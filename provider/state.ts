@@ -3,7 +3,7 @@
  * outputs -> definition, outputs -> inputs, and the engine's "unknown during preview" marker.
  */
 import type { CampaignDefinition } from "./schema";
-import { CONNECTION_NAME_PATTERN, CONNECTION_SETTINGS, CONNECTIONS_CONFIG_KEY } from "./connection";
+import { CONNECTION_NAME_PATTERN, CONNECTIONS_CONFIG_KEY, CREDENTIAL_FIELDS, TARGET_FIELDS } from "./connection";
 import { parseKoreHost } from "./client";
 import { ValidationError } from "./errors";
 
@@ -77,12 +77,12 @@ export function checkConnectionInput(connection: unknown, definedNames: readonly
   if (typeof connection !== "object" || Array.isArray(connection)) {
     return [{ property: "connection", reason: "connection: must be a connection name or an object with host, appId and accountId" }];
   }
-  const targetFields = ["host", "appId", "accountId"];
-  const credentialFields = CONNECTION_SETTINGS.map((s) => s.name).filter((n) => !targetFields.includes(n));
+  const targetFields: readonly string[] = TARGET_FIELDS;
+  const credentialFields: readonly string[] = CREDENTIAL_FIELDS;
   const failures: Array<{ property: string; reason: string }> = [];
   for (const [key, value] of Object.entries(connection)) {
     const path = `connection.${key}`;
-    if (credentialFields.includes(key as never)) {
+    if (credentialFields.includes(key)) {
       failures.push({
         property: path,
         reason:
