@@ -13,7 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { VoiceCampaign } from "../provider/resource";
+import { VoiceCampaign } from "../provider/pulumi/voice-campaign";
 import { formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile } from "../provider/gitops";
 
 const DEFAULT_DEFINITIONS_DIR = "campaigns";

@@ -1,15 +1,15 @@
 /** pulumi-kore-campaigns: Kore.ai outbound voice campaigns as code. */
-export { VoiceCampaign } from "./resource";
-export type { VoiceCampaignArgs } from "./resource";
+export { VoiceCampaign } from "./pulumi/voice-campaign";
+export type { VoiceCampaignArgs } from "./pulumi/voice-campaign";
 export {
   campaignDefinitionSchema,
   campaignSpecSchema,
   validateCampaign,
-} from "./schema";
-export type { CampaignDefinition, CampaignSpec, CampaignSpecInput, ValidationFailure } from "./schema";
-export type { ConnectionInput } from "./connection";
-export { KoreApiError } from "./errors";
-export { STARTED_TABLE } from "./status";
+} from "./resources/campaign/schema";
+export type { CampaignDefinition, CampaignSpec, CampaignSpecInput, ValidationFailure } from "./resources/campaign/schema";
+export type { ConnectionInput } from "./pulumi/connection";
+export { KoreApiError } from "./kore-api/errors";
+export { STARTED_TABLE } from "./resources/campaign/status";
 export {
   loadDefinitions,
   campaignFileSchema,

@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { DIALING_MODES, MODE_FIELDS } from "../provider/schema";
+import { DIALING_MODES, MODE_FIELDS } from "../provider/resources/campaign/schema";
 import { campaignFileSchema } from "../provider/gitops/file-schema";
 
 export const SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:campaign.schema.json";

@@ -1,6 +1,6 @@
 /**
  * Adopting an existing app:
- * - export_seconds_500: `node dist/provider/cli.js export` of an app holding COUNT campaigns made out of
+ * - export_seconds_500: `node dist/provider/cli/main.js export` of an app holding COUNT campaigns made out of
  *   band (the emulator in its own process, its default latency), wall time of the whole command, with the
  *   provider's default request limits (8 in flight, 10 requests/s: the export's floor is the list pages plus
  *   COUNT GETs at that rate), and export_seconds_500_unlimited with KORE_MAX_REQUESTS_PER_SECOND=unlimited.

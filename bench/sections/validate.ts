@@ -1,5 +1,5 @@
 /**
- * validate_seconds_500_files: `node dist/provider/cli.js validate <dir>` on FILES generated definition
+ * validate_seconds_500_files: `node dist/provider/cli/main.js validate <dir>` on FILES generated definition
  * files (copies of campaigns/billing-reminders.yaml, each with its own file name and campaign name), wall
  * time of the whole process (node start included), median of RUNS. The CLI must answer exit 0.
  * validate_loader_ms_500_files: `loadDefinitions(dir)` from dist/provider/gitops in this process, after

@@ -4,7 +4,7 @@
  * to files: the file-name rule (the file name is the Pulumi resource name) and `renamedFrom`.
  */
 import { z } from "zod";
-import { campaignSpecSchema, knownKeysAt } from "../schema";
+import { campaignSpecSchema, knownKeysAt } from "../resources/campaign/schema";
 
 /** Extensions of definition files, matched case-insensitively. */
 export const DEFINITION_EXTENSIONS = [".yaml", ".yml"] as const;

@@ -11,8 +11,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
-import { CampaignNameView } from "../names";
-import { formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../schema";
+import { NameView } from "../shared/name-view";
+import { formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import {
   RESOURCE_NAME_PATTERN,
   RESOURCE_NAME_RULE,
@@ -416,7 +416,7 @@ function duplicateCampaignNames(parsed: readonly ParsedFile[]): Problem[] {
   const problems: Problem[] = [];
   for (const p of parsed) {
     if (p.campaignName === undefined) continue;
-    const key = CampaignNameView.key(p.campaignName);
+    const key = NameView.key(p.campaignName);
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
     else {

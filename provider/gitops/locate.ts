@@ -5,7 +5,7 @@
  * full (a missing field), the nearest existing parent is used. Pure.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
-import { parsePath } from "../schema";
+import { parsePath } from "../resources/campaign/schema";
 
 export interface SourcePosition {
   /** 1-based */

@@ -4,7 +4,7 @@
  * deterministic (the same definition always gives the same bytes), and loadable by load.ts.
  */
 import YAML from "yaml";
-import type { CampaignSpec } from "../schema";
+import type { CampaignSpec } from "../resources/campaign/schema";
 import { RESOURCE_NAME_PATTERN } from "./file-schema";
 
 export const SCHEMA_HEADER = "# yaml-language-server: $schema=../schema/campaign.schema.json";

@@ -2,36 +2,10 @@
  * "Did you mean ...?" for unknown fields: the closest known key of the same object (edit distance, ignoring
  * case, "_" and "-"), or the object where a key of that exact spelling belongs. Pure.
  */
-import { KNOWN_KEYS } from "../schema";
+import { KNOWN_KEYS } from "../resources/campaign/schema";
+import { closestKey, editDistance } from "../shared/suggest";
 
-/** Levenshtein distance (insertions, deletions, substitutions), two rows of memory. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-const loose = (key: string) => key.toLowerCase().replace(/[_-]/g, "");
-
-/**
- * The candidate closest to `word`, if close enough to be a likely typo: at most a third of the word's
- * length in edits (at least 1), compared ignoring case, "_" and "-" (so "maxRingtime" and "queue_name" match).
- */
-export function closestKey(word: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(1, Math.floor(loose(word).length / 3));
-  let best: { key: string; distance: number } | undefined;
-  for (const key of candidates) {
-    const distance = editDistance(loose(word), loose(key));
-    if (distance <= limit && (!best || distance < best.distance)) best = { key, distance };
-  }
-  return best?.key;
-}
+export { closestKey, editDistance };
 
 /** "" -> "at the top level", "a.days[]" -> "in each entry of a.days", "dialingStrategy" -> "in dialingStrategy". */
 function describeObjectPath(objectPath: string): string {

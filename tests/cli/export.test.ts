@@ -7,13 +7,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator, type StoredCampaign } from "pulumi-kore-campaigns/emulator";
-import { exportCampaigns } from "../../provider/export";
+import { exportCampaigns } from "../../provider/cli/export";
 import { loadDefinitions } from "../../provider/gitops";
-import { validateCampaign } from "../../provider/schema";
-import { toWireBody } from "../../provider/wire";
+import { validateCampaign } from "../../provider/resources/campaign/schema";
+import { toWireBody } from "../../provider/resources/campaign/wire";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 import { argsFromSample, mismatches } from "../e2e/support/campaign-fleet";
-import { runCli } from "../../provider/cli";
+import { runCli } from "../../provider/cli/main";
 
 let emulator: Emulator;
 let dir: string;

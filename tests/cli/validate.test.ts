@@ -1,5 +1,5 @@
 /**
- * `kore-campaigns validate`: the compiled CLI (dist/provider/cli.js, built by `npm run build`, which
+ * `kore-campaigns validate`: the compiled CLI (dist/provider/cli/main.js, built by `npm run build`, which
  * `npm test` runs first) as a child process: exit codes, the exact lines it prints, and that it never
  * loads @pulumi/pulumi.
  */
@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { agentless, preview, removeTrees, toYaml, writeTree } from "../gitops/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CLI = path.join(ROOT, "dist/provider/cli.js");
+const CLI = path.join(ROOT, "dist/provider/cli/main.js");
 
 beforeAll(() => {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does)`);
@@ -153,7 +153,7 @@ describe("no Pulumi", () => {
 
 test("package.json: bin kore-campaigns is the compiled CLI, with a shebang", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  expect(manifest.bin).toEqual({ "kore-campaigns": "dist/provider/cli.js" });
-  expect(manifest.scripts.validate).toBe("npm run build --silent && node dist/provider/cli.js validate");
+  expect(manifest.bin).toEqual({ "kore-campaigns": "dist/provider/cli/main.js" });
+  expect(manifest.scripts.validate).toBe("npm run build --silent && node dist/provider/cli/main.js validate");
   expect(fs.readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
 });

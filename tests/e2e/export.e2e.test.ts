@@ -8,8 +8,8 @@ import { promisify } from "node:util";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { clientEnv, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { validateCampaign } from "../../provider/schema";
-import { toWireBody } from "../../provider/wire";
+import { validateCampaign } from "../../provider/resources/campaign/schema";
+import { toWireBody } from "../../provider/resources/campaign/wire";
 import { fleetDefinitions } from "./support/campaign-fleet";
 import { PulumiProject, REPO_ROOT } from "./support/pulumi-project";
 import { callKind } from "./support/request-log";
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 test("export, then the first up adopts all 30 with no POST, no PUT and no trigger; then no changes; then one edit is one update", async () => {
   // asynchronously: the emulator answers from this process
-  const { stdout: out } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli.js"), "export", "--out", path.join(project.dir, "campaigns")], {
+  const { stdout: out } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, "dist/provider/cli/main.js"), "export", "--out", path.join(project.dir, "campaigns")], {
     env: { PATH: process.env.PATH, ...clientEnv(emulator.url) },
     encoding: "utf8",
   });

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { campaignFileSchema, loadDefinitions } from "../../provider/gitops";
-import { validateCampaign } from "../../provider/schema";
+import { validateCampaign } from "../../provider/resources/campaign/schema";
 import { SCHEMA_FILE, buildJsonSchema, renderJsonSchema } from "../../scripts/generate-schema";
 import { agentless, preview, progressive } from "./helpers";
 

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { loadDefinitions, formatProblem, MAX_DEFINITION_FILE_BYTES } from "../../provider/gitops";
-import { runCli } from "../../provider/cli";
+import { runCli } from "../../provider/cli/main";
 import { progressive, removeTrees, toYaml, writeTree } from "./helpers";
 
 afterEach(removeTrees);

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadDefinitions, type LoadResult, type Problem } from "../../provider/gitops";
-import { validateCampaign } from "../../provider/schema";
+import { validateCampaign } from "../../provider/resources/campaign/schema";
 import { agentless, lineOf, preview, progressive, removeTrees, toYaml, writeTree } from "./helpers";
 
 afterAll(removeTrees);

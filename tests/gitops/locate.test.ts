@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument } from "yaml";
 import { locate, parsePath } from "../../provider/gitops";
-import { formatPath } from "../../provider/schema";
+import { formatPath } from "../../provider/resources/campaign/schema";
 import { lineOf } from "./helpers";
 
 const TEXT = `# a comment line

@@ -1,6 +1,6 @@
 /** provider/gitops/suggest.ts: "did you mean" for unknown fields. */
 import { closestKey, editDistance, unknownKeyRule } from "../../provider/gitops";
-import { KNOWN_KEYS } from "../../provider/schema";
+import { KNOWN_KEYS } from "../../provider/resources/campaign/schema";
 
 test("editDistance counts insertions, deletions and substitutions", () => {
   expect(editDistance("", "abc")).toBe(3);

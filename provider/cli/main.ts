@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+/**
+ * The `kore-campaigns` command. Nothing here loads @pulumi/pulumi.
+ *
+ * `validate [paths...]`: checks campaign definition files offline, with the same rules as the
+ * VoiceCampaign resource; no credentials, no network. Output (stdout): one line per problem,
+ * `file:line: field: problem`, then a summary line (`3 files valid` / `2 problems in 1 file`).
+ *
+ * `export [--out DIR] [--name-filter TEXT] [--force]`: writes one definition file per campaign of an
+ * existing app (export.ts); the connection from KORE_* and the target flags.
+ *
+ * Usage errors go to stderr. Exit code: 0 all valid / all exported, 1 problems found / a campaign not
+ * exported, 2 usage error.
+ */
+import * as fs from "fs";
+import { parseArgs } from "node:util";
+import { formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
+import { exportCampaigns } from "./export";
+
+export const DEFAULT_DEFINITIONS_DIR = "campaigns";
+
+export const USAGE = `Usage: kore-campaigns validate [--format text|github] [paths...]
+       kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
+
+validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) without contacting Kore.ai.
+paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DEFINITIONS_DIR}/
+          Each folder is checked as one stack's set (campaign names unique within it); files given
+          by name are checked together as one set.
+--format  text (default): one line per problem, "file:line: field: problem", on stdout
+          github: also a GitHub Actions annotation per problem (shown on the pull request's lines)
+-h, --help
+
+export: writes one definition file per voice campaign of an existing app (adoptExisting: true, started
+from the campaign's status), so that the first pulumi up takes them over without a write.
+--out          the folder (default: ${DEFAULT_DEFINITIONS_DIR}/); existing files are kept unless --force
+--name-filter  only campaigns whose name contains TEXT (any case)
+--host, --app-id, --account-id   the target, else KORE_HOST, KORE_APP_ID, KORE_ACCOUNT_ID
+               credentials only from the environment: KORE_CLIENT_ID + KORE_CLIENT_SECRET, or KORE_JWT
+
+Exit code: 0 when every file is valid / every campaign was exported, 1 when there are problems / a
+campaign could not be exported, 2 for a usage error.`;
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const EXIT = { valid: 0, problems: 1, usage: 2 } as const;
+
+/** Runs the command line `argv` (without node and the script); resolves with the exit code. */
+export function runCli(argv: readonly string[], io: CliOutput): number | Promise<number> {
+  if (argv[0] === "export") return runExport(argv.slice(1), io);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { help: { type: "boolean", short: "h" }, format: { type: "string", default: "text" } },
+    });
+  } catch (err) {
+    return usageError(io, (err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.valid;
+  }
+  const [command, ...paths] = positionals;
+  if (command === undefined) return usageError(io, "missing command");
+  if (command !== "validate") return usageError(io, `unknown command ${JSON.stringify(command)}`);
+  if (values.format !== "text" && values.format !== "github") return usageError(io, `unknown format ${JSON.stringify(values.format)} (text or github)`);
+  return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], values.format, io);
+}
+
+async function runExport(argv: readonly string[], io: CliOutput): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        out: { type: "string", default: DEFAULT_DEFINITIONS_DIR },
+        "name-filter": { type: "string" },
+        force: { type: "boolean", default: false },
+        host: { type: "string" },
+        "app-id": { type: "string" },
+        "account-id": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    return usageError(io, (err as Error).message);
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.valid;
+  }
+  const target = { host: values.host, appId: values["app-id"], accountId: values["account-id"] };
+  let result;
+  try {
+    result = await exportCampaigns({ outDir: values.out!, nameFilter: values["name-filter"], force: values.force, target, progress: io.err });
+  } catch (err) {
+    io.err(`kore-campaigns export: ${(err as Error).message}`);
+    return EXIT.problems;
+  }
+  for (const file of result.written) io.out(`wrote ${file}`);
+  for (const s of result.skipped) io.out(`skipped ${s.file}: ${s.reason}`);
+  for (const f of result.failed) io.out(`not exported: ${f.campaign}: ${f.reason}`);
+  io.out(`${result.written.length} written, ${result.skipped.length} skipped, ${result.failed.length} not exported`);
+  return result.failed.length === 0 ? EXIT.valid : EXIT.problems;
+}
+
+function usageError(io: CliOutput, message: string): number {
+  io.err(`kore-campaigns: ${message}`);
+  io.err(`${USAGE.split("\n")[0]} (kore-campaigns --help for more)`);
+  return EXIT.usage;
+}
+
+function validate(paths: readonly string[], format: "text" | "github", io: CliOutput): number {
+  const results = setsOf(paths).map((set) => loadDefinitions(set));
+  const problems: Problem[] = results.flatMap((r) => r.problems);
+  const fileCount = results.reduce((n, r) => n + r.files.length, 0);
+  for (const problem of problems) {
+    io.out(formatProblem(problem));
+    if (format === "github") io.out(formatGithubAnnotation(problem));
+  }
+  io.out(summarize(fileCount, problems));
+  return problems.length === 0 ? EXIT.valid : EXIT.problems;
+}
+
+/** Each folder is a set of its own; everything else (files, missing paths) forms one set, in argument order. */
+function setsOf(paths: readonly string[]): string[][] {
+  const sets: string[][] = [];
+  let files: string[] | undefined;
+  for (const p of paths) {
+    if (isFolder(p)) sets.push([p]);
+    else if (files) files.push(p);
+    else sets.push((files = [p]));
+  }
+  return sets;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+if (require.main === module) {
+  const write = (stream: NodeJS.WriteStream) => (line: string) => void stream.write(`${line}\n`);
+  process.stdout.on("error", () => undefined); // a closed pipe (| head) is not an error of ours
+  void Promise.resolve(runCli(process.argv.slice(2), { out: write(process.stdout), err: write(process.stderr) })).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Creates that never reached the engine, remembered across runs on this machine.
+ *
+ * When the CLI is killed in the middle of `up`, a campaign may already exist on Kore whose id no state
+ * will ever hold: the engine keeps only a "pending create" (which Pulumi 3.248's
+ * `refresh --import-pending-creates` drops without reading), and the next `up` creates the resource
+ * again, so the name is taken. Kore has no field to mark a campaign as ours, so the marker lives
+ * here: before a create POST the provider writes an intent (app, name, time), after it the id, and
+ * once the id has been handed to the engine the entry is removed. An entry that survives is a create
+ * of an interrupted run; the next create of the same name in the same app recognises the campaign it
+ * finds (the recorded id, or, when the POST's answer was never read, a campaign created after the
+ * intent) and takes it over instead of refusing it as a duplicate. The entry stays after the create
+ * hook returns (the engine may be killed before it records the result) and is settled once a later
+ * command hands the campaign's id to a hook: then it is in state.
+ *
+ * One small JSON file per app and name under `$PULUMI_HOME/kore-campaigns/interrupted-creates/`
+ * (`~/.pulumi` without PULUMI_HOME), written atomically. On another machine (a new CI runner) the
+ * journal is not there: see the README's "Recovering from an interrupted up".
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { InterruptedCreate } from "../shared/interrupted-creates";
+
+export function defaultJournalDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = env.PULUMI_HOME && env.PULUMI_HOME.trim() !== "" ? env.PULUMI_HOME : path.join(os.homedir(), ".pulumi");
+  return path.join(home, "kore-campaigns", "interrupted-creates");
+}
+
+export class CreateJournal {
+  /** the folder exists (made once, not before every write: this is on every create's path) */
+  private ready = false;
+  /** intents written by this process, so recording an id needs no read back */
+  private readonly intendedAt = new Map<string, string>();
+
+  constructor(private readonly dir: string) {}
+
+  private file(app: string, name: string): string {
+    const key = createHash("sha256").update(`${app}\n${name.trim().toLowerCase()}`).digest("hex").slice(0, 32);
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  private write(entry: InterruptedCreate): void {
+    if (!this.ready) {
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      this.ready = true;
+    }
+    const target = this.file(entry.app, entry.lname);
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+    fs.renameSync(temp, target);
+  }
+
+  /** Before the POST. */
+  intend(app: string, name: string, now = new Date()): void {
+    const intendedAt = now.toISOString();
+    this.intendedAt.set(this.file(app, name), intendedAt);
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt });
+  }
+
+  /** After the POST's answer gave the id. */
+  record(app: string, name: string, id: string): void {
+    const file = this.file(app, name);
+    const intendedAt = this.intendedAt.get(file) ?? this.find(app, name)?.intendedAt ?? new Date().toISOString();
+    this.intendedAt.delete(file);
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt, id });
+  }
+
+  /** Once the create definitely made nothing. */
+  done(app: string, name: string): void {
+    this.intendedAt.delete(this.file(app, name));
+    fs.rmSync(this.file(app, name), { force: true });
+  }
+
+  /** The engine holds `id` in state: an entry for it (or one whose answer was never read) is over. */
+  settle(app: string, name: string, id: string): void {
+    const entry = this.find(app, name);
+    if (entry && (entry.id === undefined || entry.id === id)) this.done(app, name);
+  }
+
+  find(app: string, name: string): InterruptedCreate | undefined {
+    try {
+      const entry = JSON.parse(fs.readFileSync(this.file(app, name), "utf8")) as InterruptedCreate;
+      return entry.app === app && entry.lname === name.trim().toLowerCase() ? entry : undefined;
+    } catch {
+      return undefined; // absent or unreadable: no claim
+    }
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The VoiceCampaign dynamic-provider hooks: each one reads its inputs, calls the campaign's lifecycle,
+ * and shapes the answer for the engine. Loaded by the serialized provider with
+ * `require("pulumi-kore-campaigns/internal/hooks")` (the module name is part of every stored state, so
+ * it never moves); what the process shares between resources lives in session.ts.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { diffCampaign, sameTarget } from "../resources/campaign/diff";
+import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign, type CampaignOutputs, type LifecycleContext } from "../resources/campaign/lifecycle";
+import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
+import { definitionOf, inputsOf } from "../resources/campaign/state";
+import { UNKNOWN, withoutUndefined } from "../shared/properties";
+import { checkConnectionInput, connectionRefOf, holdsCredentials, namedConnections, resolveConnection, targetOf, TARGET_FIELDS, type ConnectionRef, type ResolvedConnection } from "./connection";
+import { config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, sessionFor, settings } from "./session";
+
+export { resetSessions } from "./session";
+
+function contextFor(conn: ResolvedConnection): LifecycleContext {
+  const session = sessionFor(conn);
+  return {
+    client: session.client,
+    names: session.names("campaign"),
+    contactLists: session.names("contactList"),
+    readyTimeoutMs: session.settings.readyTimeoutMs,
+    triggerSettleMs: session.settings.triggerSettleMs,
+    pollIntervalMs: 250,
+    interrupted: session.interrupted("campaign"),
+  };
+}
+
+/**
+ * The campaign spec in create/update inputs. The engine hands these hooks exactly what `check`
+ * returned (validated and normalized), so they are not validated a second time: that would double
+ * the provider's CPU per campaign for nothing.
+ */
+function specOf(inputs: Record<string, unknown>): CampaignSpec {
+  const { connection: _connection, [PROVIDER_KEY]: _provider, ...spec } = inputs;
+  return spec as unknown as CampaignSpec;
+}
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  configureFrom(req);
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
+  const result = validateCampaign(spec, { unknownValue: UNKNOWN });
+  let definedNames: string[] = [];
+  const configFailures: Array<{ property: string; reason: string }> = [];
+  try {
+    definedNames = Object.keys(namedConnections(config()));
+    settings(); // an invalid setting is reported before anything runs
+  } catch (err) {
+    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
+  }
+  const failures = [
+    ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
+    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
+  ];
+  if (failures.length > 0 || !result.ok) return { inputs: news, failures };
+  return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
+}
+
+export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  if (olds.target) namesFor("campaign", olds.target).manage(id);
+  inState("campaign", id, olds);
+  const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
+  const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), config());
+  const d = diffCampaign(
+    { definition: definitionOf(olds), started: olds.started, target: olds.target },
+    { definition: definitionOf(news), started: Boolean(news.started), target: newTarget },
+  );
+  // In place, with no API call for the connection: state must hold the new name or target, and lose
+  // the credentials that versions before 0.2 stored.
+  const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
+  const pending = (olds.pendingChanges ?? []).length > 0;
+  return {
+    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending,
+    replaces: d.replaceKeys,
+    deleteBeforeReplace: false,
+  };
+}
+
+function sameRef(a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean {
+  if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
+  return TARGET_FIELDS.every((k) => a[k] === b[k]);
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    const connection = refOf(inputs);
+    conn = resolveConnection(connection, config());
+    // The journal entry stays after this returns: the engine may die before it records the id. It is
+    // cleared once a later command shows the campaign in state (diff, read, update, delete).
+    const { id, outs } = await createCampaign(contextFor(conn), specOf(inputs), { target: conn.target, connection });
+    return { id, outs: withoutUndefined(outs) };
+  } catch (err) {
+    throw forEngine(err, conn, inputs[PROVIDER_KEY]);
+  }
+}
+
+export async function read(id: string, props: CampaignOutputs): Promise<pulumi.dynamic.ReadResult> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    conn = connectStored(props);
+    inState("campaign", id, props);
+    const outs = await readCampaign(contextFor(conn), id, props);
+    if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
+    // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
+    const clean = withoutUndefined({ ...outs, connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
+    return { id, props: clean, inputs: inputsOf(clean) };
+  } catch (err) {
+    throw forEngine(err, conn, (props as Record<string, unknown>)[PROVIDER_KEY]);
+  }
+}
+
+export async function update(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    const connection = refOf(news);
+    const now = resolveConnection(connection, config());
+    // An update never moves a campaign (a new target is a replace): it stays where state says it lives.
+    conn = olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target };
+    inState("campaign", id, olds);
+    const spec = specOf(news);
+    const { definition, started } = splitSpec(spec);
+    const d = diffCampaign(
+      { definition: definitionOf(olds), started: olds.started, target: olds.target },
+      { definition, started, target: olds.target },
+    );
+    const outs = await updateCampaign(contextFor(conn), id, olds, spec, { target: conn.target, connection }, d);
+    return { outs: withoutUndefined(outs) };
+  } catch (err) {
+    throw forEngine(err, conn, news[PROVIDER_KEY]);
+  }
+}
+
+export async function remove(id: string, props: CampaignOutputs): Promise<void> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    conn = connectStored(props);
+    inState("campaign", id, props);
+    await deleteCampaign(contextFor(conn), id);
+  } catch (err) {
+    throw forEngine(err, conn, undefined);
+  }
+}

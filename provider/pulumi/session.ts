@@ -1,0 +1,232 @@
+/**
+ * What one provider process shares between all its resources, whatever their type: the stack config
+ * the engine handed to `configure`, one client per app and credentials, one request scheduler per app,
+ * one name view per app and resource kind, the create journal, and the watch on the engine.
+ *
+ * Every serialized provider (VoiceCampaign's, ContactList's) loads its hooks by package name, so all of
+ * them find this module once in the process's module cache: a stack of 50 campaigns and 5 contact lists
+ * lists each kind once and keeps one rate limit per app.
+ *
+ * What the engine does that this relies on (seen under the real CLI, not assumed):
+ * - `configure` receives the whole stack config (for dynamic providers the engine passes every key,
+ *   namespaced, secrets decrypted), so credentials are read here at run time, never from state.
+ * - The host adds `__provider` back to create/update/read answers, but not to the properties of a
+ *   partial failure: those are stored as given, and a later refresh or destroy could not load the
+ *   provider without it. So a partial failure carries `__provider` itself.
+ * - The host prints every read/delete/check/diff error to stderr as `${err}: ${err.stack}` besides
+ *   returning it; the engine shows both. Errors thrown here carry no stack, and that duplicate line is
+ *   dropped (see `reportOnce`), so a user sees one clean message.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { KoreClient } from "../kore-api/client";
+import { redactSecrets } from "../kore-api/errors";
+import { AdaptiveScheduler } from "../kore-api/scheduler";
+import { appKey, targetKey, type KoreTarget } from "../kore-api/target";
+import type { InterruptedCreates } from "../shared/interrupted-creates";
+import { NameView } from "../shared/name-view";
+import { PartialFailure } from "../shared/partial-failure";
+import { withoutUndefined } from "../shared/properties";
+import {
+  connectionRefOf,
+  CONNECTION_SETTINGS,
+  CONNECTIONS_CONFIG_KEY,
+  credentialsKey,
+  holdsCredentials,
+  resolveConnection,
+  secretsOf,
+  type ConnectionRef,
+  type LegacyConnection,
+  type ResolvedConnection,
+  type SettingSource,
+} from "./connection";
+import { CreateJournal, defaultJournalDir } from "./create-journal";
+import { engineAddressFrom, EngineLiveness } from "./engine-liveness";
+import { readSettings, SETTING_CONFIG_KEYS, type ProviderSettings } from "./settings";
+
+export const PROVIDER_KEY = "__provider";
+
+/** The resource kinds of this package: each has its own names in an app (a list and a campaign may share one). */
+export type ResourceKind = "campaign" | "contactList";
+
+/** Stack config handed to the provider by the engine (kore:* keys), read at run time. */
+let stackConfig: SettingSource = () => undefined;
+
+/** The current stack config (kore:* keys only). */
+export function config(): SettingSource {
+  return stackConfig;
+}
+
+/** `configure`, for every resource type: keeps the kore:* keys the provider reads; idempotent. */
+export function configureFrom(req: pulumi.dynamic.ConfigureRequest): void {
+  const known = new Set([...CONNECTION_SETTINGS.map((s) => s.configKey), CONNECTIONS_CONFIG_KEY, ...SETTING_CONFIG_KEYS]);
+  cachedSettings = undefined;
+  stackConfig = (key) => {
+    if (!known.has(key)) return undefined;
+    const value = req.config.get(key) as unknown;
+    return value === undefined || typeof value === "string" ? value : JSON.stringify(value);
+  };
+}
+
+/** Read once per configure (and again after resetSessions): they are on every call's path. */
+let cachedSettings: ProviderSettings | undefined;
+export function settings(): ProviderSettings {
+  cachedSettings ??= readSettings(stackConfig);
+  return cachedSettings;
+}
+
+/** One client per app and credentials; one name view per app, account and kind, whichever client lists it. */
+const clients = new Map<string, KoreClient>();
+const nameViews = new Map<string, { view: NameView; client?: KoreClient }>();
+/** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
+const schedulers = new Map<string, AdaptiveScheduler>();
+
+/** The engine that started this process (its gRPC address is the host's last argument). */
+const engine = new EngineLiveness(engineAddressFrom(process.argv.slice(2)));
+engine.watch(500, () => {
+  // Whatever is still in flight belongs to a deployment nobody will record: end it now.
+  process.stderr.write(`pulumi-kore-campaigns: the Pulumi engine (${engine.address}) is gone; the provider exits without further calls\n`);
+  process.exit(1);
+});
+
+/** Creates that never reached an engine (create-journal.ts), per app and kind. */
+const journal = new CreateJournal(defaultJournalDir());
+
+/** The journal's app key: campaigns keep the key of 0.2 (journals written then stay readable). */
+function journalApp(kind: ResourceKind, target: KoreTarget): string {
+  return kind === "campaign" ? targetKey(target) : `${targetKey(target)}#${kind}`;
+}
+
+/** The engine holds resource `id` in state (it sent it to a hook): its create is no longer interrupted. */
+export function inState(kind: ResourceKind, id: string, props: { target?: KoreTarget; name?: unknown }): void {
+  if (props.target && typeof props.name === "string") journal.settle(journalApp(kind, props.target), props.name, id);
+}
+
+function interruptedCreates(kind: ResourceKind, target: KoreTarget): InterruptedCreates {
+  const app = journalApp(kind, target);
+  return {
+    intend: (name) => journal.intend(app, name),
+    record: (name, id) => journal.record(app, name, id),
+    find: (name) => journal.find(app, name),
+    done: (name) => journal.done(app, name),
+  };
+}
+
+/** The app's scheduler, made on first use with the limits configured then. */
+function schedulerFor(target: KoreTarget, s: ProviderSettings): AdaptiveScheduler {
+  const key = appKey(target);
+  let scheduler = schedulers.get(key);
+  if (!scheduler) {
+    scheduler = new AdaptiveScheduler({ maxConcurrency: s.maxConcurrency, maxRequestsPerSecond: s.maxRequestsPerSecond });
+    schedulers.set(key, scheduler);
+  }
+  return scheduler;
+}
+
+/** How each kind is listed: every record, and one page of the newest (the re-check before a create). */
+const LISTERS: Record<ResourceKind, (client: () => KoreClient) => ConstructorParameters<typeof NameView>[0]> = {
+  campaign: (client) => ({
+    listAll: () => client().listAllCampaigns(),
+    listRecent: async () => (await client().listCampaignsPage({ limit: 50, skip: 0, page: 1 })).records,
+  }),
+  // The contact-list listing has no paging (get-all-contact-lists.md): a re-check lists them all again.
+  contactList: (client) => ({
+    listAll: () => client().listContactLists(),
+    listRecent: () => client().listContactLists(),
+  }),
+};
+
+/** The name view of one kind in an app and account; `client` (when given) becomes the one that lists it. */
+export function namesFor(kind: ResourceKind, target: KoreTarget, client?: KoreClient): NameView {
+  const key = `${kind}|${targetKey(target)}`;
+  let entry = nameViews.get(key);
+  if (!entry) {
+    const holder: { view?: NameView; client?: KoreClient } = { client };
+    const lister = () => {
+      if (!holder.client) throw new Error(`no connection to list the ${kind === "campaign" ? "campaigns" : "contact lists"} of app ${target.appId}`);
+      return holder.client;
+    };
+    holder.view = new NameView(LISTERS[kind](lister));
+    entry = holder as { view: NameView; client?: KoreClient };
+    nameViews.set(key, entry);
+  }
+  if (client) entry.client = client;
+  return entry.view;
+}
+
+/** What a resource's lifecycle needs from the process: the client and the shared views, for one app. */
+export interface AppSession {
+  client: KoreClient;
+  settings: ProviderSettings;
+  names(kind: ResourceKind): NameView;
+  interrupted(kind: ResourceKind): InterruptedCreates;
+}
+
+export function sessionFor(conn: ResolvedConnection): AppSession {
+  const s = settings();
+  const clientKey = `${targetKey(conn.target)}|${credentialsKey(conn.credentials)}`;
+  let client = clients.get(clientKey);
+  if (!client) {
+    client = new KoreClient(conn.target, conn.credentials, {
+      scheduler: schedulerFor(conn.target, s),
+      beforeAttempt: () => engine.assertAlive(),
+      deadlineMs: s.requestDeadlineMs,
+    });
+    clients.set(clientKey, client);
+  }
+  const bound = client;
+  return {
+    client,
+    settings: s,
+    names: (kind) => namesFor(kind, conn.target, bound),
+    interrupted: (kind) => interruptedCreates(kind, conn.target),
+  };
+}
+
+/** The connection for stored outputs: the recorded target, credentials from today's sources (stored ones only for old state). */
+export function connectStored(props: { connection?: unknown; target?: KoreTarget }): ResolvedConnection {
+  const stored = props.connection;
+  return resolveConnection(connectionRefOf(stored), stackConfig, process.env, {
+    recordedTarget: props.target,
+    legacy: holdsCredentials(stored) ? (stored as LegacyConnection) : undefined,
+  });
+}
+
+/** The connection a resource's inputs name. */
+export function refOf(inputs: Record<string, unknown>): ConnectionRef | undefined {
+  return connectionRefOf(inputs.connection);
+}
+
+/** Errors already handed to the engine, whose duplicate print by the host is dropped. */
+const reportedToEngine = new Set<string>();
+const printError = console.error.bind(console);
+console.error = (...args: unknown[]) => {
+  if (args.length === 1 && typeof args[0] === "string" && reportedToEngine.delete(args[0])) return;
+  printError(...args);
+};
+
+/** An error for the engine: one line of text, no stack trace into this module; the host's copy of it is not printed. */
+export function reportOnce(message: string, extra: Record<string, unknown> = {}): Error {
+  const err = Object.assign(new Error(message), extra);
+  err.stack = message;
+  reportedToEngine.add(`${err}: ${err.stack}`);
+  return err;
+}
+
+/** Rethrows for the engine with secrets scrubbed; a partial failure carries the id (and `__provider`) so state keeps the resource. */
+export function forEngine(err: unknown, conn: ResolvedConnection | undefined, provider: unknown): Error {
+  const secrets = conn ? secretsOf(conn) : [];
+  const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
+  if (err instanceof PartialFailure) {
+    const properties = withoutUndefined({ ...err.outputs, [PROVIDER_KEY]: provider });
+    return reportOnce(message, { id: err.id, properties, reasons: [message] });
+  }
+  return reportOnce(message);
+}
+
+/** For tests and benchmarks in one process: forget clients, name views and schedulers (new limits are read on next use). */
+export function resetSessions(): void {
+  cachedSettings = undefined;
+  clients.clear();
+  nameViews.clear();
+  schedulers.clear();
+}

@@ -1,0 +1,106 @@
+/**
+ * Old vs new campaign -> what changed, and whether the change needs a new campaign. Pure.
+ *
+ * - Definitions are compared after normalization (each side goes through campaignDefinitionSchema when it
+ *   parses; a side that does not parse, e.g. one holding Pulumi's unknown marker, is compared as is).
+ *   Objects are compared key by key (a missing key equals an undefined one), arrays by position; changed
+ *   paths are the deepest differing ones: "dialingStrategy.maxRingTime", "contactLists[1]",
+ *   "dialingStrategy.callingHours.days[2].start".
+ * - A different target app (host, appId or accountId) replaces the campaign: replaceKeys is ["connection"].
+ *   Hosts compare as origins (case, a trailing slash and the default port ignored). A side without a
+ *   target (not known yet, or state written before targets were recorded) never causes a replace.
+ * - Everything else is updated in place. `adoptExisting` never counts as a change.
+ */
+import { campaignDefinitionSchema, type CampaignDefinition } from "./schema";
+import { targetKey } from "../../kore-api/target";
+
+export interface CampaignTarget {
+  host: string;
+  appId: string;
+  accountId: string;
+}
+
+export interface CampaignState {
+  definition: CampaignDefinition;
+  started: boolean;
+  target?: CampaignTarget;
+  /** Accepted so callers can pass whole specs; never compared. */
+  adoptExisting?: boolean;
+}
+
+export interface CampaignDiff {
+  /** Paths of in-place changes (definition paths and "started"); a target change is in replaceKeys only. */
+  changed: string[];
+  /** ["connection"] when the target app changed, else []. */
+  replaceKeys: string[];
+  definitionChanged: boolean;
+  startedChanged: boolean;
+}
+
+/** The property that names the target app in the resource's inputs. */
+export const REPLACE_KEY = "connection";
+
+export function diffCampaign(old: CampaignState, next: CampaignState): CampaignDiff {
+  const definitionPaths: string[] = [];
+  collectChanges(normalized(old.definition), normalized(next.definition), "", definitionPaths, 0);
+  const startedChanged = Boolean(old.started) !== Boolean(next.started);
+  const targetChanged = old.target !== undefined && next.target !== undefined && !sameTarget(old.target, next.target);
+  return {
+    changed: [...definitionPaths, ...(startedChanged ? ["started"] : [])],
+    replaceKeys: targetChanged ? [REPLACE_KEY] : [],
+    definitionChanged: definitionPaths.length > 0,
+    startedChanged,
+  };
+}
+
+/** The same app in the same account (host compared without case or trailing slash: connection.ts's one rule). */
+export function sameTarget(a: CampaignTarget, b: CampaignTarget): boolean {
+  return targetKey(a) === targetKey(b);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The definition as the schema normalizes it; as given if it does not parse (unknowns, old state). */
+function normalized(definition: unknown): unknown {
+  try {
+    let candidate = definition;
+    if (isPlainObject(definition) && "adoptExisting" in definition) {
+      const { adoptExisting: _ignored, ...rest } = definition;
+      candidate = rest;
+    }
+    const parsed = campaignDefinitionSchema.safeParse(candidate);
+    return parsed.success ? parsed.data : definition;
+  } catch {
+    return definition;
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_DEPTH = 16;
+
+function childPath(parent: string, key: string | number): string {
+  if (typeof key === "number") return `${parent}[${key}]`;
+  if (!IDENTIFIER.test(key)) return `${parent}[${JSON.stringify(key)}]`;
+  return parent ? `${parent}.${key}` : key;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function collectChanges(a: unknown, b: unknown, path: string, out: string[], depth: number): void {
+  if (Object.is(a, b)) return;
+  if (depth < MAX_DEPTH && Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) collectChanges(a[i], b[i], childPath(path, i), out, depth + 1);
+    return;
+  }
+  if (depth < MAX_DEPTH && isPlainObject(a) && isPlainObject(b)) {
+    const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !Object.prototype.hasOwnProperty.call(b, k))];
+    for (const key of keys) {
+      if (depth === 0 && key === "adoptExisting") continue;
+      collectChanges(a[key], b[key], childPath(path, key), out, depth + 1);
+    }
+    return;
+  }
+  out.push(path || "definition");
+}

@@ -1,0 +1,410 @@
+/**
+ * The life of one campaign as short stories over the client: create, read, update, delete, and
+ * bringing the server's status in line with `started`. Pulumi-free: the hooks adapt these to the
+ * dynamic-provider protocol.
+ *
+ * Rules every story keeps (README "Failure handling"):
+ * - Once a campaign's id is known, every later failure is a PartialFailure carrying the id, so the
+ *   campaign stays in state: nothing is left on the server outside it.
+ * - State records what was observed. What could not be confirmed (a trigger or PUT whose answer was
+ *   lost, a status that could not be read) goes into `pendingChanges`, and the next `up` reads the
+ *   server before deciding, instead of trusting a guess.
+ * - A stop goes first and never waits on a PUT; a play goes last, after the definition is written.
+ * - A trigger whose outcome is unknown is not resent unless the status proves it did not take effect.
+ */
+import type { KoreClient, WireCampaign } from "../../kore-api/client";
+import type { KoreTarget } from "../../kore-api/target";
+import type { ConnectionRef, Placement } from "../../shared/placement";
+import { PartialFailure } from "../../shared/partial-failure";
+import type { InterruptedCreates } from "../../shared/interrupted-creates";
+import { createdAtOf, createOrAdopt, type CreateByName, type CreatedKind } from "../../shared/create-by-name";
+import { checkReferences, type ReferenceKind } from "../../shared/references";
+import type { CampaignDefinition, CampaignSpec } from "./schema";
+import { fromWireCampaign, toWireBody } from "./wire";
+import { diffCampaign } from "./diff";
+import { NameView } from "../../shared/name-view";
+import { actionFor, observedStarted } from "./status";
+import { KoreApiError } from "../../kore-api/errors";
+import { definitionOf } from "./state";
+
+export interface LifecycleContext {
+  client: KoreClient;
+  names: NameView;
+  /** the app's contact lists by name (shared by every campaign of the process), for the reference check */
+  contactLists?: NameView;
+  /** how long create/update wait for a Preparing campaign to become Ready before play */
+  readyTimeoutMs: number;
+  /** first poll interval while waiting; doubles up to 5 s */
+  pollIntervalMs: number;
+  /** after a trigger whose outcome is unknown: how long to let the server settle before reading the status */
+  triggerSettleMs: number;
+  /** creates of interrupted runs in this app (create-journal.ts), when the adapter keeps such a journal */
+  interrupted?: InterruptedCreates;
+}
+
+/** What could not be confirmed on the server; the next up reads the server and makes these again. */
+export type PendingChange = "definition" | "started";
+
+/** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
+export type CampaignOutputs = CampaignDefinition & {
+  /** the desired value when the observed status satisfies it, else its opposite (so drift shows as a change) */
+  started: boolean;
+  adoptExisting: boolean;
+  /** the app the campaign lives in; recorded so refresh and destroy reach it whatever the environment says later */
+  target: KoreTarget;
+  /** the resource's connection name or target, as given (never credentials) */
+  connection?: ConnectionRef;
+  status?: string;
+  lname?: string;
+  campaignInstanceId?: string;
+  experienceFlowId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  pendingChanges?: PendingChange[];
+};
+
+/** A trigger (or the status reads around it) failed; `lastStatus` is the status last observed, if any. */
+class ConvergeError extends Error {
+  constructor(
+    message: string,
+    readonly lastStatus: string | undefined,
+    /** true when the server may have taken the trigger and no status read has said either way since */
+    readonly outcomeUnknown: boolean,
+  ) {
+    super(message);
+    this.name = "ConvergeError";
+  }
+}
+
+export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition; started: boolean; adoptExisting: boolean } {
+  const { started, adoptExisting, ...definition } = spec;
+  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting) };
+}
+
+function buildOutputs(
+  definition: CampaignDefinition,
+  record: WireCampaign | undefined,
+  id: string,
+  flags: { started: boolean; adoptExisting: boolean },
+  placement: Placement,
+  previous?: Partial<CampaignOutputs>,
+): CampaignOutputs {
+  // The definition we sent is the truth for what we wrote; the server's answer adds what it observed.
+  const observed = record ? fromWireCampaign(record, definition).observed : { id };
+  const status = observed.status ?? previous?.status;
+  return {
+    ...definition,
+    started: status === undefined ? flags.started : observedStarted(status, flags.started),
+    adoptExisting: flags.adoptExisting,
+    target: placement.target,
+    ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
+    status,
+    lname: observed.lname ?? previous?.lname ?? definition.name.toLowerCase(),
+    campaignInstanceId: observed.campaignInstanceId ?? previous?.campaignInstanceId,
+    experienceFlowId: observed.experienceFlowId ?? previous?.experienceFlowId,
+    createdAt: observed.createdAt ?? previous?.createdAt,
+    updatedAt: observed.updatedAt ?? previous?.updatedAt,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Polls the status endpoint until the campaign leaves Preparing (bounded, with backoff). */
+async function waitWhilePreparing(ctx: LifecycleContext, id: string): Promise<string> {
+  const deadline = Date.now() + ctx.readyTimeoutMs;
+  let interval = ctx.pollIntervalMs;
+  for (;;) {
+    const { status } = await readStatus(ctx, id, "Preparing");
+    if (status !== "Preparing") return status;
+    if (Date.now() + interval > deadline) {
+      throw new ConvergeError(
+        `campaign ${id} is still Preparing after ${Math.round(ctx.readyTimeoutMs / 1000)} s; it was not started ` +
+          `(raise the wait with KORE_READY_TIMEOUT_SECONDS or kore:readyTimeoutSeconds, then run up again)`,
+        "Preparing",
+        false,
+      );
+    }
+    await sleep(interval);
+    interval = Math.min(interval * 2, 5000);
+  }
+}
+
+/** One status read; a failure keeps the last status known (`known`) for the caller's record. */
+async function readStatus(ctx: LifecycleContext, id: string, known: string | undefined, outcomeUnknown = false): Promise<{ status: string }> {
+  try {
+    return await ctx.client.getCampaignStatus(id);
+  } catch (err) {
+    throw new ConvergeError(`reading the status of campaign ${id} failed: ${messageOf(err)}`, known, outcomeUnknown);
+  }
+}
+
+/**
+ * Brings the server in line with `started`, from the status it has now (see status.ts). `knownStatus`
+ * skips the first status read when the caller has just observed it.
+ */
+export async function convergeStarted(
+  ctx: LifecycleContext,
+  id: string,
+  knownStatus: string | undefined,
+  started: boolean,
+): Promise<{ status?: string; campaignInstanceId?: string; updatedAt?: string }> {
+  let status = knownStatus ?? (await readStatus(ctx, id, undefined)).status;
+  let action = actionFor(status, started);
+  if (action === "wait-then-play") {
+    status = await waitWhilePreparing(ctx, id);
+    action = actionFor(status, started);
+  }
+  if (action === "play" || action === "stop") return pullTrigger(ctx, id, action, status);
+  return { status };
+}
+
+/** How often one trigger is sent at most in one hook call (a resend needs proof the first did not take). */
+const MAX_TRIGGER_SENDS = 2;
+
+/**
+ * Pulls play or stop. The client never repeats a trigger by itself after it may have reached Kore
+ * (retry-policy.ts). When the answer is lost (5xx, timeout, reset) or is a 409, the status decides:
+ * Kore's trigger answers carry the new status (start's sample answers `"status": "Active"`), so a trigger
+ * that took effect shows at once; after a settle delay, a status that still asks for the same trigger
+ * proves the first one did not take, and only then is it sent again. A 409 is never resent.
+ */
+async function pullTrigger(
+  ctx: LifecycleContext,
+  id: string,
+  action: "play" | "stop",
+  before: string,
+): Promise<{ status?: string; campaignInstanceId?: string; updatedAt?: string }> {
+  let lastStatus = before;
+  for (let sent = 1; ; sent++) {
+    try {
+      return action === "play" ? await ctx.client.startCampaign(id) : await ctx.client.stopCampaign(id);
+    } catch (err) {
+      const open = err instanceof KoreApiError && err.outcomeUnknown;
+      const refused409 = err instanceof KoreApiError && err.status === 409;
+      if (!open && !refused409) throw new ConvergeError(messageOf(err), lastStatus, false);
+      if (open && ctx.triggerSettleMs > 0) await sleep(ctx.triggerSettleMs);
+      ({ status: lastStatus } = await readStatus(ctx, id, lastStatus, open));
+      if (actionFor(lastStatus, action === "play") === "none") return { status: lastStatus }; // it took effect
+      if (refused409 || sent >= MAX_TRIGGER_SENDS) {
+        throw new ConvergeError(`${messageOf(err)}; the status afterwards is ${lastStatus}, so the ${action} did not take effect`, lastStatus, false);
+      }
+    }
+  }
+}
+
+const CONTACT_LISTS: ReferenceKind = {
+  field: "contactLists",
+  noun: "contact list",
+  remedy: "declare the list as a ContactList in this stack (and pass its name output), or create it in Kore.ai first",
+};
+
+/**
+ * Every contact list the campaign names must exist in the app before the campaign is created or its lists
+ * change: Kore's docs say "Must exist in the system", and a campaign with a mistyped list would dial
+ * nobody, or fail only at start. Skipped when the adapter shares no contact-list view.
+ */
+async function checkContactLists(ctx: LifecycleContext, lists: readonly string[], appId: string): Promise<void> {
+  if (ctx.contactLists) await checkReferences(ctx.contactLists, lists, CONTACT_LISTS, appId);
+}
+
+const CAMPAIGN: CreatedKind = { noun: "campaign", plural: "campaigns", harm: "a retried create could dial customers twice" };
+
+function creator(ctx: LifecycleContext): CreateByName {
+  return { names: ctx.names, interrupted: ctx.interrupted, kind: CAMPAIGN, createdAt: async (id) => createdAtOf(await ctx.client.getCampaign(id)) };
+}
+
+export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, placement: Placement): Promise<{ id: string; outs: CampaignOutputs }> {
+  const { definition, started, adoptExisting } = splitSpec(spec);
+  const { id, posted, adopting } = await createOrAdopt(creator(ctx), definition.name, placement.target.appId, adoptExisting, async () => {
+    await checkContactLists(ctx, definition.contactLists, placement.target.appId); // before anything can dial
+    return ctx.client.createCampaign(toWireBody(definition));
+  });
+  // From here on the id is known: any failure keeps the campaign in state (PartialFailure).
+  const flags = { started, adoptExisting };
+  let record = posted?.record;
+  try {
+    if (adopting) record = await adopt(ctx, id, definition, placement.target.appId);
+    // Preview-mode creates answer with the id only; one GET fills in status and timestamps.
+    if (!record || typeof record.status !== "string") record = await ctx.client.getCampaign(id);
+  } catch (err) {
+    const outs = buildOutputs(definition, undefined, id, flags, placement);
+    const pending: PendingChange[] = adopting ? ["definition", "started"] : ["started"];
+    throw new PartialFailure(`campaign ${id} ("${definition.name}") exists, but ${adopting ? "updating" : "reading"} it failed: ${messageOf(err)}`, id, {
+      ...outs,
+      pendingChanges: pending,
+    });
+  }
+  const outs = buildOutputs(definition, record, id, flags, placement);
+  return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
+}
+
+/**
+ * Takes over an existing campaign: one GET, then one PUT only if the server's definition differs from
+ * ours (so adopting what already matches, as after `kore-campaigns export`, writes nothing). Fields the
+ * server's answer does not carry (the docs' get sample omits some) count as matching.
+ */
+async function adopt(ctx: LifecycleContext, id: string, definition: CampaignDefinition, appId: string): Promise<WireCampaign> {
+  const current = await ctx.client.getCampaign(id);
+  const onServer = fromWireCampaign(current, definition).definition;
+  const { definitionChanged } = diffCampaign({ definition: onServer, started: false }, { definition, started: false });
+  if (!definitionChanged) return current;
+  if (!sameLists(onServer.contactLists, definition.contactLists)) await checkContactLists(ctx, definition.contactLists, appId);
+  return ctx.client.updateCampaign(id, toWireBody(definition));
+}
+
+/**
+ * Pulls the start/stop trigger `started` asks for, from `knownStatus` (or a fresh read). On failure the
+ * campaign stays in state (PartialFailure) with the status last observed; if the outcome is open, the
+ * change stays pending so the next up reads the status before deciding.
+ */
+async function applyStarted(
+  ctx: LifecycleContext,
+  id: string,
+  outs: CampaignOutputs,
+  started: boolean,
+  knownStatus: string | undefined,
+): Promise<CampaignOutputs> {
+  try {
+    const after = await convergeStarted(ctx, id, knownStatus, started);
+    const status = after.status ?? outs.status;
+    return {
+      ...outs,
+      status,
+      started: status === undefined ? started : observedStarted(status, started),
+      campaignInstanceId: after.campaignInstanceId ?? outs.campaignInstanceId,
+      updatedAt: after.updatedAt ?? outs.updatedAt,
+      pendingChanges: without(outs.pendingChanges, "started"),
+    };
+  } catch (err) {
+    throw startedFailure(id, outs, started, err);
+  }
+}
+
+function startedFailure(id: string, outs: CampaignOutputs, started: boolean, err: unknown): PartialFailure {
+  const observed = err instanceof ConvergeError ? err.lastStatus : undefined;
+  const open = !(err instanceof ConvergeError) || err.outcomeUnknown || observed === undefined;
+  const status = observed ?? outs.status;
+  return new PartialFailure(`campaign ${id} ("${outs.name}") exists but could not be ${started ? "started" : "stopped"}: ${messageOf(err)}`, id, {
+    ...outs,
+    status: open ? undefined : status,
+    started: open || status === undefined ? started : observedStarted(status, started),
+    pendingChanges: open ? union(outs.pendingChanges, "started") : without(outs.pendingChanges, "started"),
+  });
+}
+
+function sameLists(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function satisfiesNeither(status: string | undefined): boolean {
+  return actionFor(status, true) !== "none" && actionFor(status, false) !== "none";
+}
+
+function without(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] | undefined {
+  const rest = (list ?? []).filter((x) => x !== item);
+  return rest.length > 0 ? rest : undefined;
+}
+
+function union(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] {
+  return [...new Set([...(list ?? []), item])];
+}
+
+export async function readCampaign(
+  ctx: LifecycleContext,
+  id: string,
+  previous: CampaignOutputs,
+): Promise<CampaignOutputs | undefined> {
+  let record: WireCampaign;
+  try {
+    record = await ctx.client.getCampaign(id);
+  } catch (err) {
+    if (err instanceof KoreApiError && err.status === 404) return undefined; // gone: leaves state
+    throw err;
+  }
+  ctx.names.manage(id);
+  const { definition, observed } = fromWireCampaign(record, previous);
+  return {
+    ...definition,
+    started: observedStarted(observed.status, previous.started),
+    adoptExisting: previous.adoptExisting,
+    target: previous.target,
+    ...(previous.connection !== undefined ? { connection: previous.connection } : {}),
+    status: observed.status,
+    lname: observed.lname ?? previous.lname,
+    campaignInstanceId: observed.campaignInstanceId ?? previous.campaignInstanceId,
+    experienceFlowId: observed.experienceFlowId ?? previous.experienceFlowId,
+    createdAt: observed.createdAt ?? previous.createdAt,
+    updatedAt: observed.updatedAt ?? previous.updatedAt,
+    // a pending definition stays pending (refresh reads the server's definition, which the next diff compares);
+    // a pending trigger is settled by the status just read, unless that status satisfies neither value
+    // (Paused: started: true resumes it, false stops it), which the next up must act on either way
+    pendingChanges: satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
+  };
+}
+
+/**
+ * An in-place update. The order is the safety rule: a stop goes first and does not wait on the PUT;
+ * a play goes last, so a campaign starts with its new definition. A status observed on the way (the
+ * PUT's answer) that contradicts `started: false` is stopped at once; one that contradicts
+ * `started: true` is recorded, so the next preview shows it, but never started without that preview.
+ */
+export async function updateCampaign(
+  ctx: LifecycleContext,
+  id: string,
+  previous: CampaignOutputs,
+  spec: CampaignSpec,
+  placement: Placement,
+  changes: { definitionChanged: boolean; startedChanged: boolean },
+): Promise<CampaignOutputs> {
+  const { definition, started, adoptExisting } = splitSpec(spec);
+  const flags = { started, adoptExisting };
+  ctx.names.manage(id);
+  const pending = previous.pendingChanges ?? [];
+  const writeDefinition = changes.definitionChanged || pending.includes("definition");
+  const converge = changes.startedChanged || pending.includes("started");
+  // What the server holds until the PUT succeeds: the old definition.
+  let outs: CampaignOutputs = { ...buildOutputs(definitionOf(previous), undefined, id, flags, placement, previous), pendingChanges: previous.pendingChanges };
+  if (!started && converge) outs = await applyStarted(ctx, id, outs, false, undefined);
+  if (writeDefinition && !sameLists(previous.contactLists, definition.contactLists)) {
+    try {
+      await checkContactLists(ctx, definition.contactLists, placement.target.appId);
+    } catch (err) {
+      if (!(!started && converge)) throw err; // nothing was changed on the server
+      throw new PartialFailure(`campaign ${id} ("${definition.name}"): ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
+    }
+  }
+  if (writeDefinition) {
+    let record: WireCampaign;
+    try {
+      record = await ctx.client.updateCampaign(id, toWireBody(definition)); // one PUT of the full definition
+    } catch (err) {
+      if (!(!started && converge)) throw err; // nothing was changed on the server: a plain failure, state stays as it was
+      throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
+    }
+    ctx.names.forget(id);
+    ctx.names.learn(definition.name, id);
+    outs = { ...buildOutputs(definition, record, id, flags, placement, outs), pendingChanges: without(outs.pendingChanges, "definition") };
+    if (!started && actionFor(outs.status, false) === "stop") return applyStarted(ctx, id, outs, false, outs.status);
+  } else {
+    outs = { ...buildOutputs(definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
+  }
+  if (started && converge) return applyStarted(ctx, id, outs, true, undefined);
+  return outs;
+}
+
+/**
+ * Delete: stop whatever may dial (Active, Paused and Scheduled campaigns all get a stop: see status.ts), then
+ * DELETE. A 404 anywhere means it is already gone.
+ */
+export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<void> {
+  try {
+    const { status } = await ctx.client.getCampaignStatus(id);
+    if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop", status); // never delete a dialing campaign
+    await ctx.client.deleteCampaign(id);
+  } catch (err) {
+    if (!(err instanceof KoreApiError && err.status === 404)) throw err instanceof ConvergeError ? new Error(err.message) : err;
+  }
+  ctx.names.forget(id);
+}

@@ -1,0 +1,166 @@
+/**
+ * One view per Kore.ai app and resource kind of "which names exist" (campaigns, contact lists), shared by
+ * every resource in a provider process: the list endpoint is paged through once, then the view learns what
+ * this process creates and deletes. So a stack of N campaigns costs the pages of one listing, not N listings,
+ * and N campaigns checking their contact lists cost one listing of the lists.
+ *
+ * Concurrency (many resources run their hooks at once):
+ * - Only the newest listing is applied: one that started earlier and finishes later is dropped.
+ * - `learn`/`forget` made while a listing is in flight are replayed onto its result, so a listing
+ *   that began before a create finished cannot hide the new campaign.
+ * - A create claims its name until the view has learned the new id (lifecycle.ts's postOnce).
+ * - `manage` records which campaign ids a resource of this process manages: one campaign, one resource.
+ * - `recheck`, just before a create POST, looks the name up again in one page of the newest campaigns,
+ *   so a campaign another stack created since the listing is refused without a POST. The window that
+ *   remains is one page's age (at most RECHECK_FRESH_MS) plus a round trip; the server's own duplicate
+ *   refusal, which Kore does not document, is the only guard inside it.
+ */
+type NamedRecord = { id: string; name?: unknown; lname?: unknown };
+
+export interface NameLister {
+  /** Every campaign on the app as `{ id, name }` (paging is the lister's business). */
+  listAll(): Promise<NamedRecord[]>;
+  /** The newest campaigns, one page (the list answers newest first): the cheap re-check before a create. */
+  listRecent?(): Promise<NamedRecord[]>;
+}
+
+/** How long one page of the newest campaigns answers every re-check (so a stack of creates costs a page a second, not one each). */
+export const RECHECK_FRESH_MS = 1000;
+
+type Change = { kind: "learn"; key: string; id: string; name: string } | { kind: "forget"; id: string };
+type Entry = { id: string; name: string };
+type ByKey = Map<string, Entry>;
+
+export class NameView {
+  private byLname: ByKey | undefined;
+  private loading: Promise<ByKey> | undefined;
+  /** bumped by every listing started; a listing applies its result only if it is still the newest */
+  private generation = 0;
+  /** changes made while the current listing is in flight, replayed onto its result */
+  private journal: Change[] = [];
+  /** names claimed by creates in flight, so two resources with one name cannot both POST */
+  private readonly pending = new Set<string>();
+  /** campaign ids a resource of this process manages (created, adopted, read or updated) */
+  private readonly managed = new Set<string>();
+
+  constructor(private readonly lister: NameLister) {}
+
+  static key(name: string): string {
+    return name.trim().toLowerCase();
+  }
+
+  private load(): Promise<ByKey> {
+    if (this.byLname) return Promise.resolve(this.byLname);
+    this.loading ??= this.list();
+    return this.loading;
+  }
+
+  private recent: { at: number; page: Promise<ByKey> } | undefined;
+
+  /** The id of a campaign with this name among the newest ones, fetched at most RECHECK_FRESH_MS ago. */
+  async recheck(name: string, now: number = Date.now()): Promise<string | undefined> {
+    if (!this.lister.listRecent) return undefined;
+    if (!this.recent || now - this.recent.at > RECHECK_FRESH_MS) this.recent = { at: now, page: this.lister.listRecent().then(toMap) };
+    const entry = this.recent;
+    try {
+      return (await entry.page).get(NameView.key(name))?.id;
+    } catch (err) {
+      if (this.recent === entry) this.recent = undefined;
+      throw err;
+    }
+  }
+
+  private list(): Promise<ByKey> {
+    const generation = ++this.generation;
+    this.journal = [];
+    const listing = this.lister.listAll().then(
+      (records) => {
+        const map = toMap(records);
+        if (generation !== this.generation) return this.byLname ?? map; // a newer listing owns the view
+        for (const change of this.journal) apply(map, change);
+        this.journal = [];
+        this.byLname = map;
+        this.loading = undefined;
+        return map;
+      },
+      (err) => {
+        if (generation === this.generation) this.loading = undefined; // a failed listing is retried by the next caller
+        throw err;
+      },
+    );
+    return listing;
+  }
+
+  /** The id of the campaign with this name (case-insensitive), if the view knows one. */
+  async find(name: string): Promise<string | undefined> {
+    return (await this.load()).get(NameView.key(name))?.id;
+  }
+
+  /** Every name the view knows, as the server spells it. */
+  async knownNames(): Promise<string[]> {
+    return [...(await this.load()).values()].map((e) => e.name);
+  }
+
+  /** The name of `id`, if the view knows it (for messages that name what an id is). */
+  async nameOf(id: string): Promise<string | undefined> {
+    for (const e of (await this.load()).values()) if (e.id === id) return e.name;
+    return undefined;
+  }
+
+  /** Lists again from the server (after an ambiguous create, the cached view cannot be trusted). */
+  async findFresh(name: string): Promise<string | undefined> {
+    this.byLname = undefined;
+    this.loading = this.list();
+    return (await this.loading).get(NameView.key(name))?.id;
+  }
+
+  /** Claims a name for a create about to run; false if another create in this process holds it. */
+  claim(name: string): boolean {
+    const key = NameView.key(name);
+    if (this.pending.has(key)) return false;
+    this.pending.add(key);
+    return true;
+  }
+
+  release(name: string): void {
+    this.pending.delete(NameView.key(name));
+  }
+
+  learn(name: string, id: string): void {
+    this.change({ kind: "learn", key: NameView.key(name), id, name: name.trim() });
+  }
+
+  forget(id: string): void {
+    this.change({ kind: "forget", id });
+    this.managed.delete(id);
+  }
+
+  /** Records that a resource manages `id`; false if another resource of this process already does. */
+  manage(id: string): boolean {
+    if (this.managed.has(id)) return false;
+    this.managed.add(id);
+    return true;
+  }
+
+  private change(change: Change): void {
+    if (this.byLname) apply(this.byLname, change);
+    if (this.loading) this.journal.push(change);
+  }
+}
+
+function toMap(records: readonly NamedRecord[]): ByKey {
+  const map: ByKey = new Map();
+  for (const r of records) {
+    const lname = typeof r.lname === "string" ? r.lname : typeof r.name === "string" ? r.name : undefined;
+    if (lname !== undefined) map.set(NameView.key(lname), { id: r.id, name: typeof r.name === "string" ? r.name : lname });
+  }
+  return map;
+}
+
+function apply(map: ByKey, change: Change): void {
+  if (change.kind === "learn") {
+    map.set(change.key, { id: change.id, name: change.name });
+    return;
+  }
+  for (const [lname, known] of map) if (known.id === change.id) map.delete(lname);
+}
