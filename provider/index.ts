@@ -1,6 +1,10 @@
-/** pulumi-kore-campaigns: Kore.ai outbound voice campaigns as code. */
+/** pulumi-kore-campaigns: Kore.ai outbound voice campaigns and their contact lists as code. */
 export { VoiceCampaign } from "./pulumi/voice-campaign";
 export type { VoiceCampaignArgs } from "./pulumi/voice-campaign";
+export { ContactList } from "./pulumi/contact-list";
+export type { ContactListArgs } from "./pulumi/contact-list";
+export { validateContactList } from "./resources/contact-list/schema";
+export type { ContactListSpec, ContactListSpecInput } from "./resources/contact-list/schema";
 export {
   campaignDefinitionSchema,
   campaignSpecSchema,

@@ -64,3 +64,8 @@ export function appKey(t: KoreTarget): string {
 export function targetKey(t: KoreTarget): string {
   return `${appKey(t)}|${t.accountId}`;
 }
+
+/** The same app in the same account (host compared without case, default port or trailing slash). */
+export function sameTarget(a: KoreTarget, b: KoreTarget): boolean {
+  return targetKey(a) === targetKey(b);
+}

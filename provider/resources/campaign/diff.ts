@@ -12,7 +12,7 @@
  * - Everything else is updated in place. `adoptExisting` never counts as a change.
  */
 import { campaignDefinitionSchema, type CampaignDefinition } from "./schema";
-import { targetKey } from "../../kore-api/target";
+import { sameTarget } from "../../kore-api/target";
 
 export interface CampaignTarget {
   host: string;
@@ -53,10 +53,7 @@ export function diffCampaign(old: CampaignState, next: CampaignState): CampaignD
   };
 }
 
-/** The same app in the same account (host compared without case or trailing slash: connection.ts's one rule). */
-export function sameTarget(a: CampaignTarget, b: CampaignTarget): boolean {
-  return targetKey(a) === targetKey(b);
-}
+export { sameTarget };
 
 // ---------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,134 @@
+/**
+ * The ContactList dynamic-provider hooks, loaded by the serialized provider with
+ * `require("pulumi-kore-campaigns/internal/contact-list-hooks")`. They share the process's session
+ * (session.ts) with the campaign hooks: one client and rate limit per app, one listing per kind.
+ *
+ * Kore.ai documents no update for contact lists. `diff` therefore refuses a change to the name,
+ * description or allowDuplicates (or a move to another app) with what to do, unless the resource sets
+ * `allowReplacement: true`; then the list is replaced (deleted first when the name stays, since names are
+ * unique). `update` only rewrites state (flags, connection name) and refuses anything else, in case the
+ * diff saw values unknown during preview.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { diffContactList, replacementRefused } from "../resources/contact-list/diff";
+import { createContactList, deleteContactList, definitionOfList, readContactList, type ContactListContext, type ContactListOutputs } from "../resources/contact-list/lifecycle";
+import { validateContactList, type ContactListDefinition, type ContactListSpec } from "../resources/contact-list/schema";
+import { UNKNOWN, withoutUndefined } from "../shared/properties";
+import { checkConnectionInput, namedConnections, resolveConnection, targetOf, type ResolvedConnection } from "./connection";
+import { config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, reportOnce, sessionFor, settings } from "./session";
+
+export { resetSessions } from "./session";
+
+function contextFor(conn: ResolvedConnection): ContactListContext {
+  const session = sessionFor(conn);
+  return { client: session.client, names: session.names("contactList"), campaigns: session.names("campaign"), interrupted: session.interrupted("contactList") };
+}
+
+function specOf(inputs: Record<string, unknown>): ContactListSpec {
+  const { connection: _connection, [PROVIDER_KEY]: _provider, ...spec } = inputs;
+  return spec as unknown as ContactListSpec;
+}
+
+const hasUnknown = (def: Record<string, unknown>) => Object.values(def).some((v) => v === UNKNOWN);
+
+/** The fields stored beside the definition that a user declares. */
+function inputsOfList(outs: ContactListOutputs): Record<string, unknown> {
+  const { name, description, allowDuplicates, adoptExisting, allowReplacement, connection } = outs;
+  return withoutUndefined({ name, description, allowDuplicates, adoptExisting, allowReplacement, connection });
+}
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  configureFrom(req);
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
+  const result = validateContactList(spec, { unknownValue: UNKNOWN });
+  let definedNames: string[] = [];
+  const configFailures: Array<{ property: string; reason: string }> = [];
+  try {
+    definedNames = Object.keys(namedConnections(config()));
+    settings();
+  } catch (err) {
+    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
+  }
+  const failures = [
+    ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
+    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
+  ];
+  if (failures.length > 0 || !result.ok) return { inputs: news, failures };
+  return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
+}
+
+export async function diff(id: string, olds: ContactListOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  if (olds.target) namesFor("contactList", olds.target).manage(id);
+  inState("contactList", id, olds);
+  const spec = specOf(news);
+  const newTarget = news.connection === UNKNOWN ? undefined : targetOf(refOf(news), config());
+  const nextDefinition = definitionOfList(spec) as ContactListDefinition;
+  const d = diffContactList({ definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget });
+  const unknown = hasUnknown(nextDefinition as unknown as Record<string, unknown>) || news.connection === UNKNOWN;
+  const flagsChanged = olds.adoptExisting !== Boolean(spec.adoptExisting) || olds.allowReplacement !== Boolean(spec.allowReplacement);
+  const refChanged = JSON.stringify(refOf(olds as unknown as Record<string, unknown>) ?? null) !== JSON.stringify(refOf(news) ?? null);
+  if (d.changed.length > 0 || d.moved) {
+    if (spec.allowReplacement !== true) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget }, d));
+    return {
+      changes: true,
+      replaces: [...d.changed, ...(d.moved ? ["connection"] : [])],
+      // names are unique in an app: a list that keeps its name (in the same app) must go before its replacement
+      deleteBeforeReplace: !d.changed.includes("name") && !d.moved,
+    };
+  }
+  return { changes: unknown || flagsChanged || refChanged, replaces: [], deleteBeforeReplace: false };
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    const connection = refOf(inputs);
+    conn = resolveConnection(connection, config());
+    const { id, outs } = await createContactList(contextFor(conn), specOf(inputs), { target: conn.target, connection });
+    return { id, outs: withoutUndefined(outs) };
+  } catch (err) {
+    throw forEngine(err, conn, inputs[PROVIDER_KEY]);
+  }
+}
+
+export async function read(id: string, props: ContactListOutputs): Promise<pulumi.dynamic.ReadResult> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    conn = connectStored(props);
+    inState("contactList", id, props);
+    const outs = await readContactList(contextFor(conn), id, props);
+    if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
+    const clean = withoutUndefined({ ...outs, [PROVIDER_KEY]: undefined });
+    return { id, props: clean, inputs: inputsOfList(clean) };
+  } catch (err) {
+    throw forEngine(err, conn, (props as unknown as Record<string, unknown>)[PROVIDER_KEY]);
+  }
+}
+
+/** Only what needs no API call: the flags and the connection name. A definition change is refused here too. */
+export async function update(id: string, olds: ContactListOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  const spec = specOf(news);
+  const nextDefinition = definitionOfList(spec) as ContactListDefinition;
+  const d = diffContactList({ definition: definitionOfList(olds) }, { definition: nextDefinition });
+  if (d.changed.length > 0) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds) }, { definition: nextDefinition }, d));
+  inState("contactList", id, olds);
+  const connection = refOf(news);
+  const { connection: _old, ...rest } = olds;
+  return {
+    outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), ...(connection !== undefined ? { connection } : {}) }),
+  };
+}
+
+export async function remove(id: string, props: ContactListOutputs): Promise<void> {
+  let conn: ResolvedConnection | undefined;
+  try {
+    conn = connectStored(props);
+    inState("contactList", id, props);
+    await deleteContactList(contextFor(conn), id, conn.target.appId);
+  } catch (err) {
+    throw forEngine(err, conn, undefined);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * A contact list's definition (create-contact-list.md), its rules, and their validation. Each rule is
+ * written once here; messages, the JSON Schema of definition files and the docs derive from it.
+ *
+ * - name: 1..48 characters (UTF-16 units, as for campaigns: an emoji counts 2), trimmed; unique in the
+ *   app, case-insensitively (a list's record carries `lname`).
+ * - description: 1..256 characters, trimmed. The body table marks it required.
+ * - allowDuplicates: whether the list keeps duplicate contact entries; default false (the body table).
+ * - adoptExisting: manage a list of that name that already exists instead of refusing.
+ * - allowReplacement: Kore documents no update for contact lists, so a changed name, description or
+ *   allowDuplicates cannot be made in place. Refused unless this is true; then the list is replaced:
+ *   deleted (with its contacts) and created again, empty.
+ */
+import { z } from "zod";
+import { closestKey } from "../../shared/suggest";
+import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
+
+export const CONTACT_LIST_LIMITS = { nameMaxLength: 48, descriptionMaxLength: 256 } as const;
+
+/** What Kore stores for a list and cannot change in place. */
+export const CONTACT_LIST_DEFINITION_KEYS = ["name", "description", "allowDuplicates"] as const;
+
+const textRule = (max: number) => `must be text of 1 to ${max} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`;
+
+export const CONTACT_LIST_RULES = {
+  root: "must be an object describing a contact list (name, description, allowDuplicates)",
+  name: textRule(CONTACT_LIST_LIMITS.nameMaxLength),
+  description: textRule(CONTACT_LIST_LIMITS.descriptionMaxLength),
+  boolean: "must be true or false",
+} as const;
+
+export const CONTACT_LIST_DESCRIPTIONS = {
+  name: `Name of the contact list, unique in the app. Max ${CONTACT_LIST_LIMITS.nameMaxLength} characters. Campaigns name it in contactLists.`,
+  description: `Description of the contact list: its purpose and audience. Max ${CONTACT_LIST_LIMITS.descriptionMaxLength} characters.`,
+  allowDuplicates: "Whether to allow duplicate contact entries in the list. Default false.",
+  adoptExisting: "Manage a contact list of this name that already exists in the app instead of refusing.",
+  allowReplacement:
+    "Kore.ai has no update for contact lists: a changed name, description or allowDuplicates is refused unless this is true, which replaces the list (deletes it with its contacts, creates it again empty).",
+} as const;
+
+function buildSchema(unknownValue: unknown) {
+  const u = <T extends z.ZodType>(schema: T): T =>
+    unknownValue === undefined ? schema : (z.union([z.custom((v) => v === unknownValue), schema]) as unknown as T);
+  const text = (max: number, rule: string) =>
+    z.string({ error: rule }).trim().min(1, { error: rule }).refine((v) => v.length <= max, { error: rule });
+  const bool = (description: string) => z.boolean({ error: CONTACT_LIST_RULES.boolean }).describe(description);
+  return z.strictObject(
+    {
+      name: u(text(CONTACT_LIST_LIMITS.nameMaxLength, CONTACT_LIST_RULES.name).describe(CONTACT_LIST_DESCRIPTIONS.name)),
+      description: u(text(CONTACT_LIST_LIMITS.descriptionMaxLength, CONTACT_LIST_RULES.description).describe(CONTACT_LIST_DESCRIPTIONS.description)),
+      allowDuplicates: u(bool(CONTACT_LIST_DESCRIPTIONS.allowDuplicates)).default(false),
+      adoptExisting: u(bool(CONTACT_LIST_DESCRIPTIONS.adoptExisting)).default(false),
+      allowReplacement: u(bool(CONTACT_LIST_DESCRIPTIONS.allowReplacement)).default(false),
+    },
+    { error: CONTACT_LIST_RULES.root },
+  );
+}
+
+export const contactListSpecSchema = buildSchema(undefined);
+export type ContactListSpecInput = z.input<typeof contactListSpecSchema>;
+export type ContactListSpec = z.output<typeof contactListSpecSchema>;
+export type ContactListDefinition = Pick<ContactListSpec, (typeof CONTACT_LIST_DEFINITION_KEYS)[number]>;
+export const CONTACT_LIST_KEYS: readonly string[] = Object.keys(contactListSpecSchema.shape);
+
+export type ContactListValidation = { ok: true; value: ContactListSpec } | { ok: false; failures: ValidationFailure[] };
+
+const withUnknown = new Map<unknown, ReturnType<typeof buildSchema>>();
+
+/** Validates and normalizes a contact list spec; never throws; every failure at once, path, rule and value named. */
+export function validateContactList(input: unknown, options: { unknownValue?: unknown } = {}): ContactListValidation {
+  const { unknownValue } = options;
+  let schema = unknownValue === undefined ? contactListSpecSchema : withUnknown.get(unknownValue);
+  if (!schema) withUnknown.set(unknownValue, (schema = buildSchema(unknownValue)));
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data as ContactListSpec };
+  const failures: ValidationFailure[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const close = closestKey(key, CONTACT_LIST_KEYS);
+        const rule = `is not a known field (${close ? `did you mean "${close}"? ` : ""}known fields: ${CONTACT_LIST_KEYS.join(", ")})`;
+        failures.push({ path: key, rule, value: undefined, message: `${key}: ${rule}`, code: "unknown_field", unknownKey: key, knownKeys: CONTACT_LIST_KEYS });
+      }
+      continue;
+    }
+    // An unknown-tolerant node fails as a union: the message of its real branch says what is wrong.
+    const inner = issue.code === "invalid_union" ? issue.errors.find((branch) => branch.length > 0 && branch[0].code !== "custom")?.[0] : undefined;
+    const segments = issue.path as Array<string | number>;
+    const path = formatPath(segments);
+    const value = valueAt(input, segments);
+    const rule = (inner ?? issue).message;
+    const shown = value === undefined ? "" : ` (got ${formatValue(value)})`;
+    const required = value === undefined && segments.length > 0 ? "is required and " : "";
+    failures.push({ path, rule: `${required}${rule}`, value, message: `${path || "contact list"}: ${required}${rule}${shown}`, code: value === undefined ? "required" : "invalid" });
+  }
+  return { ok: false, failures };
+}
+
+function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let current = root;
+  for (const s of segments) {
+    if (typeof current !== "object" || current === null || !Object.prototype.hasOwnProperty.call(current, s)) return undefined;
+    current = (current as Record<string | number, unknown>)[s];
+  }
+  return current;
+}
+
+export { parsePath };
