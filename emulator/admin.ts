@@ -2,6 +2,8 @@
  * A small control surface for tests that run the emulator as a separate process (main.ts):
  *   GET    /__emulator/health      -> {status:"ok"}
  *   GET    /__emulator/campaigns   -> what the server holds
+ *   GET    /__emulator/contact-lists -> the contact lists, each with campaignInUse
+ *   POST   /__emulator/contact-lists body ContactListSeed (a JSON string name, or {name, ...}) -> the new list
  *   GET    /__emulator/requests    -> the request log      DELETE -> clears it
  *   POST   /__emulator/faults      body FaultConfig        (replaces the probabilistic faults)
  *   POST   /__emulator/fail-next   body ScriptedFault
@@ -10,12 +12,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson, readBody, sendJson } from "./http";
 import { errorBody } from "./responses";
-import type { FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "./types";
+import type { ContactListInfo, ContactListSeed, FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "./types";
 
 export const ADMIN_PREFIX = "/__emulator/";
 
 export interface AdminDeps {
   campaigns(): StoredCampaign[];
+  contactLists(): ContactListInfo[];
+  /** Throws (answered 400) on a bad seed or a name already taken. */
+  addContactList(seed: ContactListSeed): ContactListInfo;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   setFaults(f: FaultConfig): void;
@@ -33,6 +38,11 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
         return send(200, { status: "ok" });
       case "GET campaigns":
         return send(200, deps.campaigns());
+      case "GET contact-lists":
+        return send(200, deps.contactLists());
+      case "POST contact-lists":
+        if (!parsed.ok) throw new Error("request body is not valid JSON");
+        return send(200, deps.addContactList(parsed.value as ContactListSeed));
       case "GET requests":
         return send(200, deps.requests());
       case "DELETE requests":

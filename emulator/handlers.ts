@@ -1,15 +1,18 @@
 /** One function per endpoint: check the query and body, change the store, shape the answer. */
 import { applyUpdate, buildCampaign, checkDeletable, play, stop, type Transition } from "./campaign";
+import { buildContactList, checkListDeletable, definitionOf, listNameClash, unknownContactLists, withUsage, type ListOwner } from "./contactList";
 import { HttpError, type Answer } from "./http";
-import { newCampaignId, newInstanceId } from "./ids";
+import { newCampaignId, newContactListId, newInstanceId } from "./ids";
 import * as answers from "./responses";
 import type { RouteName } from "./routes";
 import type { CampaignStore } from "./store";
-import type { StoredCampaign } from "./types";
-import { shown, validateCampaignBody, validateListBody, type CampaignBody } from "./validate";
+import type { ContactListInfo, StoredCampaign } from "./types";
+import { CONTACT_LIST_TYPES, shown, validateCampaignBody, validateContactListBody, validateListBody, type CampaignBody } from "./validate";
 
 export interface HandlerContext {
   store: CampaignStore;
+  /** Whose contact lists this app's are (orgId, iId, accountId, the API user). */
+  owner: ListOwner;
   params: { appId: string; id?: string };
   query: URLSearchParams;
   /** Parsed JSON body (undefined when empty). */
@@ -50,6 +53,12 @@ function refuseDuplicateName(ctx: HandlerContext, name: string, exceptId?: strin
   if (clash) throw new HttpError(409, `A campaign named "${clash.name}" already exists (id ${clash.id})`);
 }
 
+/** Decision: a campaign may only name contact lists that exist in the app (400, one message per unknown entry). */
+function refuseUnknownContactLists(ctx: HandlerContext, body: CampaignBody): void {
+  const failures = unknownContactLists(body.contactLists, ctx.store.contactLists.all());
+  if (failures.length > 0) throw new HttpError(400, failures[0], 400, failures.slice(1));
+}
+
 function applied(t: Transition): StoredCampaign {
   if (!t.ok) throw new HttpError(t.status, t.msg);
   return t.campaign;
@@ -59,6 +68,7 @@ const create: Handler = async (ctx) => {
   requireCampaignTypeVoice(ctx.query);
   requireJsonBody(ctx);
   const body = validBody(ctx.body);
+  refuseUnknownContactLists(ctx, body);
   refuseDuplicateName(ctx, body.name);
   const campaign = buildCampaign(body, newCampaignId(), ctx.now());
   ctx.store.add(campaign);
@@ -82,6 +92,7 @@ const update: Handler = async (ctx) => {
   requireJsonBody(ctx);
   const current = existing(ctx);
   const body = validBody(ctx.body);
+  refuseUnknownContactLists(ctx, body);
   refuseDuplicateName(ctx, body.name, current.id);
   const updated = applyUpdate(current, body, ctx.now());
   ctx.store.replace(updated);
@@ -118,4 +129,58 @@ const status: Handler = async (ctx) => {
   return ok(answers.statusAnswer(existing(ctx)));
 };
 
-export const HANDLERS: Record<RouteName, Handler> = { create, get, list, update, delete: remove, trigger, status };
+// Contact lists.
+
+function existingList(ctx: HandlerContext): ContactListInfo {
+  const l = ctx.params.id ? ctx.store.contactLists.get(ctx.params.id) : undefined;
+  if (!l) throw new HttpError(404, `Contact list ${shown(ctx.params.id)} not found`);
+  return withUsage(l, ctx.store.all());
+}
+
+const createContactList: Handler = async (ctx) => {
+  requireJsonBody(ctx);
+  const v = validateContactListBody(ctx.body);
+  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
+  const clash = listNameClash(v.value.name, ctx.store.contactLists.all());
+  if (clash) throw new HttpError(409, clash);
+  const list = buildContactList(definitionOf(v.value), newContactListId(), ctx.now(), ctx.owner);
+  ctx.store.contactLists.add(list);
+  await ctx.store.persist();
+  return ok(answers.createListAnswer(withUsage(list, ctx.store.all())));
+};
+
+const getContactList: Handler = async (ctx) => ok(answers.getListAnswer(existingList(ctx)));
+
+/** No paging is documented: every list, newest first. */
+const listContactLists: Handler = async (ctx) => {
+  requireJsonBody(ctx);
+  const type = ctx.query.get("type");
+  if (type !== null && !(CONTACT_LIST_TYPES as readonly string[]).includes(type)) {
+    throw new HttpError(400, `type query parameter must be "call" (got ${shown(type)})`);
+  }
+  const campaigns = ctx.store.all();
+  return ok(answers.allListsAnswer(ctx.store.contactLists.newestFirst().map((l) => withUsage(l, campaigns))));
+};
+
+const deleteContactList: Handler = async (ctx) => {
+  const current = existingList(ctx);
+  const deletable = checkListDeletable(current, ctx.store.all());
+  if (!deletable.ok) throw new HttpError(deletable.status, deletable.msg);
+  ctx.store.contactLists.remove(current.id);
+  await ctx.store.persist();
+  return ok(answers.deleteListAnswer(current));
+};
+
+export const HANDLERS: Record<RouteName, Handler> = {
+  create,
+  get,
+  list,
+  update,
+  delete: remove,
+  trigger,
+  status,
+  createContactList,
+  getContactList,
+  listContactLists,
+  deleteContactList,
+};

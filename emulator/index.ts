@@ -2,22 +2,25 @@
 import type { AddressInfo } from "node:net";
 import { Authenticator } from "./auth";
 import { buildCampaign } from "./campaign";
+import { buildContactList, listNameClash, unknownContactLists, validateSeed, withUsage, type ListOwner } from "./contactList";
 import { resolveCredentials } from "./credentials";
 import { FaultInjector } from "./faults";
-import { newCampaignId } from "./ids";
+import { newCampaignId, newContactListId, orgId, userId } from "./ids";
 import { RequestLog } from "./requestLog";
 import { createEmulatorServer } from "./server";
 import { CampaignStore } from "./store";
-import type { Emulator, EmulatorOptions, StoredCampaign } from "./types";
+import type { ContactListSeed, Emulator, EmulatorCredentials, EmulatorOptions, StoredCampaign } from "./types";
 import { validateCampaignBody } from "./validate";
 
 export { DEMO_CREDENTIALS, clientConnection, clientEnv, credentialsFromEnv, resolveCredentials } from "./credentials";
-export { experienceFlowId, CAMPAIGN_ID_PATTERN, INSTANCE_ID_PATTERN } from "./ids";
-export { validateCampaignBody, validateListBody } from "./validate";
+export { experienceFlowId, CAMPAIGN_ID_PATTERN, CONTACT_LIST_ID_PATTERN, INSTANCE_ID_PATTERN } from "./ids";
+export { validateCampaignBody, validateContactListBody, validateListBody } from "./validate";
 export { DATA_FILE } from "./store";
 export { REDACTED } from "./requestLog";
 export type {
   CampaignStatus,
+  ContactListInfo,
+  ContactListSeed,
   Emulator,
   EmulatorCredentials,
   EmulatorOptions,
@@ -25,11 +28,31 @@ export type {
   RequestLogEntry,
   ScriptedFault,
   StoredCampaign,
+  StoredContactList,
   WireDialingStrategy,
 } from "./types";
 
 const HOST = "127.0.0.1";
 const RUNTIME_KEYS = ["id", "status", "createdAt", "updatedAt", "campaignInstanceId", "campaignInstanceUpdatedAt"] as const;
+
+/** The app, account, organisation and API user the lists this emulator makes belong to. */
+function ownerOf(credentials: EmulatorCredentials): ListOwner {
+  return { iId: credentials.appId, accountId: credentials.accountId, orgId: orgId(credentials.accountId), userId: userId(credentials.clientId) };
+}
+
+/** Makes each seed whose name (case-insensitive) is not taken yet; a bad seed is an error naming it. */
+function seedContactLists(store: CampaignStore, owner: ListOwner, seeds: ContactListSeed[]): boolean {
+  let added = false;
+  const now = new Date().toISOString();
+  seeds.forEach((seed, i) => {
+    const v = validateSeed(seed);
+    if (!v.ok) throw new Error(`emulator: contact list seed ${i} is refused: ${v.failures.join("; ")}`);
+    if (listNameClash(v.value.name, store.contactLists.all())) return;
+    store.contactLists.add(buildContactList(v.value, newContactListId(), now, owner));
+    added = true;
+  });
+  return added;
+}
 
 function report(err: unknown): void {
   process.stderr.write(`emulator: could not save campaigns: ${(err as Error)?.message ?? String(err)}\n`);
@@ -39,6 +62,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const credentials = resolveCredentials(opts.credentials);
   const readyDelayMs = opts.readyDelayMs ?? 1000;
   const store = await CampaignStore.open({ dataDir: opts.dataDir, readyDelayMs });
+  const owner = ownerOf(credentials);
+  if (seedContactLists(store, owner, opts.contactLists ?? [])) await store.persist();
   const faults = new FaultInjector(opts.faults);
   const log = new RequestLog(opts.maxLogEntries);
   const auth = new Authenticator(credentials, { enforceJti: opts.enforceJti ?? false });
@@ -47,15 +72,35 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const known = (id: string): void => {
     if (!store.get(id)) throw new Error(`emulator: no campaign ${id}`);
   };
+  const listInfo = (id: string) => {
+    const list = store.contactLists.get(id);
+    return list ? withUsage(list, store.all()) : undefined;
+  };
+  const contactLists = () => {
+    const campaigns = store.all();
+    return store.contactLists.all().map((l) => withUsage(l, campaigns));
+  };
+  const addContactList = (seed: ContactListSeed) => {
+    const v = validateSeed(seed);
+    if (!v.ok) throw new Error(`emulator: contact list refused: ${v.failures.join("; ")}`);
+    const clash = listNameClash(v.value.name, store.contactLists.all());
+    if (clash) throw new Error(`emulator: contact list refused: ${clash}`);
+    const list = buildContactList(v.value, newContactListId(), new Date().toISOString(), owner);
+    store.contactLists.add(list);
+    changed();
+    return listInfo(list.id)!;
+  };
 
   const admin = {
     campaigns: () => store.all(),
+    contactLists,
+    addContactList,
     requests: () => log.entries,
     clearRequests: () => log.clear(),
     setFaults: (f: Parameters<FaultInjector["set"]>[0]) => faults.set(f),
     failNext: (r: Parameters<FaultInjector["failNext"]>[0]) => faults.failNext(r),
   };
-  const server = createEmulatorServer({ store, auth, faults, log, admin });
+  const server = createEmulatorServer({ store, owner, auth, faults, log, admin });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, HOST, () => {
@@ -96,6 +141,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     insert(body) {
       const v = validateCampaignBody(body);
       if (!v.ok) throw new Error(`emulator: insert refused: ${v.failures.join("; ")}`);
+      const unknown = unknownContactLists(v.value.contactLists, store.contactLists.all());
+      if (unknown.length > 0) throw new Error(`emulator: insert refused: ${unknown.join("; ")}`);
       const clash = store.findByLname(v.value.name.toLowerCase());
       if (clash) throw new Error(`emulator: insert refused: a campaign named "${clash.name}" already exists (id ${clash.id})`);
       const now = new Date().toISOString();
@@ -105,6 +152,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       changed();
       return store.get(campaign.id) as StoredCampaign;
     },
+    contactLists,
+    contactList: listInfo,
+    addContactList,
     setStatus(id, status) {
       known(id);
       store.setStatus(id, status);

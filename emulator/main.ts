@@ -1,17 +1,22 @@
 /**
- * CLI: node dist/emulator/main.js [--port N] [--data-dir DIR] [--ready-delay-ms N] [--enforce-jti]
+ * CLI: node dist/emulator/main.js [--port N] [--data-dir DIR] [--ready-delay-ms N] [--enforce-jti] [--contact-list NAME]...
  * Credentials from KORE_APP_ID, KORE_ACCOUNT_ID, KORE_CLIENT_ID, KORE_CLIENT_SECRET (default: DEMO_CREDENTIALS).
  * Prints exactly `listening on http://127.0.0.1:PORT` on stdout when ready; SIGTERM/SIGINT flush and exit 0.
  */
 import { parseArgs } from "node:util";
+import { validateSeed } from "./contactList";
 import { credentialsFromEnv, DEMO_CREDENTIALS, startEmulator, type EmulatorOptions } from "./index";
+import { shown } from "./validate";
 
 export const USAGE = `usage: node dist/emulator/main.js [--port N] [--data-dir DIR] [--ready-delay-ms N] [--enforce-jti]
+                               [--contact-list NAME]...
 
   --port N             port on 127.0.0.1 (default 0: any free port)
-  --data-dir DIR       keep campaigns in DIR/campaigns.json (default: in memory)
+  --data-dir DIR       keep campaigns and contact lists in DIR/campaigns.json (default: in memory)
   --ready-delay-ms N   Preparing -> Ready after N ms (default 1000)
   --enforce-jti        refuse tokens without a jti claim, or with a jti already used
+  --contact-list NAME  have a contact list named NAME (repeatable); kept if DIR already has it.
+                       Campaigns may only name existing lists; a new emulator has none.
 
 Credentials come from KORE_APP_ID, KORE_ACCOUNT_ID, KORE_CLIENT_ID and KORE_CLIENT_SECRET,
 each defaulting to the public demo credentials (see emulator/README.md).`;
@@ -25,6 +30,15 @@ function integerOption(name: string, value: string | undefined, min: number, max
   return n;
 }
 
+/** The --contact-list names, checked by the create body's rules. */
+function contactListOption(names: string[] | undefined): string[] {
+  for (const name of names ?? []) {
+    const v = validateSeed(name);
+    if (!v.ok) throw new Error(`--contact-list ${shown(name)} is refused: ${v.failures.join("; ")}`);
+  }
+  return names ?? [];
+}
+
 /** Turns argv (without node and the script) and the environment into emulator options. Throws on bad arguments. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const { values } = parseArgs({
@@ -36,6 +50,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       "data-dir": { type: "string" },
       "ready-delay-ms": { type: "string" },
       "enforce-jti": { type: "boolean" },
+      "contact-list": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -48,6 +63,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       readyDelayMs: integerOption("ready-delay-ms", values["ready-delay-ms"], 0, 86_400_000),
       enforceJti: values["enforce-jti"] ?? false,
       credentials: credentialsFromEnv(env),
+      contactLists: contactListOption(values["contact-list"]),
     },
   };
 }

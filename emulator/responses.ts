@@ -1,10 +1,12 @@
 /**
  * The answers, shaped like the docs' sample responses (including their quirks: preview creates answer only
- * `{id, data:{campId}}`, the list message has a double space, list records carry `_id`).
- * Pure: StoredCampaign in, JSON-ready object out.
+ * `{id, data:{campId}}`, the list message has a double space, list records carry `_id`; a contact list's create
+ * answer says `source: "passiveApi"` and carries `allowDuplicates`, while its get, list and delete answers say
+ * `passiveApiIntegration` and carry no `allowDuplicates`).
+ * Pure: StoredCampaign / ContactListInfo in, JSON-ready object out.
  */
 import { connectionOf } from "./campaign";
-import type { StoredCampaign } from "./types";
+import type { ContactListInfo, StoredCampaign } from "./types";
 
 type Json = Record<string, unknown>;
 
@@ -178,4 +180,115 @@ export function stopAnswer(c: StoredCampaign): Json {
 
 export function statusAnswer(c: StoredCampaign): Json {
   return { status: "success", data: { id: c.id, status: c.status, name: c.name } };
+}
+
+/** The field mapping every passive-API list shows in the samples. */
+const LIST_MAPPING = Object.freeze({
+  firstName: "firstName",
+  lastName: "lastName",
+  phoneNumber: "phoneNumber",
+  timeZone: "timeZone",
+  uniqueId: "uniqueId",
+});
+
+/**
+ * `apiConfigurations.dataSyncMode`. The samples show only `"allowDuplicates"` (for `allowDuplicates: true`).
+ * Decision: a list made with `allowDuplicates: false` shows `"skipDuplicates"`; the docs name no other value.
+ */
+export const dataSyncMode = (allowDuplicates: boolean): string => (allowDuplicates ? "allowDuplicates" : "skipDuplicates");
+
+const listShared = (l: ContactListInfo) => ({
+  mapping: { ...LIST_MAPPING },
+  isListInUse: l.campaignInUse.length > 0,
+  listType: "call",
+  campaignInUse: [...l.campaignInUse],
+});
+
+/** create-contact-list's sample: its field order, `source: "passiveApi"`, `allowDuplicates` last. */
+export function createListAnswer(l: ContactListInfo): Json {
+  const shared = listShared(l);
+  return {
+    status: "success",
+    message: `Contact list ${l.name} created successfully`,
+    data: {
+      isActive: true,
+      name: l.name,
+      description: l.description,
+      totalRecordCount: l.totalRecordCount,
+      status: l.status,
+      createdBy: l.createdBy,
+      updatedBy: l.updatedBy,
+      mapping: shared.mapping,
+      isListInUse: shared.isListInUse,
+      listType: shared.listType,
+      campaignInUse: shared.campaignInUse,
+      source: "passiveApi",
+      apiConfigurations: { dataSyncMode: dataSyncMode(l.allowDuplicates) },
+      files: [],
+      createdAt: l.createdAt,
+      updatedAt: l.updatedAt,
+      _id: l.id,
+      allowDuplicates: l.allowDuplicates,
+    },
+  };
+}
+
+/** The record of get-contact-list-details and delete-contact-list-details (the same fields, in the samples' order). */
+function listDetails(l: ContactListInfo): Json {
+  const shared = listShared(l);
+  return {
+    _id: l.id,
+    isActive: true,
+    orgId: l.orgId,
+    name: l.name,
+    lname: l.lname,
+    description: l.description,
+    totalRecordCount: l.totalRecordCount,
+    status: l.status,
+    createdBy: l.createdBy,
+    updatedBy: l.updatedBy,
+    mapping: shared.mapping,
+    isListInUse: shared.isListInUse,
+    iId: l.iId,
+    listType: shared.listType,
+    campaignInUse: shared.campaignInUse,
+    accountId: l.accountId,
+    source: "passiveApiIntegration",
+    apiConfigurations: { dataSyncMode: dataSyncMode(l.allowDuplicates) },
+    files: [],
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+  };
+}
+
+export function getListAnswer(l: ContactListInfo): Json {
+  return { status: "success", message: "", data: listDetails(l) };
+}
+
+export function deleteListAnswer(l: ContactListInfo): Json {
+  return { status: "success", message: `Contact list ${l.name} deleted successfully`, data: listDetails(l) };
+}
+
+/** One record of get-all-contact-lists: the sample's summary fields (no orgId, lname, createdBy, createdAt...). */
+function listSummary(l: ContactListInfo): Json {
+  const shared = listShared(l);
+  return {
+    _id: l.id,
+    name: l.name,
+    description: l.description,
+    totalRecordCount: l.totalRecordCount,
+    status: l.status,
+    mapping: shared.mapping,
+    isListInUse: shared.isListInUse,
+    listType: shared.listType,
+    campaignInUse: shared.campaignInUse,
+    source: "passiveApiIntegration",
+    apiConfigurations: { dataSyncMode: dataSyncMode(l.allowDuplicates) },
+    files: [],
+    updatedAt: l.updatedAt,
+  };
+}
+
+export function allListsAnswer(lists: ContactListInfo[]): Json {
+  return { status: "success", message: "", data: lists.map(listSummary) };
 }

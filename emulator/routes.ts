@@ -1,6 +1,17 @@
 /** The endpoints, as method + path pattern. Matching only; the work is in handlers.ts. */
 
-export type RouteName = "create" | "list" | "get" | "update" | "delete" | "status" | "trigger";
+export type RouteName =
+  | "create"
+  | "list"
+  | "get"
+  | "update"
+  | "delete"
+  | "status"
+  | "trigger"
+  | "createContactList"
+  | "listContactLists"
+  | "getContactList"
+  | "deleteContactList";
 
 export interface RouteMatch {
   name: RouteName;
@@ -15,14 +26,25 @@ interface Route {
 
 const SEGMENT = "([^/]+)";
 const AGENT_ASSIST = `/agentassist/api/v1/public/${SEGMENT}/campaign`;
+/** A campaign id: any segment but `contactList`, the contact lists' folder. */
+const CAMPAIGN_ID = `(?!contactList(?:/|$))${SEGMENT}`;
+const CONTACT_LIST = `${AGENT_ASSIST}/contactList`;
+/** A contact-list id: any segment but the two fixed names beside it (other methods on those answer 405). */
+const LIST_ID = `(?!(?:createContactList|getAllListDetails)(?:/|$))${SEGMENT}`;
 
 const ROUTES: Route[] = [
+  { name: "createContactList", method: "POST", pattern: new RegExp(`^${CONTACT_LIST}/createContactList$`) },
+  // The page's table says POST; its curl sends a GET.
+  { name: "listContactLists", method: "POST", pattern: new RegExp(`^${CONTACT_LIST}/getAllListDetails$`) },
+  { name: "listContactLists", method: "GET", pattern: new RegExp(`^${CONTACT_LIST}/getAllListDetails$`) },
+  { name: "getContactList", method: "GET", pattern: new RegExp(`^${CONTACT_LIST}/${LIST_ID}$`) },
+  { name: "deleteContactList", method: "DELETE", pattern: new RegExp(`^${CONTACT_LIST}/${LIST_ID}$`) },
   { name: "create", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}$`) },
   { name: "list", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}/getAllCampaignDetails$`) },
-  { name: "status", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}/status$`) },
-  { name: "get", method: "GET", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
-  { name: "update", method: "PUT", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
-  { name: "delete", method: "DELETE", pattern: new RegExp(`^${AGENT_ASSIST}/${SEGMENT}$`) },
+  { name: "status", method: "POST", pattern: new RegExp(`^${AGENT_ASSIST}/${CAMPAIGN_ID}/status$`) },
+  { name: "get", method: "GET", pattern: new RegExp(`^${AGENT_ASSIST}/${CAMPAIGN_ID}$`) },
+  { name: "update", method: "PUT", pattern: new RegExp(`^${AGENT_ASSIST}/${CAMPAIGN_ID}$`) },
+  { name: "delete", method: "DELETE", pattern: new RegExp(`^${AGENT_ASSIST}/${CAMPAIGN_ID}$`) },
   // start and stop live under a different base: /campaign/api/...
   { name: "trigger", method: "POST", pattern: /^\/campaign\/api\/v1\/public\/([^/]+)\/campaign\/([^/]+)$/ },
 ];

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { handleAdmin, ADMIN_PREFIX, type AdminDeps } from "./admin";
 import type { Authenticator } from "./auth";
+import type { ListOwner } from "./contactList";
 import type { FaultDecision, FaultInjector } from "./faults";
 import { HANDLERS } from "./handlers";
 import { BodyTooLarge, HttpError, destroyConnection, parseJson, readBody, sendJson, sleep, type Answer } from "./http";
@@ -16,6 +17,8 @@ import type { RequestLogEntry } from "./types";
 
 export interface ServerDeps {
   store: CampaignStore;
+  /** Whose contact lists are made (from the credentials). */
+  owner: ListOwner;
   auth: Authenticator;
   faults: FaultInjector;
   log: RequestLog;
@@ -80,6 +83,7 @@ async function answerFor(deps: ServerDeps, req: IncomingMessage, url: URL, parse
     await authenticate(deps, req, match, url.searchParams);
     return await HANDLERS[match.name]({
       store: deps.store,
+      owner: deps.owner,
       params: match.params,
       query: url.searchParams,
       body: parsed.ok ? parsed.value : undefined,
@@ -118,7 +122,7 @@ async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResp
     entry.body = parsed.ok ? parsed.value : parsed.text;
 
     const route = matchRoute(method, url.pathname);
-    const isCreate = route.kind === "route" && route.match.name === "create";
+    const isCreate = route.kind === "route" && (route.match.name === "create" || route.match.name === "createContactList");
     const decision = deps.faults.decide({ method, target: url.pathname + url.search, isCreate });
     if (decision.fault) entry.fault = decision.fault;
     if (decision.delayMs > 0) await sleep(decision.delayMs);

@@ -1,5 +1,5 @@
 /**
- * Where campaigns live: a Map, optionally mirrored to `<dataDir>/campaigns.json`.
+ * Where campaigns and contact lists live: Maps, optionally mirrored to `<dataDir>/campaigns.json`.
  * Every write goes to a temp file in the same folder, is fsynced, then renamed over the old file, so a crash
  * leaves either the old or the new file, never half of one. Preparing -> Ready is computed lazily from a stored
  * `readyAt` time, so it survives restarts without timers.
@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
 import * as path from "node:path";
-import type { StoredCampaign } from "./types";
+import type { StoredCampaign, StoredContactList } from "./types";
 
 export const DATA_FILE = "campaigns.json";
 const TEMP_PREFIX = `.${DATA_FILE}.`;
@@ -19,10 +19,48 @@ interface StoredRecord {
   readyAt?: number;
 }
 
+/** Version 2 added `contactLists`; a version 1 file (campaigns only) still loads, with no lists. */
 interface DataFile {
-  version: 1;
+  version: 1 | 2;
   savedAt: string;
   records: StoredRecord[];
+  contactLists?: StoredContactList[];
+}
+
+const DATA_VERSION = 2;
+
+/** The contact lists of the app, oldest first. Copies in and out. */
+export class ContactListTable {
+  private readonly lists = new Map<string, StoredContactList>();
+
+  all(): StoredContactList[] {
+    return [...this.lists.values()].map((l) => structuredClone(l));
+  }
+
+  /** Newest first (createdAt descending; among equal times, the later insert first). */
+  newestFirst(): StoredContactList[] {
+    return this.all()
+      .reverse()
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  }
+
+  get(id: string): StoredContactList | undefined {
+    const l = this.lists.get(id);
+    return l ? structuredClone(l) : undefined;
+  }
+
+  add(list: StoredContactList): void {
+    this.lists.set(list.id, structuredClone(list));
+  }
+
+  remove(id: string): boolean {
+    return this.lists.delete(id);
+  }
+
+  /** The stored objects themselves, for the data file. */
+  raw(): StoredContactList[] {
+    return [...this.lists.values()];
+  }
 }
 
 export interface StoreOptions {
@@ -33,6 +71,8 @@ export interface StoreOptions {
 
 export class CampaignStore {
   private readonly records = new Map<string, StoredRecord>();
+  /** The app's contact lists, saved in the same file. */
+  readonly contactLists = new ContactListTable();
   private readonly now: () => number;
   /** The chain of writes, so two never overlap. */
   private writing: Promise<void> = Promise.resolve();
@@ -72,10 +112,12 @@ export class CampaignStore {
     } catch (err) {
       throw new Error(`emulator: ${path.join(dir, DATA_FILE)} is not valid JSON: ${(err as Error).message}`);
     }
-    if (data?.version !== 1 || !Array.isArray(data.records)) {
-      throw new Error(`emulator: ${path.join(dir, DATA_FILE)} is not an emulator data file (version 1)`);
+    const known = data?.version === 1 || data?.version === DATA_VERSION;
+    if (!known || !Array.isArray(data.records) || (data.contactLists !== undefined && !Array.isArray(data.contactLists))) {
+      throw new Error(`emulator: ${path.join(dir, DATA_FILE)} is not an emulator data file (version 1 or ${DATA_VERSION})`);
     }
     for (const r of data.records) this.records.set(r.campaign.id, r);
+    for (const l of data.contactLists ?? []) this.contactLists.add(l);
   }
 
   /** Turns a due Preparing campaign into Ready (updatedAt unchanged, as in the docs' list sample). */
@@ -163,7 +205,12 @@ export class CampaignStore {
 
   private async writeNow(): Promise<void> {
     const dir = this.opts.dataDir as string;
-    const data: DataFile = { version: 1, savedAt: new Date(this.now()).toISOString(), records: [...this.records.values()] };
+    const data: DataFile = {
+      version: DATA_VERSION,
+      savedAt: new Date(this.now()).toISOString(),
+      records: [...this.records.values()],
+      contactLists: this.contactLists.raw(),
+    };
     const text = `${JSON.stringify(data, null, 2)}\n`;
     const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}.${randomBytes(4).toString("hex")}${TEMP_SUFFIX}`);
     try {

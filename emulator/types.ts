@@ -25,7 +25,25 @@ export interface EmulatorOptions {
   enforceJti?: boolean;
   /** Keep at most this many request-log entries, dropping the oldest (default 10000). */
   maxLogEntries?: number;
+  /**
+   * Contact lists to have at start (a fresh emulator has none, like a new Kore app). Each is made unless a list of
+   * that name (case-insensitive) is already there, e.g. loaded from `dataDir`. Campaigns may only name existing lists.
+   */
+  contactLists?: ContactListSeed[];
 }
+
+/** A contact list to start with: a name, or a name with the fields a create body (or the console) would set. */
+export type ContactListSeed =
+  | string
+  | {
+      name: string;
+      /** Default "". */
+      description?: string;
+      /** Default false. */
+      allowDuplicates?: boolean;
+      /** How many contacts it holds (default 0; the API makes lists empty). */
+      totalRecordCount?: number;
+    };
 
 /** Probabilistic faults. `setFaults` replaces the whole configuration; `{}` turns them off. */
 export interface FaultConfig {
@@ -133,6 +151,31 @@ export interface StoredCampaign {
   [extra: string]: unknown;
 }
 
+/** What the server holds for one contact list. `campaignInUse`/`isListInUse` are not stored: they are derived from the campaigns. */
+export interface StoredContactList {
+  id: string;
+  name: string;
+  lname: string;
+  description: string;
+  /** Shown on the wire only as `apiConfigurations.dataSyncMode` (and in the create answer). */
+  allowDuplicates: boolean;
+  totalRecordCount: number;
+  status: string;
+  orgId: string;
+  /** The app (stream) id: `iid`. */
+  iId: string;
+  accountId: string;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A contact list as the test hooks return it: the stored record plus the ids of the campaigns naming it, oldest first. */
+export interface ContactListInfo extends StoredContactList {
+  campaignInUse: string[];
+}
+
 export interface Emulator {
   /** http://127.0.0.1:PORT */
   url: string;
@@ -149,11 +192,19 @@ export interface Emulator {
   campaign(id: string): StoredCampaign | undefined;
   /** Out-of-band change ("someone edited it in the console"). Keys set to undefined are removed. */
   mutate(id: string, patch: Record<string, unknown>): void;
-  /** Out-of-band create from a create-request body (validated); `id`, `status`, `createdAt`... in it override. */
+  /**
+   * Out-of-band create from a create-request body (validated; its contact lists must exist, as on the API);
+   * `id`, `status`, `createdAt`... in it override.
+   */
   insert(body: Record<string, unknown>): StoredCampaign;
   setStatus(id: string, status: string): void;
   /** Addition: out-of-band delete ("someone deleted it in the console"), whatever its status. */
   remove(id: string): void;
+  /** Addition: the contact lists, oldest first, each with `campaignInUse` as it is now. Copies. */
+  contactLists(): ContactListInfo[];
+  contactList(id: string): ContactListInfo | undefined;
+  /** Addition: out-of-band create of a contact list ("made in the console"); throws on a bad seed or a taken name. */
+  addContactList(seed: ContactListSeed): ContactListInfo;
   /** Addition: the credentials the server accepts. */
   credentials: EmulatorCredentials;
   /** Addition: wait until every change is on disk. */

@@ -1,5 +1,5 @@
 /**
- * The wire rules of Kore.ai's voice-campaign bodies, from the documented body-parameter tables.
+ * The wire rules of Kore.ai's voice-campaign and contact-list bodies, from the documented body-parameter tables.
  * Deliberately a separate copy from provider/: the emulator plays the server and must catch the provider's mistakes.
  * Pure: data in, data out.
  */
@@ -13,6 +13,11 @@ export const NAME_MAX = 48;
 export const DESCRIPTION_MAX = 256;
 /** "9:00 AM": hour 1..12 without a leading zero, two-digit minutes, a space, AM or PM. */
 export const TIME_PATTERN = /^(1[0-2]|[1-9]):[0-5][0-9] (AM|PM)$/;
+
+/** create-contact-list: the body table says `"passiveApi"`, its sample sends `"passiveApiIntegration"`; both are accepted. */
+export const CONTACT_LIST_SOURCES = ["passiveApi", "passiveApiIntegration"] as const;
+/** get-all-contact-lists: `type`, when present, must be `call`. */
+export const CONTACT_LIST_TYPES = ["call"] as const;
 
 export type DialingMode = (typeof DIALING_MODES)[number];
 
@@ -44,6 +49,14 @@ export interface ListBody {
   skip: number;
   page: number;
   type: "voice" | "sms";
+}
+
+export interface ContactListBody {
+  name: string;
+  description: string;
+  source: (typeof CONTACT_LIST_SOURCES)[number];
+  /** Defaults to false, as the body table says. */
+  allowDuplicates: boolean;
 }
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; failures: string[] };
@@ -108,8 +121,9 @@ class Checker {
     if (max !== undefined && (v < min || v > max)) this.fail(field, `must be between ${min} and ${max} (got ${v})`);
   }
 
-  boolean(obj: Obj, key: string, field: string): void {
-    if (!this.present(obj, key, field)) return;
+  boolean(obj: Obj, key: string, field: string, opts: { optional?: boolean } = {}): void {
+    if (opts.optional && obj[key] === undefined) return;
+    if (!opts.optional && !this.present(obj, key, field)) return;
     if (typeof obj[key] !== "boolean") this.fail(field, `must be a boolean, true or false (got ${shown(obj[key])})`);
   }
 
@@ -212,6 +226,31 @@ export function validateCampaignBody(input: unknown): Validation<CampaignBody> {
   c.oneOf(input, "campaignType", "campaignType", ["voice"]);
   checkSchedule(c, input);
   return c.failures.length > 0 ? { ok: false, failures: c.failures } : { ok: true, value: input as unknown as CampaignBody };
+}
+
+/**
+ * A create-contact-list body `{name, description, source, allowDuplicates?}`. Unknown fields are ignored. The docs'
+ * sample sends `"name1"` (a typo): such a body has no `name` and is refused naming `name`.
+ */
+export function validateContactListBody(input: unknown): Validation<ContactListBody> {
+  if (!isObject(input)) return { ok: false, failures: [`request body must be a JSON object (got ${shown(input)})`] };
+  const c = new Checker();
+  if ((input.name === undefined || input.name === null) && input.name1 !== undefined) {
+    c.fail("name", 'is required (the body has "name1" instead, the typo in the docs\' sample request)');
+  } else c.string(input, "name", "name", { min: 1, max: NAME_MAX });
+  c.string(input, "description", "description", { max: DESCRIPTION_MAX });
+  c.oneOf(input, "source", "source", CONTACT_LIST_SOURCES);
+  c.boolean(input, "allowDuplicates", "allowDuplicates", { optional: true });
+  if (c.failures.length > 0) return { ok: false, failures: c.failures };
+  return {
+    ok: true,
+    value: {
+      name: input.name as string,
+      description: input.description as string,
+      source: input.source as ContactListBody["source"],
+      allowDuplicates: (input.allowDuplicates as boolean | undefined) ?? false,
+    },
+  };
 }
 
 /**

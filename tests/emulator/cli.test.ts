@@ -27,6 +27,7 @@ describe("parseCli", () => {
         readyDelayMs: 25,
         enforceJti: true,
         credentials: { ...DEMO_CREDENTIALS, appId: "st-env", clientSecret: "env-secret" },
+        contactLists: [],
       },
     });
   });
@@ -34,11 +35,23 @@ describe("parseCli", () => {
   test("defaults: any port, in memory, demo credentials", () => {
     expect(parseCli([], {})).toEqual({
       kind: "run",
-      options: { port: 0, dataDir: undefined, readyDelayMs: undefined, enforceJti: false, credentials: { ...DEMO_CREDENTIALS } },
+      options: { port: 0, dataDir: undefined, readyDelayMs: undefined, enforceJti: false, credentials: { ...DEMO_CREDENTIALS }, contactLists: [] },
     });
   });
 
-  test.each([[["--port", "http"]], [["--port", "70000"]], [["--ready-delay-ms", "-5"]], [["--colour"]], [["extra"]]])("refuses %j", (argv) => {
+  test("--contact-list is repeatable and keeps the names as given, in order", () => {
+    const cmd = parseCli(["--contact-list", "Recent Buyers - Q2 2025", "--contact-list", "Renewal Due - July 2025"], {});
+    expect(cmd).toMatchObject({ kind: "run", options: { contactLists: ["Recent Buyers - Q2 2025", "Renewal Due - July 2025"] } });
+  });
+
+  test("--contact-list with a name the create rules refuse exits as a bad argument, naming the rule", () => {
+    expect(() => parseCli(["--contact-list", "x".repeat(49)], {})).toThrow(
+      '--contact-list "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is refused: name must be between 1 and 48 characters (got 49)',
+    );
+    expect(() => parseCli(["--contact-list", "   "], {})).toThrow('--contact-list "   " is refused: name must not be empty');
+  });
+
+  test.each([[["--port", "http"]], [["--port", "70000"]], [["--ready-delay-ms", "-5"]], [["--colour"]], [["extra"]], [["--contact-list"]]])("refuses %j", (argv) => {
     expect(() => parseCli(argv, {})).toThrow();
   });
 });
@@ -72,7 +85,8 @@ describe("node main.js", () => {
   });
 
   test("prints exactly 'listening on http://127.0.0.1:PORT', serves the API, and SIGTERM flushes and exits 0", async () => {
-    const proc = spawn(process.execPath, [path.join(outDir, "main.js"), "--port", "0", "--data-dir", dataDir, "--ready-delay-ms", "10"], {
+    const args = ["--port", "0", "--data-dir", dataDir, "--ready-delay-ms", "10", "--contact-list", "Recent Buyers - Q2 2025"];
+    const proc = spawn(process.execPath, [path.join(outDir, "main.js"), ...args], {
       env: { ...process.env, NODE_PATH: path.join(ROOT, "node_modules"), KORE_APP_ID: "st-cli-app" },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -103,5 +117,6 @@ describe("node main.js", () => {
     expect(stdout).toBe(`${firstLine}\n`);
     const data = JSON.parse(await readFile(path.join(dataDir, DATA_FILE), "utf8"));
     expect(data.records.map((r: { campaign: { id: string } }) => r.campaign.id)).toEqual([created.body.data.id]);
+    expect(data.contactLists.map((l: { name: string }) => l.name)).toEqual(["Recent Buyers - Q2 2025"]);
   }, 60_000);
 });

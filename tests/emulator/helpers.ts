@@ -11,11 +11,17 @@ export interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-/** An emulator per test file with a short ready delay; closed after the file. */
+/** The contact list every sample campaign body of the docs names (create-voice-campaign-*.md, update-voice-campaign.md). */
+export const SAMPLE_LIST = "Recent Buyers - Q2 2025";
+
+/**
+ * An emulator per test file with a short ready delay; closed after the file. It has the sample bodies' contact
+ * list (campaigns may only name existing lists) unless `opts.contactLists` says otherwise.
+ */
 export function useEmulator(opts: EmulatorOptions = {}): () => Emulator {
   let emulator: Emulator | undefined;
   beforeAll(async () => {
-    emulator = await startEmulator({ readyDelayMs: 50, ...opts });
+    emulator = await startEmulator({ readyDelayMs: 50, contactLists: [SAMPLE_LIST], ...opts });
   });
   afterAll(async () => {
     await emulator?.close();
@@ -80,6 +86,9 @@ export function paths(appId: string) {
     status: (id: string) => `${base}/${id}/status?view=status`,
     play: (id: string) => `/campaign/api/v1/public/${appId}/campaign/${id}?campaignType=voice&trigger=play`,
     stop: (id: string) => `/campaign/api/v1/public/${appId}/campaign/${id}?campaignType=voice&trigger=stop`,
+    createList: `${base}/contactList/createContactList`,
+    allLists: `${base}/contactList/getAllListDetails?type=call`,
+    contactList: (id: string) => `${base}/contactList/${id}`,
   };
 }
 

@@ -1,15 +1,15 @@
-/** With dataDir, campaigns survive a restart; every write is atomic (temp file + rename), no temp file is left. */
+/** With dataDir, campaigns and contact lists survive a restart; every write is atomic (temp file + rename), no temp file is left. */
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { DATA_FILE, startEmulator, type Emulator } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
-import { call, createCampaign, named, paths, waitForStatus } from "./helpers";
+import { call, createCampaign, named, paths, SAMPLE_LIST, waitForStatus } from "./helpers";
 
 let dir: string;
 const open: Emulator[] = [];
-const start = async (opts: { readyDelayMs?: number } = {}) => {
-  const emu = await startEmulator({ dataDir: dir, readyDelayMs: opts.readyDelayMs ?? 50 });
+const start = async (opts: { readyDelayMs?: number; contactLists?: string[] } = {}) => {
+  const emu = await startEmulator({ dataDir: dir, readyDelayMs: opts.readyDelayMs ?? 50, contactLists: opts.contactLists ?? [SAMPLE_LIST] });
   open.push(emu);
   return emu;
 };
@@ -98,7 +98,7 @@ test("out-of-band changes (mutate, setStatus, insert, remove) are persisted by c
 
 test("temp files a crash left behind are removed on start; a corrupt data file refuses to start", async () => {
   await writeFile(path.join(dir, `.${DATA_FILE}.999.dead.tmp`), "{half");
-  const emu = await start();
+  const emu = await start({ contactLists: [] });
   expect(await readdir(dir)).toEqual([]);
   await emu.close();
   await writeFile(path.join(dir, DATA_FILE), "{not json");
@@ -106,12 +106,13 @@ test("temp files a crash left behind are removed on start; a corrupt data file r
 });
 
 test("without dataDir nothing is written and a new emulator starts empty", async () => {
-  const a = await startEmulator({ readyDelayMs: 50 });
+  const a = await startEmulator({ readyDelayMs: 50, contactLists: [SAMPLE_LIST] });
   open.push(a);
   await createCampaign(a, SAMPLE_PROGRESSIVE);
   await a.close();
   const b = await startEmulator();
   open.push(b);
   expect(b.campaigns()).toEqual([]);
+  expect(b.contactLists()).toEqual([]);
   expect(await readdir(dir)).toEqual([]);
 });
