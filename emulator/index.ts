@@ -55,7 +55,7 @@ function seedContactLists(store: CampaignStore, owner: ListOwner, seeds: Contact
 }
 
 function report(err: unknown): void {
-  process.stderr.write(`emulator: could not save campaigns: ${(err as Error)?.message ?? String(err)}\n`);
+  process.stderr.write(`emulator: could not save campaigns and contact lists: ${(err as Error)?.message ?? String(err)}\n`);
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {

@@ -29,7 +29,9 @@ if [ -z "${KORE_HOST:-}" ] && [ -z "$(pulumi config get kore:host 2>/dev/null ||
   # A fixed port: the campaigns' target app (host included) is part of their state.
   port="${KORE_EMULATOR_PORT:-47017}"
   mkdir -p .emulator-data
-  node dist/emulator/main.js --port "$port" --data-dir .emulator-data >.emulator-data/emulator.log 2>&1 &
+  # The contact list campaigns/*.yaml name: lists must exist in the app (the emulator refuses others).
+  node dist/emulator/main.js --port "$port" --data-dir .emulator-data --contact-list "Recent Buyers - Q2 2025" \
+    >.emulator-data/emulator.log 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 100); do
     grep -q "^listening on " .emulator-data/emulator.log 2>/dev/null && break

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { request } from "undici";
 import type { FaultConfig, RequestLogEntry, StoredCampaign } from "pulumi-kore-campaigns/emulator";
 import { REPO_ROOT } from "./common";
+import { CONTACT_LISTS } from "./inputs";
 
 /** Emulators still running; killed if the bench exits early (a failure), so none is left behind. */
 const running = new Set<ChildProcess>();
@@ -21,10 +22,12 @@ export class EmulatorProcess {
     readonly url: string,
   ) {}
 
-  static async start(options: { readyDelayMs?: number; faults?: FaultConfig } = {}): Promise<EmulatorProcess> {
+  /** `contactLists`: the lists it starts with (`--contact-list`), by default the ones the bench's campaigns name. */
+  static async start(options: { readyDelayMs?: number; faults?: FaultConfig; contactLists?: readonly string[] } = {}): Promise<EmulatorProcess> {
+    const lists = (options.contactLists ?? CONTACT_LISTS).flatMap((name) => ["--contact-list", name]);
     const child = spawn(
       process.execPath,
-      [path.join(REPO_ROOT, "dist", "emulator", "main.js"), "--port", "0", "--ready-delay-ms", String(options.readyDelayMs ?? 1000)],
+      [path.join(REPO_ROOT, "dist", "emulator", "main.js"), "--port", "0", "--ready-delay-ms", String(options.readyDelayMs ?? 1000), ...lists],
       { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ["ignore", "pipe", "pipe"] },
     );
     running.add(child);

@@ -7,6 +7,9 @@ import { SAMPLE_PROGRESSIVE } from "../../tests/fixtures/sample-bodies";
 
 export type Args = Record<string, unknown>;
 
+/** The contact lists the sample body names; the emulator must have them (campaigns may only name existing lists). */
+export const CONTACT_LISTS: readonly string[] = [...SAMPLE_PROGRESSIVE.contactLists];
+
 /** The wire body the docs show, with another name (what the raw client sends). */
 export function wireBody(name: string): Args {
   return { ...structuredClone(SAMPLE_PROGRESSIVE as unknown as Args), name };

@@ -34,7 +34,8 @@ function env(): NodeJS.ProcessEnv {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 0 });
+  // the lists outOfBand() names (campaigns may only name existing lists)
+  emulator = await startEmulator({ port: 0, readyDelayMs: 0, contactLists: ["List 0", "List 1", "List 2", "List 3"] });
   outOfBand(0, "Renewals: Q3/2025 (EMEA)", "Active");
   outOfBand(1, "Billing Reminders", "Stopped");
   outOfBand(2, "Survey — Done", "Completed");

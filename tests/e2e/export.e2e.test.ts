@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { clientEnv, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { validateCampaign } from "../../provider/resources/campaign/schema";
 import { toWireBody } from "../../provider/resources/campaign/wire";
-import { fleetDefinitions } from "./support/campaign-fleet";
+import { fleetContactLists, fleetDefinitions } from "./support/campaign-fleet";
 import { PulumiProject, REPO_ROOT } from "./support/pulumi-project";
 import { callKind } from "./support/request-log";
 
@@ -19,7 +19,7 @@ let project: PulumiProject;
 let activeCount = 0;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 0 });
+  emulator = await startEmulator({ port: 0, readyDelayMs: 0, contactLists: fleetContactLists("Console Made") });
   const fleet = fleetDefinitions(30, "Console Made", 4); // every fourth one is Active
   for (const def of Object.values(fleet)) {
     const { started, ...definition } = def;

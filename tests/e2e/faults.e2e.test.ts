@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { startEmulator, type Emulator, type FaultConfig, type RequestLogEntry, type StoredCampaign } from "pulumi-kore-campaigns/emulator";
-import { configureKore, fleetDefinitions, mismatches, projectFiles, stateCampaigns, type Args } from "./support/campaign-fleet";
+import { configureKore, fleetContactLists, fleetDefinitions, mismatches, projectFiles, stateCampaigns, type Args } from "./support/campaign-fleet";
 import { EmulatorProcess, freePort } from "./support/emulator-process";
 import { PulumiProject, type RunResult } from "./support/pulumi-project";
 import { createName, createsByName, faultTally, isAmbiguousCreate, isCreatePost, madeCampaign, repeatedCreates } from "./support/request-log";
@@ -80,7 +80,7 @@ describe("faults injected by the emulator (in process)", () => {
   const definitions = fleetDefinitions(50, "Fault Fleet");
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, readyDelayMs: 200 });
+    emulator = await startEmulator({ port: 0, readyDelayMs: 200, contactLists: fleetContactLists("Fault Fleet") });
     project = new PulumiProject("faults", {}, projectFiles("kore-e2e-faults"));
     project.write("campaigns.json", JSON.stringify(definitions, null, 2));
     await project.init();
@@ -177,7 +177,7 @@ describe("the emulator restarted in the middle of an up", () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), "kore-e2e-restart-data-"));
     port = await freePort();
-    emulator = await EmulatorProcess.start({ port, dataDir, readyDelayMs: 200 });
+    emulator = await EmulatorProcess.start({ port, dataDir, readyDelayMs: 200, contactLists: fleetContactLists("Restart Fleet") });
     project = new PulumiProject("restart", {}, projectFiles("kore-e2e-restart"));
     project.write("campaigns.json", JSON.stringify(definitions, null, 2));
     await project.init();
@@ -210,7 +210,7 @@ describe("the emulator restarted in the middle of an up", () => {
     const exit = await emulator!.stop("SIGTERM");
     expect(exit).toEqual({ code: 0, signal: null });
     await sleep(750); // down: the provider sees connections refused meanwhile
-    emulator = await EmulatorProcess.start({ port, dataDir, readyDelayMs: 200 });
+    emulator = await EmulatorProcess.start({ port, dataDir, readyDelayMs: 200, contactLists: fleetContactLists("Restart Fleet") });
     durations.downSeconds = Math.round((Date.now() - tKill) / 100) / 10;
     await emulator.setFaults({ latencyMs: LATENCY_MS });
 

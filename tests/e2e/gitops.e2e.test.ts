@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { clientEnv, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
+import { SAMPLE_CONTACT_LISTS } from "./support/campaign-fleet";
 import { PulumiProject, REPO_ROOT } from "./support/pulumi-project";
 
 let emulator: Emulator;
@@ -23,7 +24,7 @@ function summary(stdout: string): string {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+  emulator = await startEmulator({ port: 0, readyDelayMs: 100, contactLists: [...SAMPLE_CONTACT_LISTS] }); // the list campaigns/*.yaml name
   project = new PulumiProject(
     "gitops",
     clientEnv(emulator.url),

@@ -5,7 +5,7 @@
  */
 import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
-import { Args, argsFromSample, projectFiles } from "./support/campaign-fleet";
+import { Args, argsFromSample, projectFiles, SAMPLE_CONTACT_LISTS } from "./support/campaign-fleet";
 import { PulumiProject } from "./support/pulumi-project";
 
 let emulator: Emulator;
@@ -34,7 +34,7 @@ function idOf(name: string): string {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 300 });
+  emulator = await startEmulator({ port: 0, readyDelayMs: 300, contactLists: [...SAMPLE_CONTACT_LISTS] });
   project = new PulumiProject("e2e", {}, projectFiles("kore-e2e"));
   saveDefinitions();
   await project.init();

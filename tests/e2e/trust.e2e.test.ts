@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_AGENTLESS, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
-import { Args, argsFromSample, configureKore, fleetDefinitions, projectFiles, stateCampaigns } from "./support/campaign-fleet";
+import { Args, argsFromSample, configureKore, fleetContactLists, fleetDefinitions, projectFiles, SAMPLE_CONTACT_LISTS, stateCampaigns } from "./support/campaign-fleet";
 import { PulumiProject } from "./support/pulumi-project";
 
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d"; // how Pulumi marks a secret value in state
@@ -26,7 +26,7 @@ describe("a rotated client secret kept in the environment", () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-trust-rotation-"));
-    emulator = await startEmulator({ port: 0, readyDelayMs: 200, dataDir });
+    emulator = await startEmulator({ port: 0, readyDelayMs: 200, dataDir, contactLists: [...SAMPLE_CONTACT_LISTS] });
     project = new PulumiProject("rotation", {}, projectFiles("kore-rotation"));
     project.write("campaigns.json", JSON.stringify(definitions));
     await project.init();
@@ -50,7 +50,7 @@ describe("a rotated client secret kept in the environment", () => {
     // rotate: the server accepts only the new secret
     const port = emulator.port;
     await emulator.close();
-    emulator = await startEmulator({ port, readyDelayMs: 200, dataDir, credentials: { clientSecret: "trust-rotated-secret-B" } });
+    emulator = await startEmulator({ port, readyDelayMs: 200, dataDir, credentials: { clientSecret: "trust-rotated-secret-B" }, contactLists: [...SAMPLE_CONTACT_LISTS] });
     const rotated = secretEnv("trust-rotated-secret-B");
 
     await project.ok(["refresh", "--yes"], rotated);
@@ -78,7 +78,7 @@ describe("a rotated client secret kept in the environment", () => {
 describe("a rotated client secret kept in stack config", () => {
   test("after one command that runs the program, refresh, preview --refresh, up and destroy work; only Pulumi's provider copy holds it", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-trust-config-rotation-"));
-    let emulator = await startEmulator({ port: 0, readyDelayMs: 200, dataDir });
+    let emulator = await startEmulator({ port: 0, readyDelayMs: 200, dataDir, contactLists: [...SAMPLE_CONTACT_LISTS] });
     const project = new PulumiProject("configrotation", {}, projectFiles("kore-config-rotation"));
     const definitions: Record<string, Args> = {
       dialing: argsFromSample(SAMPLE_PROGRESSIVE, "Trust Config Rotation Dialing", { started: true }),
@@ -92,7 +92,7 @@ describe("a rotated client secret kept in stack config", () => {
       const dialingId = emulator.campaigns().find((c) => c.name === "Trust Config Rotation Dialing")!.id;
       const port = emulator.port;
       await emulator.close();
-      emulator = await startEmulator({ port, readyDelayMs: 200, dataDir, credentials: { clientSecret: "trust-config-secret-B" } });
+      emulator = await startEmulator({ port, readyDelayMs: 200, dataDir, credentials: { clientSecret: "trust-config-secret-B" }, contactLists: [...SAMPLE_CONTACT_LISTS] });
       await project.ok(["config", "set", "--secret", "kore:clientSecret", "trust-config-secret-B"]);
 
       // Pulumi configures refresh and destroy from the provider config recorded at the last up:
@@ -126,7 +126,7 @@ describe("a rotated client secret kept in stack config", () => {
 
 describe("credentials in the environment", () => {
   test("neither the state file nor `stack export --show-secrets` holds the secret or any encrypted value", async () => {
-    const emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 100, contactLists: [...SAMPLE_CONTACT_LISTS] });
     const env = {
       KORE_HOST: emulator.url,
       KORE_APP_ID: DEMO_CREDENTIALS.appId,
@@ -156,7 +156,7 @@ describe("credentials in the environment", () => {
 
 describe("a partial failure", () => {
   test("a campaign that could not be started stays in state, and refresh and destroy then work", async () => {
-    const emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 100, contactLists: [...SAMPLE_CONTACT_LISTS] });
     const project = new PulumiProject("partial", {}, projectFiles("kore-partial"));
     try {
       project.write("campaigns.json", JSON.stringify({ refused: argsFromSample(SAMPLE_PROGRESSIVE, "Trust Partial", { started: true }) }));
@@ -182,7 +182,7 @@ describe("a partial failure", () => {
 describe("an up killed with SIGKILL", () => {
   test("no API call after the CLI is gone; `pulumi cancel` then `pulumi up` converge to exactly 10 campaigns", async () => {
     // slow to prepare, so the kill lands while creates and the waits before their plays are in flight
-    const emulator = await startEmulator({ port: 0, readyDelayMs: 4000, faults: { latencyMs: 150 } });
+    const emulator = await startEmulator({ port: 0, readyDelayMs: 4000, faults: { latencyMs: 150 }, contactLists: fleetContactLists("Trust Killed") });
     const project = new PulumiProject("killed", {}, projectFiles("kore-killed"));
     try {
       const fleet = Object.fromEntries(Object.entries(fleetDefinitions(10, "Trust Killed")).map(([k, v]) => [k, { ...v, started: true }]));

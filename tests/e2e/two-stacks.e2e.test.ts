@@ -6,14 +6,14 @@
  */
 import { DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
-import { argsFromSample, configureKore, projectFiles } from "./support/campaign-fleet";
+import { argsFromSample, configureKore, projectFiles, SAMPLE_CONTACT_LISTS } from "./support/campaign-fleet";
 import { PulumiProject } from "./support/pulumi-project";
 
 let emulator: Emulator;
 const projects: PulumiProject[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 0, faults: { latencyMs: 100 } });
+  emulator = await startEmulator({ port: 0, readyDelayMs: 0, faults: { latencyMs: 100 }, contactLists: [...SAMPLE_CONTACT_LISTS] });
   for (const stack of ["team-a", "team-b"]) {
     const project = new PulumiProject(stack, {}, projectFiles(`kore-${stack}`));
     project.write("campaigns.json", JSON.stringify({ shared: argsFromSample(SAMPLE_PROGRESSIVE, "Two Stacks One Name") }));

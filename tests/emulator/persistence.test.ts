@@ -116,3 +116,62 @@ test("without dataDir nothing is written and a new emulator starts empty", async
   expect(b.contactLists()).toEqual([]);
   expect(await readdir(dir)).toEqual([]);
 });
+
+describe("contact lists", () => {
+  const lists = (emu: Emulator) => paths(emu.credentials.appId);
+  const body = (name: string) => ({ name, description: "kept on disk", source: "passiveApi", allowDuplicates: true });
+
+  test("survive a restart with their ids and fields; seeds already there are kept, not made again", async () => {
+    const first = await start({ contactLists: [SAMPLE_LIST, "Seeded Twice"] });
+    const made = await call(first, "POST", lists(first).createList, { body: body("Made Through The API") });
+    expect(made.status).toBe(200);
+    const gone = await call(first, "POST", lists(first).createList, { body: body("Deleted Before Restart") });
+    expect((await call(first, "DELETE", lists(first).contactList(gone.body.data._id))).status).toBe(200);
+    const campaign = await createCampaign(first, { ...structuredClone(SAMPLE_PROGRESSIVE), contactLists: ["Made Through The API"] });
+    const before = first.contactLists();
+    expect(before.map((l) => l.name)).toEqual([SAMPLE_LIST, "Seeded Twice", "Made Through The API"]);
+    await first.close();
+
+    const second = await start({ contactLists: [SAMPLE_LIST, "SEEDED TWICE"] });
+    expect(second.contactLists()).toEqual(before);
+    const got = await call(second, "GET", lists(second).contactList(made.body.data._id));
+    expect(got.body.data).toMatchObject({
+      name: "Made Through The API",
+      description: "kept on disk",
+      apiConfigurations: { dataSyncMode: "allowDuplicates" },
+      campaignInUse: [campaign],
+      createdAt: made.body.data.createdAt,
+    });
+    expect((await call(second, "GET", lists(second).contactList(gone.body.data._id))).status).toBe(404);
+    // the name rule still knows the stored names
+    expect((await call(second, "POST", lists(second).createList, { body: body("made through the api") })).status).toBe(409);
+  });
+
+  test("each answered list change is on disk; the file is version 2 with a contactLists array", async () => {
+    const emu = await start({ contactLists: [] });
+    expect(await readdir(dir)).toEqual([]); // nothing to save yet
+    const made = await call(emu, "POST", lists(emu).createList, { body: body("On Disk") });
+    const data = await readData();
+    expect(data.version).toBe(2);
+    expect(data.contactLists.map((l: { id: string; name: string }) => [l.id, l.name])).toEqual([[made.body.data._id, "On Disk"]]);
+    await call(emu, "DELETE", lists(emu).contactList(made.body.data._id));
+    expect((await readData()).contactLists).toEqual([]);
+    expect(await readdir(dir)).toEqual([DATA_FILE]);
+  });
+
+  test("a version 1 file (campaigns only, before contact lists) still loads, with no lists", async () => {
+    const first = await start();
+    const id = await createCampaign(first, SAMPLE_PROGRESSIVE);
+    await first.close();
+    const v2 = await readData();
+    await writeFile(path.join(dir, DATA_FILE), JSON.stringify({ version: 1, savedAt: v2.savedAt, records: v2.records }));
+    const second = await start({ contactLists: [] });
+    expect(second.campaign(id)!.name).toBe(SAMPLE_PROGRESSIVE.name);
+    expect(second.contactLists()).toEqual([]);
+  });
+
+  test("a data file of another version refuses to start", async () => {
+    await writeFile(path.join(dir, DATA_FILE), JSON.stringify({ version: 3, savedAt: "x", records: [] }));
+    await expect(startEmulator({ dataDir: dir })).rejects.toThrow(/is not an emulator data file \(version 1 or 2\)/);
+  });
+});

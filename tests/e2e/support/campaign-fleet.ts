@@ -38,7 +38,15 @@ export function argsFromSample(body: Record<string, unknown>, name: string, extr
 }
 
 const SAMPLES = [SAMPLE_PROGRESSIVE, SAMPLE_PREVIEW, SAMPLE_AGENTLESS] as const;
+
+/** The contact lists the docs' sample bodies (and campaigns/*.yaml) name: start the emulator with them. */
+export const SAMPLE_CONTACT_LISTS: readonly string[] = [...SAMPLE_PROGRESSIVE.contactLists];
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/** The contact lists a fleet's campaigns name (`<prefix> list 0..3`): start the emulator with them. */
+export function fleetContactLists(prefix: string): string[] {
+  return [0, 1, 2, 3].map((i) => `${prefix} list ${i}`);
+}
 
 /**
  * `count` definitions keyed by resource name. Campaign i: mode i % 3, name "<prefix> NN <mode>",
@@ -59,7 +67,7 @@ export function fleetDefinitions(count: number, prefix: string, startedEvery = 1
       description: `${sample.description.slice(0, 200)} [${prefix} #${i}]`,
       priority: String(1 + (i % 5)),
       dialingStrategy: strategy,
-      contactLists: [`${prefix} list ${i % 4}`],
+      contactLists: [fleetContactLists(prefix)[i % 4]],
       enableMachineDetect: i % 2 === 0,
       ...(mode === "Preview" ? { maxSkips: i % 4 } : {}),
       ...(i % startedEvery === 3 ? { started: true } : {}),

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as http from "node:http";
 import * as net from "node:net";
 import * as path from "node:path";
-import type { FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "pulumi-kore-campaigns/emulator";
+import type { ContactListInfo, FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "pulumi-kore-campaigns/emulator";
 import { REPO_ROOT } from "./pulumi-project";
 
 const MAIN = path.join(REPO_ROOT, "dist", "emulator", "main.js");
@@ -28,6 +28,8 @@ export interface EmulatorProcessOptions {
   port: number;
   dataDir: string;
   readyDelayMs?: number;
+  /** Contact lists to start with (`--contact-list`); campaigns may only name existing lists. Kept in dataDir across restarts. */
+  contactLists?: readonly string[];
 }
 
 export class EmulatorProcess {
@@ -53,6 +55,7 @@ export class EmulatorProcess {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("KORE_")));
     const args = [MAIN, "--port", String(opts.port), "--data-dir", opts.dataDir];
     if (opts.readyDelayMs !== undefined) args.push("--ready-delay-ms", String(opts.readyDelayMs));
+    for (const name of opts.contactLists ?? []) args.push("--contact-list", name);
     const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolve, reject) => {
       let stdout = "";
@@ -114,6 +117,9 @@ export class EmulatorProcess {
   }
   campaigns(): Promise<StoredCampaign[]> {
     return this.admin("GET", "campaigns");
+  }
+  contactLists(): Promise<ContactListInfo[]> {
+    return this.admin("GET", "contact-lists");
   }
 
   /** Sends `signal` (SIGTERM: the emulator closes, flushes and exits 0) and waits for the exit. */
