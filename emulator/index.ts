@@ -155,6 +155,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     contactLists,
     contactList: listInfo,
     addContactList,
+    mutateContactList(id, patch) {
+      const current = store.contactLists.get(id);
+      if (!current) throw new Error(`emulator: no contact list ${id}`);
+      const next = { ...current, updatedAt: new Date().toISOString() } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) delete next[k];
+        else next[k] = structuredClone(v);
+      }
+      if (typeof patch.name === "string" && patch.lname === undefined) next.lname = patch.name.toLowerCase();
+      next.id = id;
+      store.contactLists.add(next as unknown as typeof current);
+      changed();
+    },
     setStatus(id, status) {
       known(id);
       store.setStatus(id, status);

@@ -205,6 +205,8 @@ export interface Emulator {
   contactList(id: string): ContactListInfo | undefined;
   /** Addition: out-of-band create of a contact list ("made in the console"); throws on a bad seed or a taken name. */
   addContactList(seed: ContactListSeed): ContactListInfo;
+  /** Addition: out-of-band change of a contact list ("edited in the console"; the API has no update). */
+  mutateContactList(id: string, patch: Record<string, unknown>): void;
   /** Addition: the credentials the server accepts. */
   credentials: EmulatorCredentials;
   /** Addition: wait until every change is on disk. */

@@ -57,13 +57,18 @@ export class NameView {
 
   private recent: { at: number; page: Promise<ByKey> } | undefined;
 
-  /** The id of a campaign with this name among the newest ones, fetched at most RECHECK_FRESH_MS ago. */
+  /** The id of a record with this name among the newest ones, fetched at most RECHECK_FRESH_MS ago. */
   async recheck(name: string, now: number = Date.now()): Promise<string | undefined> {
+    return (await this.recheckEntry(name, now))?.id;
+  }
+
+  /** As `recheck`, with the name as the server spells it. */
+  async recheckEntry(name: string, now: number = Date.now()): Promise<{ id: string; name: string } | undefined> {
     if (!this.lister.listRecent) return undefined;
     if (!this.recent || now - this.recent.at > RECHECK_FRESH_MS) this.recent = { at: now, page: this.lister.listRecent().then(toMap) };
     const entry = this.recent;
     try {
-      return (await entry.page).get(NameView.key(name))?.id;
+      return (await entry.page).get(NameView.key(name));
     } catch (err) {
       if (this.recent === entry) this.recent = undefined;
       throw err;
@@ -94,6 +99,11 @@ export class NameView {
   /** The id of the campaign with this name (case-insensitive), if the view knows one. */
   async find(name: string): Promise<string | undefined> {
     return (await this.load()).get(NameView.key(name))?.id;
+  }
+
+  /** The record of this name (case-insensitive), with the name as the server spells it. */
+  async entry(name: string): Promise<{ id: string; name: string } | undefined> {
+    return (await this.load()).get(NameView.key(name));
   }
 
   /** Every name the view knows, as the server spells it. */

@@ -692,7 +692,7 @@ describe("against the emulator", () => {
   const errors: KoreApiError[] = [];
 
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, readyDelayMs: 30 });
+    emu = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 30 });
   });
   afterAll(async () => {
     await emu?.close();
@@ -869,7 +869,7 @@ describe("against the emulator", () => {
   });
 
   test('with "Enforce JTI", retries still pass: every attempt has its own jti', async () => {
-    const strict = await startEmulator({ port: 0, readyDelayMs: 30, enforceJti: true });
+    const strict = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 30, enforceJti: true });
     try {
       const c = client(strict.url, FAST, demo, target);
       const { id } = await c.createCampaign(named(SAMPLE_PROGRESSIVE, unique("Jti")));

@@ -348,7 +348,7 @@ describe("through KoreClient, against the emulator's rate limit", () => {
   let run = 0;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, readyDelayMs: 10 });
+    emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 10 });
     ids = Array.from({ length: CALLS / 2 }, (_, i) => emulator.insert({ ...SAMPLE_PROGRESSIVE, name: `Status target ${i}` }).id);
   });
   afterAll(async () => {
@@ -442,7 +442,7 @@ describe("hooks.ts shares one scheduler per app", () => {
 
   beforeAll(async () => {
     for (const k of ENV_KEYS) saved[k] = process.env[k];
-    emulator = await startEmulator({ port: 0, readyDelayMs: 10, faults: { latencyMs: 30 } });
+    emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 10, faults: { latencyMs: 30 } });
     proxy = await countingProxy(emulator.url);
     Object.assign(process.env, {
       KORE_HOST: proxy.url,

@@ -69,7 +69,7 @@ const triggers = (id: string) => emulator.requests.filter((r) => r.path.includes
 beforeAll(async () => {
   provider = await serializedProvider();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-failure-paths-"));
-  emulator = await startEmulator({ port: 0, readyDelayMs: 50, dataDir });
+  emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 50, dataDir });
 });
 
 afterAll(async () => {
@@ -84,7 +84,7 @@ beforeEach(() => {
 
 test("defect 1: after the client secret is rotated (server and stack config), refresh and destroy of an Active campaign work", async () => {
   const rotationDir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-rotation-"));
-  let server = await startEmulator({ port: 0, readyDelayMs: 50, dataDir: rotationDir });
+  let server = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 50, dataDir: rotationDir });
   const configFor = (secret: string) => {
     const c = clientConnection(server.url, { ...DEMO_CREDENTIALS, clientSecret: secret });
     return { "kore:host": c.host, "kore:appId": c.appId, "kore:accountId": c.accountId, "kore:clientId": c.clientId, "kore:clientSecret": secret };
@@ -100,7 +100,7 @@ test("defect 1: after the client secret is rotated (server and stack config), re
     // rotate: the server now accepts only the new secret, the stack config holds it
     const port = server.port;
     await server.close();
-    server = await startEmulator({ port, readyDelayMs: 50, dataDir: rotationDir, credentials: { clientSecret: "rotated-secret-B" } });
+    server = await startEmulator({ port, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 50, dataDir: rotationDir, credentials: { clientSecret: "rotated-secret-B" } });
     const later = await command(configFor("rotated-secret-B"));
     try {
       const refreshed = await later.read(id, outs);
@@ -307,7 +307,7 @@ test("defect 9: once the engine that started the host is gone, no further call i
 });
 
 test("defect 9: the campaign a killed run created is recognised by the next run's create: no duplicate, no refusal", async () => {
-  const slow = await startEmulator({ port: 0, readyDelayMs: 2000 });
+  const slow = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 2000 });
   const c = clientConnection(slow.url);
   const config = { "kore:host": c.host, "kore:appId": c.appId, "kore:accountId": c.accountId, "kore:clientId": c.clientId, "kore:clientSecret": c.clientSecret };
   const machine = programFolderOutsideRepo(); // one machine: the same PULUMI_HOME for both runs
@@ -367,7 +367,7 @@ test("defect 10: a failed refresh is reported once, without a stack trace into t
 });
 
 test("the ready timeout expiring is a partial failure: the campaign stays in state, and the next up starts it", async () => {
-  const slow = await startEmulator({ port: 0, readyDelayMs: 3000 });
+  const slow = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 3000 });
   const c = clientConnection(slow.url);
   const host = await ProviderHost.start({ provider, env: {} });
   try {

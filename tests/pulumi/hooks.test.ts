@@ -36,7 +36,7 @@ function hostEnv(): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   provider = await serializedProvider();
-  emulator = await startEmulator({ port: 0, readyDelayMs: 150 });
+  emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 150 });
   host = await ProviderHost.start({ provider, env: hostEnv() });
   await host.configure();
 });

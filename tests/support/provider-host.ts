@@ -27,9 +27,11 @@ const structproto = require("google-protobuf/google/protobuf/struct_pb");
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:VoiceCampaign::campaign";
+/** The URN the engine gives a ContactList (its type token is `pulumi-nodejs:dynamic/kore:ContactList`). */
+export const CONTACT_LIST_URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:ContactList::list";
 
-/** The serialized provider of a VoiceCampaign, exactly as a Pulumi program would store it. */
-export async function serializedProvider(): Promise<string> {
+/** The serialized provider of a VoiceCampaign (or a ContactList), exactly as a Pulumi program would store it. */
+export async function serializedProvider(resource: "VoiceCampaign" | "ContactList" = "VoiceCampaign"): Promise<string> {
   let captured: string | undefined;
   pulumi.runtime.setMocks(
     {
@@ -43,10 +45,10 @@ export async function serializedProvider(): Promise<string> {
     "test",
     false,
   );
-  const { VoiceCampaign } = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
-  const resource = new VoiceCampaign("campaign", { name: "captured" } as never);
-  await new Promise<void>((resolve) => resource.urn.apply(() => resolve()));
-  if (!captured) throw new Error("the VoiceCampaign did not hand a serialized provider to the engine");
+  const pkg = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
+  const made = resource === "VoiceCampaign" ? new pkg.VoiceCampaign("campaign", { name: "captured" } as never) : new pkg.ContactList("list", { name: "captured" } as never);
+  await new Promise<void>((resolve) => made.urn.apply(() => resolve()));
+  if (!captured) throw new Error(`the ${resource} did not hand a serialized provider to the engine`);
   return captured;
 }
 
@@ -84,7 +86,13 @@ export class ProviderHost {
     private readonly provider: string,
     readonly logs: string[],
     private readonly engine: net.Server,
+    private readonly urn: string = URN,
   ) {}
+
+  /** The same host process, calling as another resource (its serialized provider and URN), as the engine does for a second type. */
+  forResource(provider: string, urn: string): ProviderHost {
+    return new ProviderHost(this.child, this.client, provider, this.logs, this.engine, urn);
+  }
 
   static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
     const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
@@ -184,7 +192,7 @@ export class ProviderHost {
 
   async check(news: Props, olds: Props = {}): Promise<CheckAnswer> {
     const req = new provproto.CheckRequest();
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setOlds(this.stored(olds));
     req.setNews(this.inputs(news));
     const resp = await this.call<any>("check", req);
@@ -197,7 +205,7 @@ export class ProviderHost {
   async diff(id: string, olds: Props, news: Props): Promise<DiffAnswer> {
     const req = new provproto.DiffRequest();
     req.setId(id);
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setOlds(this.stored(olds));
     req.setNews(this.inputs(news));
     const resp = await this.call<any>("diff", req);
@@ -208,7 +216,7 @@ export class ProviderHost {
   /** `outs` as the engine stores them (with the host's `__provider`). */
   async create(inputs: Props): Promise<{ id: string; outs: Props }> {
     const req = new provproto.CreateRequest();
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setProperties(this.inputs(inputs));
     const resp = await this.call<any>("create", req);
     return { id: resp.getId(), outs: resp.getProperties().toJavaScript() };
@@ -217,7 +225,7 @@ export class ProviderHost {
   async read(id: string, outs: Props, inputs: Props = {}): Promise<{ id: string; outs: Props; inputs?: Props }> {
     const req = new provproto.ReadRequest();
     req.setId(id);
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setProperties(this.stored(outs));
     req.setInputs(this.stored(inputs));
     const resp = await this.call<any>("read", req);
@@ -232,7 +240,7 @@ export class ProviderHost {
   async update(id: string, olds: Props, news: Props): Promise<Props> {
     const req = new provproto.UpdateRequest();
     req.setId(id);
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setOlds(this.stored(olds));
     req.setNews(this.inputs(news));
     const resp = await this.call<any>("update", req);
@@ -242,7 +250,7 @@ export class ProviderHost {
   async delete(id: string, outs: Props): Promise<void> {
     const req = new provproto.DeleteRequest();
     req.setId(id);
-    req.setUrn(URN);
+    req.setUrn(this.urn);
     req.setProperties(this.stored(outs));
     await this.call("delete", req);
   }

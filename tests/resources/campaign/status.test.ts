@@ -13,7 +13,7 @@ let host: ProviderHost;
 let n = 0;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 10 });
+  emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 10 });
   host = await ProviderHost.start({ provider: await serializedProvider(), env: { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0" } });
   await host.configure();
 });
