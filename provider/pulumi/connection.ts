@@ -331,3 +331,9 @@ export function checkConnectionInput(connection: unknown, definedNames: readonly
   }
   return failures;
 }
+
+/** The same connection name, or the same target fields. */
+export function sameRef(a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean {
+  if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
+  return TARGET_FIELDS.every((k) => a[k] === b[k]);
+}

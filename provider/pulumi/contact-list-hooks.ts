@@ -14,8 +14,8 @@ import { diffContactList, replacementRefused } from "../resources/contact-list/d
 import { createContactList, deleteContactList, definitionOfList, readContactList, type ContactListContext, type ContactListOutputs } from "../resources/contact-list/lifecycle";
 import { validateContactList, type ContactListDefinition, type ContactListSpec } from "../resources/contact-list/schema";
 import { UNKNOWN, withoutUndefined } from "../shared/properties";
-import { checkConnectionInput, namedConnections, resolveConnection, targetOf, type ResolvedConnection } from "./connection";
-import { config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, reportOnce, sessionFor, settings } from "./session";
+import { connectionRefOf, resolveConnection, sameRef, targetOf, type ResolvedConnection } from "./connection";
+import { checkInputs, config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, reportOnce, sessionFor } from "./session";
 
 export { resetSessions } from "./session";
 
@@ -42,22 +42,7 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
-  const result = validateContactList(spec, { unknownValue: UNKNOWN });
-  let definedNames: string[] = [];
-  const configFailures: Array<{ property: string; reason: string }> = [];
-  try {
-    definedNames = Object.keys(namedConnections(config()));
-    settings();
-  } catch (err) {
-    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
-  }
-  const failures = [
-    ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
-    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
-  ];
-  if (failures.length > 0 || !result.ok) return { inputs: news, failures };
-  return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
+  return checkInputs(news, (spec) => validateContactList(spec, { unknownValue: UNKNOWN }));
 }
 
 export async function diff(id: string, olds: ContactListOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -69,7 +54,7 @@ export async function diff(id: string, olds: ContactListOutputs, news: Record<st
   const d = diffContactList({ definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget });
   const unknown = hasUnknown(nextDefinition as unknown as Record<string, unknown>) || news.connection === UNKNOWN;
   const flagsChanged = olds.adoptExisting !== Boolean(spec.adoptExisting) || olds.allowReplacement !== Boolean(spec.allowReplacement);
-  const refChanged = JSON.stringify(refOf(olds as unknown as Record<string, unknown>) ?? null) !== JSON.stringify(refOf(news) ?? null);
+  const refChanged = !sameRef(connectionRefOf(olds.connection), refOf(news));
   if (d.changed.length > 0 || d.moved) {
     if (spec.allowReplacement !== true) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget }, d));
     return {

@@ -10,8 +10,8 @@ import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
 import { definitionOf, inputsOf } from "../resources/campaign/state";
 import { UNKNOWN, withoutUndefined } from "../shared/properties";
-import { checkConnectionInput, connectionRefOf, holdsCredentials, namedConnections, resolveConnection, targetOf, TARGET_FIELDS, type ConnectionRef, type ResolvedConnection } from "./connection";
-import { config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, sessionFor, settings } from "./session";
+import { connectionRefOf, holdsCredentials, resolveConnection, sameRef, targetOf, type ConnectionRef, type ResolvedConnection } from "./connection";
+import { checkInputs, config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, sessionFor } from "./session";
 
 export { resetSessions } from "./session";
 
@@ -43,22 +43,7 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
-  const result = validateCampaign(spec, { unknownValue: UNKNOWN });
-  let definedNames: string[] = [];
-  const configFailures: Array<{ property: string; reason: string }> = [];
-  try {
-    definedNames = Object.keys(namedConnections(config()));
-    settings(); // an invalid setting is reported before anything runs
-  } catch (err) {
-    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
-  }
-  const failures = [
-    ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
-    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
-  ];
-  if (failures.length > 0 || !result.ok) return { inputs: news, failures };
-  return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
+  return checkInputs(news, (spec) => validateCampaign(spec, { unknownValue: UNKNOWN }));
 }
 
 export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -81,10 +66,6 @@ export async function diff(id: string, olds: CampaignOutputs, news: Record<strin
   };
 }
 
-function sameRef(a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean {
-  if (typeof a === "string" || typeof b === "string" || a === undefined || b === undefined) return a === b;
-  return TARGET_FIELDS.every((k) => a[k] === b[k]);
-}
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
   let conn: ResolvedConnection | undefined;

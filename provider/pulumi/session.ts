@@ -27,11 +27,13 @@ import { NameView } from "../shared/name-view";
 import { PartialFailure } from "../shared/partial-failure";
 import { withoutUndefined } from "../shared/properties";
 import {
+  checkConnectionInput,
   connectionRefOf,
   CONNECTION_SETTINGS,
   CONNECTIONS_CONFIG_KEY,
   credentialsKey,
   holdsCredentials,
+  namedConnections,
   resolveConnection,
   secretsOf,
   type ConnectionRef,
@@ -221,6 +223,33 @@ export function forEngine(err: unknown, conn: ResolvedConnection | undefined, pr
     return reportOnce(message, { id: err.id, properties, reasons: [message] });
   }
   return reportOnce(message);
+}
+
+/**
+ * `check`, for every resource type: the resource's own validation, the connection input, and the
+ * provider settings (an invalid one is reported before anything runs). Answers with the normalized
+ * inputs, or with every failure at once.
+ */
+export function checkInputs(
+  news: Record<string, unknown>,
+  validate: (spec: Record<string, unknown>) => { ok: true; value: object } | { ok: false; failures: Array<{ path: string; message: string }> },
+): pulumi.dynamic.CheckResult {
+  const { [PROVIDER_KEY]: _provider, connection, ...spec } = news;
+  const result = validate(spec);
+  let definedNames: string[] = [];
+  const configFailures: Array<{ property: string; reason: string }> = [];
+  try {
+    definedNames = Object.keys(namedConnections(stackConfig));
+    settings();
+  } catch (err) {
+    configFailures.push({ property: typeof connection === "string" ? "connection" : "", reason: (err as Error).message });
+  }
+  const failures = [
+    ...(result.ok ? [] : result.failures.map((f) => ({ property: f.path, reason: f.message }))),
+    ...(configFailures.length > 0 ? configFailures : checkConnectionInput(connection, definedNames)),
+  ];
+  if (failures.length > 0 || !result.ok) return { inputs: news, failures };
+  return { inputs: withoutUndefined({ ...result.value, ...(connection === undefined ? {} : { connection }) }) };
 }
 
 /** For tests and benchmarks in one process: forget clients, name views and schedulers (new limits are read on next use). */

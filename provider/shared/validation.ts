@@ -78,3 +78,14 @@ export function formatValue(value: unknown): string {
     return "a value that cannot be shown";
   }
 }
+
+/** The value at a path of the raw input (own properties only); undefined when absent. */
+export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const segment of segments) {
+    if (typeof current !== "object" || current === null) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}

@@ -48,7 +48,7 @@
  * - Every object is strict: an unknown key is a failure with code "unknown_field", `unknownKey` and the
  *   object's `knownKeys`, so the YAML layer can suggest the closest one.
  */
-import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
+import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
 export { formatPath, formatValue, parsePath, type ValidationFailure };
 import { z } from "zod";
 
@@ -755,16 +755,6 @@ function internalFailure(err: unknown): ValidationFailure {
   return { path: "", rule, value: undefined, message: `campaign: ${rule}`, code: "internal" };
 }
 
-/** The value at a path of the raw input (own properties only); undefined when absent. */
-function valueAt(root: unknown, segments: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const segment of segments) {
-    if (typeof current !== "object" || current === null) return undefined;
-    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
-}
 
 /** Whether a failure sits at or under a value that is the unknown marker. Unknown-key failures are kept: the key itself is known to be wrong. */
 function underUnknown(input: unknown, failure: ValidationFailure, unknownValue: unknown): boolean {

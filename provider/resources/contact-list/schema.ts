@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { closestKey } from "../../shared/suggest";
-import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
+import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
 
 export const CONTACT_LIST_LIMITS = { nameMaxLength: 48, descriptionMaxLength: 256 } as const;
 
@@ -96,13 +96,5 @@ export function validateContactList(input: unknown, options: { unknownValue?: un
   return { ok: false, failures };
 }
 
-function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
-  let current = root;
-  for (const s of segments) {
-    if (typeof current !== "object" || current === null || !Object.prototype.hasOwnProperty.call(current, s)) return undefined;
-    current = (current as Record<string | number, unknown>)[s];
-  }
-  return current;
-}
 
 export { parsePath };
