@@ -1,38 +1,64 @@
 /**
  * The GitOps program (the root Pulumi project, `kore-campaigns`): one VoiceCampaign per YAML file in the
- * definitions folder. Every file is validated first; if anything is wrong, every problem is reported at
- * once (file, line, field, rule, value) and the program fails with one error, before anything reaches Kore.ai.
+ * definitions folder, and one ContactList per file in the contact-lists folder beside it (files marked
+ * `external: true` only declare a list that exists outside the stack). Every file is validated first; if
+ * anything is wrong, every problem is reported at once (file, line, field, rule, value) and the program
+ * fails with one error, before anything reaches Kore.ai.
  *
- * Folder: stack config `<project>:definitionsDir` (here `kore-campaigns:definitionsDir`), else the
- * KORE_CAMPAIGNS_DIR environment variable, else `campaigns/`; relative to the project folder (where
- * Pulumi.yaml is; Pulumi runs a `main` file in the file's own folder, so not the working directory).
- * Connection: stack config `kore:*` or KORE_* variables, as for any VoiceCampaign.
+ * Folders: stack config `<project>:definitionsDir` (here `kore-campaigns:definitionsDir`), else the
+ * KORE_CAMPAIGNS_DIR environment variable, else `campaigns/`; contact lists: `<project>:contactListsDir`,
+ * else KORE_CONTACT_LISTS_DIR, else the `contact-lists/` folder beside the campaigns folder, when there is
+ * one. Relative to the project folder (where Pulumi.yaml is; Pulumi runs a `main` file in the file's own
+ * folder, so not the working directory). Connection: stack config `kore:*` or KORE_* variables.
  *
- * Stack output `campaigns`: { [resourceName]: { id, name, dialingMode, status, started } }.
+ * A campaign that names a declared list gets the list's `name` output, so Pulumi creates the list first
+ * and deletes it last. A name no file declares is a warning (the provider still checks the app before
+ * the campaign's POST); `<project>:strictReferences: true` makes it an error.
+ *
+ * Stack outputs `campaigns`: { [resourceName]: { id, name, dialingMode, status, started } } and
+ * `contactLists`: { [resourceName]: { id, name, status } } for the lists the stack manages.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { ContactList } from "../provider/pulumi/contact-list";
 import { VoiceCampaign } from "../provider/pulumi/voice-campaign";
-import { formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile } from "../provider/gitops";
+import { formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type ContactListDefinitionFile, type LoadResult } from "../provider/gitops";
 
 const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
 /** The project folder: where Pulumi.yaml is. */
 const projectDir = pulumi.runtime.getRootDirectory() || process.cwd();
 
+const config = new pulumi.Config();
+
 /** The definitions folder: stack config, then environment, then the default; absolute. */
 function definitionsDir(): string {
-  const configured = new pulumi.Config().get("definitionsDir") || process.env.KORE_CAMPAIGNS_DIR || DEFAULT_DEFINITIONS_DIR;
+  const configured = config.get("definitionsDir") || process.env.KORE_CAMPAIGNS_DIR || DEFAULT_DEFINITIONS_DIR;
   return path.resolve(projectDir, configured);
 }
 
-/** The valid definitions, or a RunError listing every problem (shown by preview without a stack trace). */
-function loadOrFail(dir: string): CampaignDefinitionFile[] {
-  const { files, definitions, problems } = loadDefinitions(dir);
-  if (problems.length === 0) return definitions;
+/** The contact-lists folder when configured (then it must exist); otherwise the loader reads the one beside. */
+function contactListsDir(): string | undefined {
+  const configured = config.get("contactListsDir") || process.env.KORE_CONTACT_LISTS_DIR;
+  return configured ? path.resolve(projectDir, configured) : undefined;
+}
+
+/**
+ * The valid definitions, or a RunError listing every problem (shown by preview without a stack trace).
+ * Warnings are logged on the stack's output, or are problems too under `strictReferences`.
+ */
+function loadOrFail(dir: string): LoadResult {
+  const lists = contactListsDir();
+  const result = loadDefinitions(dir, lists === undefined ? {} : { contactLists: lists });
+  const strict = config.getBoolean("strictReferences") ?? false;
+  const problems = strict ? [...result.problems, ...result.warnings.map(({ severity: _, ...p }) => p)] : result.problems;
+  if (problems.length === 0) {
+    for (const warning of result.warnings) pulumi.log.warn(formatProblem(warning, { relativeTo: projectDir }));
+    return result;
+  }
   const lines = problems.map((p) => `  ${formatProblem(p, { relativeTo: projectDir })}`);
-  throw new pulumi.RunError(`campaign definitions in ${path.relative(projectDir, dir) || "."}: ${summarize(files.length, problems)}\n${lines.join("\n")}`);
+  throw new pulumi.RunError(`definitions in ${path.relative(projectDir, dir) || "."}: ${summarize(result.files.length, problems)}\n${lines.join("\n")}`);
 }
 
 /**
@@ -56,13 +82,26 @@ function ensureProviderCanLoadPackage(): void {
   }
 }
 
-/** One campaign; earlier file names (renamedFrom) become aliases so the state follows a rename. */
-function declareCampaign(definition: CampaignDefinitionFile): VoiceCampaign {
-  const aliases = definition.renamedFrom.map((name) => ({ name }));
-  return new VoiceCampaign(definition.resourceName, definition.spec, aliases.length > 0 ? { aliases } : {});
+/** Earlier file names (renamedFrom) become aliases so the state follows a rename. */
+const aliasesOf = (renamedFrom: readonly string[]) => (renamedFrom.length > 0 ? { aliases: renamedFrom.map((name) => ({ name })) } : {});
+
+/** One list the stack manages (not an external one). */
+function declareContactList(definition: ContactListDefinitionFile & { spec: NonNullable<ContactListDefinitionFile["spec"]> }): ContactList {
+  return new ContactList(definition.resourceName, definition.spec, aliasesOf(definition.renamedFrom));
+}
+
+/** One campaign; a list the stack manages is named by its output, so Pulumi orders the two. */
+function declareCampaign(definition: CampaignDefinitionFile, managedLists: ReadonlyMap<string, ContactList>): VoiceCampaign {
+  const contactLists = definition.spec.contactLists.map((name) => managedLists.get(name)?.name ?? name);
+  return new VoiceCampaign(definition.resourceName, { ...definition.spec, contactLists }, aliasesOf(definition.renamedFrom));
 }
 
 const summaryOf = (c: VoiceCampaign) => ({ id: c.id, name: c.name, dialingMode: c.dialingMode, status: c.status, started: c.started });
 
 ensureProviderCanLoadPackage();
-export const campaigns = Object.fromEntries(loadOrFail(definitionsDir()).map((d) => [d.resourceName, summaryOf(declareCampaign(d))]));
+const loaded = loadOrFail(definitionsDir());
+const declaredLists = loaded.contactLists.flatMap((d) => (d.spec ? [{ definition: d, list: declareContactList({ ...d, spec: d.spec }) }] : []));
+const listsByName = new Map(declaredLists.map(({ definition, list }) => [definition.name, list]));
+
+export const contactLists = Object.fromEntries(declaredLists.map(({ definition, list }) => [definition.resourceName, { id: list.id, name: list.name, status: list.status }]));
+export const campaigns = Object.fromEntries(loaded.definitions.map((d) => [d.resourceName, summaryOf(declareCampaign(d, listsByName))]));

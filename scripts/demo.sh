@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run demo: the main job. Makes the Pulumi CLI available, starts the built-in Kore.ai emulator
-# (data kept in .emulator-data/), runs `pulumi up` on the root project (the campaigns/ folder: one
-# campaign per dialing mode, one of them started), prints the campaigns' ids and statuses, and stops
+# (data kept in .emulator-data/), runs `pulumi up` on the root project (the contact-lists/ folder: the
+# list the campaigns dial; the campaigns/ folder: one campaign per dialing mode, one of them started),
+# prints the campaigns' ids and statuses, and stops
 # the emulator. A second run changes nothing: the preview shows no changes and no API call is made.
 #
 # Against a real Kore.ai tenant instead: set kore:host (or KORE_HOST) and the other settings (see the
@@ -29,9 +30,8 @@ if [ -z "${KORE_HOST:-}" ] && [ -z "$(pulumi config get kore:host 2>/dev/null ||
   # A fixed port: the campaigns' target app (host included) is part of their state.
   port="${KORE_EMULATOR_PORT:-47017}"
   mkdir -p .emulator-data
-  # The contact list campaigns/*.yaml name: lists must exist in the app (the emulator refuses others).
-  node dist/emulator/main.js --port "$port" --data-dir .emulator-data --contact-list "Recent Buyers - Q2 2025" \
-    >.emulator-data/emulator.log 2>&1 &
+  # No seeded contact list: the stack creates the one the campaigns dial (contact-lists/).
+  node dist/emulator/main.js --port "$port" --data-dir .emulator-data >.emulator-data/emulator.log 2>&1 &
   emulator_pid=$!
   for _ in $(seq 1 100); do
     grep -q "^listening on " .emulator-data/emulator.log 2>/dev/null && break

@@ -1,21 +1,22 @@
 /**
- * Generates schema/campaign.schema.json (JSON Schema draft 2020-12) from campaignFileSchema, the input side:
- * what a campaign definition file accepts, i.e. the VoiceCampaign resource's campaignSpecSchema (minus
- * `connection`) plus the file-only `renamedFrom`. Editors use it for completion and checks
- * (`# yaml-language-server: $schema=../schema/campaign.schema.json`); validateCampaign and the loader stay
- * the authority (time zones, overlaps, names across files and such are checked there only).
+ * Generates schema/campaign.schema.json and schema/contact-list.schema.json (JSON Schema draft 2020-12) from
+ * campaignFileSchema and contactListFileSchema, the input side: what a definition file accepts, i.e. the
+ * resource's spec schema (minus `connection`) plus the file-only fields. Editors use them for completion
+ * and checks (`# yaml-language-server: $schema=../schema/campaign.schema.json`); the resources' validation
+ * and the loader stay the authority (time zones, overlaps, names across files and such are checked there only).
  *
  *   npx tsc --outDir dist/schema-build --rootDir . --module commonjs --target ES2022 --esModuleInterop \
  *     --skipLibCheck --strict scripts/generate-schema.ts && node dist/schema-build/scripts/generate-schema.js
  *
- * or, without compiling: npm run schema (UPDATE_SCHEMA=1 jest tests/provider/schema.test.ts -t "JSON Schema")
- * (the test compares the committed file with buildJsonSchema() and rewrites it when UPDATE_SCHEMA=1).
+ * or, without compiling: npm run schema (UPDATE_SCHEMA=1 jest tests/gitops/demo.test.ts -t "schema")
+ * (the test compares the committed files with the generated text and rewrites them when UPDATE_SCHEMA=1).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { DIALING_MODES, MODE_FIELDS } from "../provider/resources/campaign/schema";
-import { campaignFileSchema } from "../provider/gitops/file-schema";
+import { EXTERNAL_CONTACT_LIST_KEYS, campaignFileSchema, contactListFileSchema } from "../provider/gitops/file-schema";
+import { CONTACT_LIST_KEYS } from "../provider/resources/contact-list/schema";
 
 export const SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:campaign.schema.json";
 export const SCHEMA_FILE = path.join("schema", "campaign.schema.json");
@@ -45,6 +46,42 @@ export function renderJsonSchema(): string {
   return `${JSON.stringify(buildJsonSchema(), null, 2)}\n`;
 }
 
+export const CONTACT_LIST_SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:contact-list.schema.json";
+export const CONTACT_LIST_SCHEMA_FILE = path.join("schema", "contact-list.schema.json");
+
+/**
+ * The contact-list file's JSON Schema. A managed list requires what the spec requires; a file with
+ * `external: true` requires only its name and holds nothing that would be created.
+ */
+export function buildContactListJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(contactListFileSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const { $schema, required, ...body } = generated;
+  const managedOnly = CONTACT_LIST_KEYS.filter((key) => !EXTERNAL_CONTACT_LIST_KEYS.includes(key));
+  return {
+    $schema,
+    $id: CONTACT_LIST_SCHEMA_ID,
+    title: "Kore.ai contact list definition file",
+    ...body,
+    required: ["name"],
+    allOf: [
+      { if: { not: { required: ["external"] } }, then: { required } },
+      { if: { required: ["external"] }, then: { properties: Object.fromEntries(managedOnly.map((key) => [key, false])) } },
+    ],
+  };
+}
+
+export function renderContactListJsonSchema(): string {
+  return `${JSON.stringify(buildContactListJsonSchema(), null, 2)}\n`;
+}
+
+/** Every generated schema file and its text. */
+export function schemaFiles(): Array<{ file: string; text: string }> {
+  return [
+    { file: SCHEMA_FILE, text: renderJsonSchema() },
+    { file: CONTACT_LIST_SCHEMA_FILE, text: renderContactListJsonSchema() },
+  ];
+}
+
 /** The package root: the nearest folder above `from` whose package.json is this package's. */
 export function packageRoot(from: string = __dirname): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
@@ -54,14 +91,16 @@ export function packageRoot(from: string = __dirname): string {
   }
 }
 
-/** Writes schema/campaign.schema.json; returns its path. */
-export function writeJsonSchema(root: string = packageRoot()): string {
-  const file = path.join(root, SCHEMA_FILE);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, renderJsonSchema());
-  return file;
+/** Writes the schema files; returns their paths. */
+export function writeJsonSchemas(root: string = packageRoot()): string[] {
+  return schemaFiles().map(({ file, text }) => {
+    const target = path.join(root, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    return target;
+  });
 }
 
 if (require.main === module) {
-  console.log(`wrote ${writeJsonSchema()}`);
+  for (const file of writeJsonSchemas()) console.log(`wrote ${file}`);
 }

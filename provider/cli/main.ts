@@ -2,9 +2,10 @@
 /**
  * The `kore-campaigns` command. Nothing here loads @pulumi/pulumi.
  *
- * `validate [paths...]`: checks campaign definition files offline, with the same rules as the
- * VoiceCampaign resource; no credentials, no network. Output (stdout): one line per problem,
- * `file:line: field: problem`, then a summary line (`3 files valid` / `2 problems in 1 file`).
+ * `validate [paths...]`: checks campaign and contact-list definition files offline, with the same rules
+ * as the VoiceCampaign and ContactList resources; no credentials, no network. Output (stdout): one line
+ * per problem, `file:line: field: problem` (warnings `file:line: warning: ...`), then a summary line
+ * (`3 files valid` / `2 problems in 1 file`, `, 1 warning`).
  *
  * `export [--out DIR] [--name-filter TEXT] [--force]`: writes one definition file per campaign of an
  * existing app (export.ts); the connection from KORE_* and the target flags.
@@ -14,18 +15,24 @@
  */
 import * as fs from "fs";
 import { parseArgs } from "node:util";
-import { formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
+import * as path from "path";
+import { CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
 import { exportCampaigns } from "./export";
 
 export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
-export const USAGE = `Usage: kore-campaigns validate [--format text|github] [paths...]
+export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]
        kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
 
-validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) without contacting Kore.ai.
+validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) and contact-list
+definitions (one per list, in ${CONTACT_LISTS_FOLDER}/ beside the campaigns folder) without contacting Kore.ai.
 paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DEFINITIONS_DIR}/
-          Each folder is checked as one stack's set (campaign names unique within it); files given
-          by name are checked together as one set.
+          Each folder is checked as one stack's set (names unique within it) with the ${CONTACT_LISTS_FOLDER}/
+          folder beside it; files given by name are checked together as one set. A folder named
+          ${CONTACT_LISTS_FOLDER}, and the files in one, hold contact lists.
+--contact-lists DIR  the contact-list definitions, instead of the ${CONTACT_LISTS_FOLDER}/ folder beside each set
+--strict  a campaign naming a contact list that no file declares is an error (else a warning: the list
+          may exist in Kore.ai outside the stack, which only pulumi up can check)
 --format  text (default): one line per problem, "file:line: field: problem", on stdout
           github: also a GitHub Actions annotation per problem (shown on the pull request's lines)
 -h, --help
@@ -56,7 +63,12 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { help: { type: "boolean", short: "h" }, format: { type: "string", default: "text" } },
+      options: {
+        help: { type: "boolean", short: "h" },
+        format: { type: "string", default: "text" },
+        strict: { type: "boolean", default: false },
+        "contact-lists": { type: "string" },
+      },
     });
   } catch (err) {
     return usageError(io, (err as Error).message);
@@ -70,7 +82,8 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
   if (command === undefined) return usageError(io, "missing command");
   if (command !== "validate") return usageError(io, `unknown command ${JSON.stringify(command)}`);
   if (values.format !== "text" && values.format !== "github") return usageError(io, `unknown format ${JSON.stringify(values.format)} (text or github)`);
-  return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], values.format, io);
+  const options = { format: values.format, strict: values.strict ?? false, contactLists: values["contact-lists"] } as const;
+  return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], options, io);
 }
 
 async function runExport(argv: readonly string[], io: CliOutput): Promise<number> {
@@ -118,16 +131,32 @@ function usageError(io: CliOutput, message: string): number {
   return EXIT.usage;
 }
 
-function validate(paths: readonly string[], format: "text" | "github", io: CliOutput): number {
-  const results = setsOf(paths).map((set) => loadDefinitions(set));
-  const problems: Problem[] = results.flatMap((r) => r.problems);
+interface ValidateOptions {
+  format: "text" | "github";
+  /** Warnings count as problems. */
+  strict: boolean;
+  contactLists?: string;
+}
+
+function validate(paths: readonly string[], options: ValidateOptions, io: CliOutput): number {
+  const given = options.contactLists === undefined ? withoutImpliedListFolders(paths) : paths;
+  const results = setsOf(given).map((set) => loadDefinitions(set, options.contactLists === undefined ? {} : { contactLists: options.contactLists }));
+  const warnings: Problem[] = results.flatMap((r) => r.warnings);
+  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...(options.strict ? warnings.map(({ severity: _, ...p }) => p) : [])];
   const fileCount = results.reduce((n, r) => n + r.files.length, 0);
-  for (const problem of problems) {
+  for (const problem of [...problems, ...(options.strict ? [] : warnings)]) {
     io.out(formatProblem(problem));
-    if (format === "github") io.out(formatGithubAnnotation(problem));
+    if (options.format === "github") io.out(formatGithubAnnotation(problem));
   }
-  io.out(summarize(fileCount, problems));
+  io.out(summarize(fileCount, problems, options.strict ? [] : warnings));
   return problems.length === 0 ? EXIT.valid : EXIT.problems;
+}
+
+/** A contact-lists folder given beside a campaigns folder that is given too is read with it, not as a set of its own. */
+function withoutImpliedListFolders(paths: readonly string[]): string[] {
+  const folders = new Set(paths.filter(isFolder).map((p) => path.resolve(p)));
+  const implied = new Set([...folders].filter((f) => path.basename(f) !== CONTACT_LISTS_FOLDER).map((f) => path.join(path.dirname(f), CONTACT_LISTS_FOLDER)));
+  return paths.filter((p) => !(isFolder(p) && implied.has(path.resolve(p))));
 }
 
 /** Each folder is a set of its own; everything else (files, missing paths) forms one set, in argument order. */

@@ -1,12 +1,22 @@
 /**
- * Campaigns as files: load, validate and report YAML campaign definitions (one file per campaign).
+ * Campaigns and contact lists as files: load, validate and report YAML definitions (one file per campaign
+ * in campaigns/, one per contact list in contact-lists/).
  * Free of @pulumi/pulumi: the validate command and tests use it without Pulumi; program/index.ts declares
  * the resources.
  */
-export { loadDefinitions, listDefinitionFiles, parseDefinitionFile, crossFileProblems, MAX_DEFINITION_FILE_BYTES, MAX_PROBLEMS_PER_FILE } from "./load";
-export type { CampaignDefinitionFile, LoadResult, ParsedFile, Problem } from "./load";
+export {
+  loadDefinitions,
+  listDefinitionFiles,
+  parseDefinitionFile,
+  crossFileProblems,
+  CONTACT_LISTS_FOLDER,
+  MAX_DEFINITION_FILE_BYTES,
+  MAX_PROBLEMS_PER_FILE,
+} from "./load";
+export type { CampaignDefinitionFile, ContactListDefinitionFile, DefinitionKind, LoadOptions, LoadResult, ParsedFile, Problem } from "./load";
 export {
   campaignFileSchema,
+  contactListFileSchema,
   renamedFromSchema,
   fileKnownKeysAt,
   stripDefinitionExtension,
@@ -15,7 +25,7 @@ export {
   FILE_ONLY_KEYS,
   RESOURCE_NAME_PATTERN,
 } from "./file-schema";
-export type { CampaignFileInput } from "./file-schema";
+export type { CampaignFileInput, ContactListFileInput } from "./file-schema";
 export { locate, parsePath } from "./locate";
 export type { SourcePosition } from "./locate";
 export { closestKey, editDistance, unknownKeyRule } from "./suggest";

@@ -1,9 +1,11 @@
 /**
- * Campaign definition files -> validated specs, or every problem at once.
+ * Definition files -> validated specs, or every problem at once.
  *
- * One YAML file per campaign; the file name (without .yaml/.yml) is the Pulumi resource name. Each file is
- * parsed with line numbers, validated with the resource's own rules (validateCampaign) plus the file-only
- * `renamedFrom`, and the files are then checked against each other (campaign names, resource names, renames).
+ * One YAML file per campaign (campaigns/) and one per contact list (contact-lists/, beside campaigns/); the
+ * file name (without .yaml/.yml) is the Pulumi resource name. Each file is parsed with line numbers,
+ * validated with its resource's own rules (validateCampaign, validateContactList) plus the file-only fields,
+ * and the files are then checked against each other (names, resource names, renames, and the contact lists
+ * campaigns name).
  *
  * `loadDefinitions` is the only function here doing I/O (listing and reading); the rest is pure. Nothing
  * here (nor anything it imports) loads @pulumi/pulumi, so the validate command runs without it.
@@ -12,10 +14,17 @@ import * as fs from "fs";
 import * as path from "path";
 import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
 import { NameView } from "../shared/name-view";
-import { formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
+import { closestKeys } from "../shared/suggest";
+import { failuresFromIssues } from "../shared/validation";
+import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
+import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
 import {
+  EXTERNAL_CONTACT_LIST_KEYS,
+  EXTERNAL_RULE,
   RESOURCE_NAME_PATTERN,
   RESOURCE_NAME_RULE,
+  contactListFileKnownKeysAt,
+  externalContactListFileSchema,
   fileKnownKeysAt,
   hasDefinitionExtension,
   renamedFromSchema,
@@ -36,9 +45,28 @@ export interface CampaignDefinitionFile {
   renamedFrom: string[];
 }
 
-/** One thing wrong, where it is and what it is. */
+/** A valid contact-list file: a list the stack manages (`spec`) or one declared as existing outside it. */
+export interface ContactListDefinitionFile {
+  file: string;
+  /** The file name without .yaml/.yml: the Pulumi resource name. */
+  resourceName: string;
+  /** The list's name in Kore.ai, trimmed: what campaigns write in contactLists. */
+  name: string;
+  /** `external: true`: the list exists outside the stack; the file only declares its name. */
+  external: boolean;
+  /** For a managed list, the normalized spec, ready for `new ContactList(resourceName, spec)`. */
+  spec?: ContactListSpec;
+  /** Earlier resource names, for Pulumi aliases. */
+  renamedFrom: string[];
+}
+
+/** One thing wrong (or, with severity "warning", maybe wrong), where it is and what it is. */
 export interface Problem {
   file: string;
+  /** Absent: an error. "warning": something validate cannot know offline (a list that may exist outside the stack). */
+  severity?: "warning";
+  /** The kind of file; absent for a campaign file (or a path that is not a definition file). */
+  kind?: "contactList";
   /** 1-based line, when known. */
   line?: number;
   /** 1-based column; given for YAML syntax errors only. */
@@ -49,7 +77,8 @@ export interface Problem {
   message: string;
   /**
    * A ValidationFailure code, or one of: read, not_found, not_yaml, not_plain_file, too_large, encoding, file_name,
-   * yaml, empty, not_mapping, duplicate_name, duplicate_file, rename, more (the count of problems not listed).
+   * yaml, empty, not_mapping, duplicate_name, duplicate_file, rename, reference_case, undeclared_reference, more (the
+   * count of problems not listed).
    */
   code?: string;
   /** With code "more": how many problems of the file are not listed. */
@@ -57,21 +86,30 @@ export interface Problem {
 }
 
 export interface LoadResult {
-  /** Every definition file found (valid or not), in the order listed. */
+  /** Every definition file found (valid or not), campaigns first, in the order listed. */
   files: string[];
-  /** The valid ones; when `problems` is not empty, do not act on these. */
+  /** The valid campaign files; when `problems` is not empty, do not act on these. */
   definitions: CampaignDefinitionFile[];
-  /** Every problem, ordered by file then line. */
+  /** The valid contact-list files (managed and external). */
+  contactLists: ContactListDefinitionFile[];
+  /** Every error, ordered by file then line. */
   problems: Problem[];
+  /** What may be wrong but cannot be known offline (severity "warning"); `--strict` treats them as errors. */
+  warnings: Problem[];
 }
 
 /** One file after parsing and validation, before the cross-file checks. */
 export interface ParsedFile {
   file: string;
+  /** What the file defines; "campaign" when absent. */
+  kind?: DefinitionKind;
   resourceName: string;
   definition?: CampaignDefinitionFile;
-  /** The campaign name as written (trimmed), when it is text; checked across files even if other fields fail. */
+  contactList?: ContactListDefinitionFile;
+  /** The name as written (trimmed), when it is text; checked across files even if other fields fail. */
   campaignName?: string;
+  /** A campaign's contactLists entries that are text (trimmed), with their index; checked against the declared lists. */
+  contactListRefs?: Array<{ index: number; name: string }>;
   /** The valid `renamedFrom` entries (even if other fields fail). */
   renamedFrom?: string[];
   problems: Problem[];
@@ -83,22 +121,60 @@ export interface ParsedFile {
 // I/O: listing and reading
 // ---------------------------------------------------------------------------------------------------
 
+/** The folder of contact-list files, beside the campaigns folder. */
+export const CONTACT_LISTS_FOLDER = "contact-lists";
+
+export interface LoadOptions {
+  /**
+   * Where the contact-list files are (folders or files). Absent: every given path inside (or named) a
+   * `contact-lists` folder holds lists, and each given campaigns folder's sibling `contact-lists/` is read
+   * when it exists.
+   */
+  contactLists?: string | readonly string[];
+}
+
 /**
  * Loads a set of definitions: folders (their *.yaml / *.yml files, not recursive, hidden files skipped)
- * and files. The set is checked as one stack's definitions (campaign names unique across it, and so on).
+ * and files. The set is checked as one stack's definitions (names unique across it, references, and so on).
  */
-export function loadDefinitions(paths: string | readonly string[]): LoadResult {
-  const listed = listDefinitionFiles(typeof paths === "string" ? [paths] : paths);
-  const parsed = listed.files.map((file) => {
-    const text = readText(file);
-    return typeof text === "string" ? parseDefinitionFile(file, text) : { file, resourceName: "", problems: [text], lineOf: () => undefined };
+export function loadDefinitions(paths: string | readonly string[], options: LoadOptions = {}): LoadResult {
+  const { campaignPaths, contactListPaths } = splitPaths(typeof paths === "string" ? [paths] : paths, options);
+  const campaignFiles = listDefinitionFiles(campaignPaths);
+  const listFiles = listDefinitionFiles(contactListPaths, "contact list");
+  const files = [...campaignFiles.files, ...listFiles.files.filter((f) => !campaignFiles.files.includes(f))];
+  const kindOf = (file: string): DefinitionKind => (listFiles.files.includes(file) && !campaignFiles.files.includes(file) ? "contactList" : "campaign");
+  const parsed = files.map((file) => {
+    const kind = kindOf(file);
+    const text = readText(file, FILE_KINDS[kind]);
+    return typeof text === "string" ? parseDefinitionFile(file, text, kind) : { file, kind, resourceName: "", problems: [text], lineOf: () => undefined };
   });
-  const problems = [...listed.problems, ...parsed.flatMap((p) => p.problems), ...crossFileProblems(parsed)];
+  const all = [...campaignFiles.problems, ...listFiles.problems, ...parsed.flatMap((p) => p.problems), ...crossFileProblems(parsed)].map((p) =>
+    kindOf(p.file) === "contactList" ? { ...p, kind: "contactList" as const } : p,
+  );
   return {
-    files: listed.files,
+    files,
     definitions: parsed.flatMap((p) => (p.definition ? [p.definition] : [])),
-    problems: capPerFile(sortProblems(problems, listed.files)),
+    contactLists: parsed.flatMap((p) => (p.contactList ? [p.contactList] : [])),
+    problems: capPerFile(sortProblems(all.filter((p) => p.severity !== "warning"), files)),
+    warnings: sortProblems(all.filter((p) => p.severity === "warning"), files),
   };
+}
+
+/** Which given paths hold campaigns and which contact lists (LoadOptions.contactLists). */
+function splitPaths(paths: readonly string[], options: LoadOptions): { campaignPaths: string[]; contactListPaths: string[] } {
+  if (options.contactLists !== undefined) {
+    return { campaignPaths: [...paths], contactListPaths: typeof options.contactLists === "string" ? [options.contactLists] : [...options.contactLists] };
+  }
+  const isListPath = (p: string) => {
+    const folder = statOf(p)?.isDirectory() ? p : path.dirname(p);
+    return path.basename(path.resolve(folder)) === CONTACT_LISTS_FOLDER;
+  };
+  const campaignPaths = paths.filter((p) => !isListPath(p));
+  const siblings = campaignPaths
+    .filter((p) => statOf(p)?.isDirectory())
+    .map((folder) => path.join(folder, "..", CONTACT_LISTS_FOLDER))
+    .filter((folder) => statOf(folder)?.isDirectory());
+  return { campaignPaths, contactListPaths: [...paths.filter(isListPath), ...siblings] };
 }
 
 /** At most this many problems are reported per file; one more line counts the rest. */
@@ -122,7 +198,7 @@ function capPerFile(problems: readonly Problem[]): Problem[] {
 }
 
 /** The definition files under `paths`, and a problem for each path that is missing or not a definition file. */
-export function listDefinitionFiles(paths: readonly string[]): { files: string[]; problems: Problem[] } {
+export function listDefinitionFiles(paths: readonly string[], noun = "campaign"): { files: string[]; problems: Problem[] } {
   const files: string[] = [];
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -135,7 +211,7 @@ export function listDefinitionFiles(paths: readonly string[]): { files: string[]
     if (stat === undefined) problems.push({ file: given, message: "no such file or folder", code: "not_found" });
     else if (stat.isDirectory()) folderEntries(given).forEach(add);
     else if (hasDefinitionExtension(path.basename(given))) add(given);
-    else problems.push({ file: given, message: "is not a campaign definition (a .yaml or .yml file) or a folder", code: "not_yaml" });
+    else problems.push({ file: given, message: `is not a ${noun} definition (a .yaml or .yml file) or a folder`, code: "not_yaml" });
   }
   return { files, problems };
 }
@@ -171,7 +247,7 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
  * The text of a definition file, or the problem with it. Never quotes the content of anything that is
  * not a plain file of the folder, and reads at most MAX_DEFINITION_FILE_BYTES + 1 bytes of one that is.
  */
-function readText(file: string): string | Problem {
+function readText(file: string, kind: FileKind = FILE_KINDS.campaign): string | Problem {
   const refuse = (message: string, code = "read"): Problem => ({ file, message, code });
   let entry: fs.Stats;
   try {
@@ -182,7 +258,7 @@ function readText(file: string): string | Problem {
   if (entry.isSymbolicLink()) return refuse("is a symbolic link; definition files must be plain files (links are never followed)", "not_plain_file");
   if (!entry.isFile()) return refuse(`is ${kindOf(entry)}, not a plain file`, "not_plain_file");
   if (entry.size > MAX_DEFINITION_FILE_BYTES) {
-    return refuse(`is ${entry.size} bytes; a campaign definition file holds at most ${MAX_DEFINITION_FILE_BYTES} bytes`, "too_large");
+    return refuse(`is ${entry.size} bytes; a ${kind.noun} definition file holds at most ${MAX_DEFINITION_FILE_BYTES} bytes`, "too_large");
   }
   let bytes: Buffer;
   let fd: number | undefined;
@@ -191,7 +267,7 @@ function readText(file: string): string | Problem {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
     const buffer = Buffer.alloc(MAX_DEFINITION_FILE_BYTES + 1);
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most a campaign definition file holds`, "too_large");
+    if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most a ${kind.noun} definition file holds`, "too_large");
     bytes = buffer.subarray(0, read);
   } catch (err) {
     return refuse(`could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
@@ -246,8 +322,65 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 // One file (pure)
 // ---------------------------------------------------------------------------------------------------
 
-/** Parses and validates one definition file's text. */
-export function parseDefinitionFile(file: string, text: string): ParsedFile {
+export type DefinitionKind = "campaign" | "contactList";
+
+type Validation = { ok: true; value: unknown } | { ok: false; failures: ValidationFailure[] };
+
+/** What differs between a campaign file and a contact-list file; the reading and reporting are shared. */
+interface FileKind {
+  /** "campaign definition file holds at most ..." */
+  noun: string;
+  /** For an empty file: the fields a definition needs. */
+  requiredFields: string;
+  /** For a file that is not a mapping: an example of its fields. */
+  example: string;
+  /** The resource's rules, with the file-only fields removed first. */
+  validate(input: Record<string, unknown>): Validation;
+  /** Known keys of the object at a path of this file's content, file-only keys included. */
+  knownKeysAt(objectPath: string, content: Record<string, unknown>): readonly string[] | undefined;
+  /** Every object path's known keys, for "it belongs in ..." hints. */
+  knownKeysByPath: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A file declaring an external list: `name`, `external: true`, an optional `description`. */
+function validateExternalList(input: Record<string, unknown>): Validation {
+  const result = externalContactListFileSchema.safeParse({ ...input, external: true });
+  return result.success ? { ok: true, value: result.data } : { ok: false, failures: failuresFromIssues(result.error.issues, input, { noun: "contact list", knownKeys: EXTERNAL_CONTACT_LIST_KEYS }) };
+}
+
+/** A managed list (the ContactList rules), or with `external: true` a declared one. */
+function validateContactListFile(input: Record<string, unknown>): Validation {
+  if (input.external === true) return validateExternalList(input);
+  const { external, ...spec } = input;
+  const result = validateContactList(spec);
+  if (external === undefined) return result;
+  const failure = { path: "external", rule: EXTERNAL_RULE, value: external, message: `external: ${EXTERNAL_RULE} (got ${formatValue(external)})`, code: "invalid" };
+  return { ok: false, failures: [...(result.ok ? [] : result.failures), failure] };
+}
+
+const FILE_KINDS: Readonly<Record<DefinitionKind, FileKind>> = {
+  campaign: {
+    noun: "campaign",
+    requiredFields: "a campaign definition needs name, description, contactLists, priority, dialingMode and dialingStrategy",
+    example: "name: ..., dialingMode: ...",
+    validate: (input) => validateCampaign(input),
+    knownKeysAt: (objectPath) => fileKnownKeysAt(objectPath),
+    knownKeysByPath: KNOWN_KEYS,
+  },
+  contactList: {
+    noun: "contact list",
+    requiredFields: "a contact list definition needs name and description (or name and external: true)",
+    example: "name: ..., description: ...",
+    validate: validateContactListFile,
+    knownKeysAt: (objectPath, content) =>
+      content.external === true ? (objectPath === "" ? [...EXTERNAL_CONTACT_LIST_KEYS, "renamedFrom"] : undefined) : contactListFileKnownKeysAt(objectPath),
+    knownKeysByPath: { "": contactListFileKnownKeysAt("") ?? [] },
+  },
+};
+
+/** Parses and validates one definition file's text (a campaign's unless `kind` says otherwise). */
+export function parseDefinitionFile(file: string, text: string, kindName: DefinitionKind = "campaign"): ParsedFile {
+  const kind = FILE_KINDS[kindName];
   const resourceName = stripDefinitionExtension(path.basename(file));
   const nameProblems: Problem[] = RESOURCE_NAME_PATTERN.test(resourceName)
     ? []
@@ -259,29 +392,41 @@ export function parseDefinitionFile(file: string, text: string): ParsedFile {
     doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   } catch (err) {
     // the parser recurses: thousands of nested levels exhaust the stack
-    const message = err instanceof RangeError ? "is nested too deeply to be a campaign definition" : "could not be parsed as YAML";
-    return { file, resourceName, lineOf: () => undefined, problems: [...nameProblems, { file, line: 1, message: `invalid YAML: ${message}`, code: "yaml" }] };
+    const message = err instanceof RangeError ? `is nested too deeply to be a ${kind.noun} definition` : "could not be parsed as YAML";
+    return { file, kind: kindName, resourceName, lineOf: () => undefined, problems: [...nameProblems, { file, line: 1, message: `invalid YAML: ${message}`, code: "yaml" }] };
   }
   const lineOf = (propertyPath: string) => locate(doc, lineCounter, propertyPath)?.line;
-  const base = { file, resourceName, lineOf };
+  const base = { file, kind: kindName, resourceName, lineOf };
 
-  const syntax = doc.errors.map((err) => yamlProblem(file, err, source));
+  const syntax = doc.errors.map((err) => yamlProblem(file, err, source, kind));
   if (syntax.length > 0) return { ...base, problems: [...nameProblems, ...syntax] };
-  const content = readContent(file, doc, lineCounter, lineOf);
+  const content = readContent(file, doc, lineCounter, lineOf, kind);
   if ("problem" in content) return { ...base, problems: [...nameProblems, content.problem] };
 
   const { renamedFrom, ...input } = content.value;
-  const spec = validateCampaign(input);
+  const spec = kind.validate(input);
   const renames = renamedFromSchema.optional().safeParse(renamedFrom);
   const written = typeof input.name === "string" && input.name.trim() !== "" ? { campaignName: input.name.trim() } : {};
-  const parsed = { ...base, ...written, ...(renames.success ? { renamedFrom: renames.data ?? [] } : {}) };
+  const refs = kindName === "campaign" && Array.isArray(input.contactLists) ? { contactListRefs: textEntries(input.contactLists) } : {};
+  const parsed = { ...base, ...written, ...refs, ...(renames.success ? { renamedFrom: renames.data ?? [] } : {}) };
   const problems = [
     ...nameProblems,
-    ...(spec.ok ? [] : spec.failures.map((f) => problemFromFailure(file, f, doc, lineCounter, input))),
+    ...(spec.ok ? [] : spec.failures.map((f) => problemFromFailure(file, f, doc, lineCounter, input, kind))),
     ...(renames.success ? [] : renames.error.issues.map((i) => renameProblem(file, i, renamedFrom, lineOf))),
   ];
   if (problems.length > 0 || !spec.ok || !renames.success) return { ...parsed, problems };
-  return { ...parsed, problems, definition: { file, resourceName, spec: spec.value, renamedFrom: renames.data ?? [] } };
+  const common = { file, resourceName, renamedFrom: renames.data ?? [] };
+  if (kindName === "campaign") return { ...parsed, problems, definition: { ...common, spec: spec.value as CampaignSpec } };
+  const list = spec.value as ContactListSpec & { external?: true };
+  const contactList: ContactListDefinitionFile = list.external
+    ? { ...common, name: list.name, external: true }
+    : { ...common, name: list.name, external: false, spec: list };
+  return { ...parsed, problems, contactList };
+}
+
+/** The entries of a list that are non-empty text, trimmed, with their index. */
+function textEntries(values: readonly unknown[]): Array<{ index: number; name: string }> {
+  return values.flatMap((value, index) => (typeof value === "string" && value.trim() !== "" ? [{ index, name: value.trim() }] : []));
 }
 
 /** The document as a plain object, or the problem with it (empty, not a mapping, unresolvable aliases). */
@@ -290,22 +435,21 @@ function readContent(
   doc: Document,
   lineCounter: LineCounter,
   lineOf: (p: string) => number | undefined,
+  kind: FileKind,
 ): { value: Record<string, unknown> } | { problem: Problem } {
-  if (doc.contents === null) {
-    return { problem: { file, line: 1, message: "is empty: a campaign definition needs name, description, contactLists, priority, dialingMode and dialingStrategy", code: "empty" } };
-  }
+  if (doc.contents === null) return { problem: { file, line: 1, message: `is empty: ${kind.requiredFields}`, code: "empty" } };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (err) {
-    if (err instanceof RangeError) return { problem: { file, line: 1, message: "invalid YAML: is nested too deeply to be a campaign definition", code: "yaml" } };
+    if (err instanceof RangeError) return { problem: { file, line: 1, message: `invalid YAML: is nested too deeply to be a ${kind.noun} definition`, code: "yaml" } };
     const alias = firstAlias(doc, lineCounter);
     const message = `uses aliases${alias ? ` (*${alias.name})` : ""} that expand to too much (over ${MAX_ALIAS_EXPANSIONS} copies); write the values out`;
     return { problem: { file, line: alias?.line ?? lineOf(""), message: `invalid YAML: ${message}`, code: "yaml" } };
   }
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return { value: value as Record<string, unknown> };
   const got = Array.isArray(value) ? "a list" : `a single value (${formatValue(value)})`;
-  return { problem: { file, line: lineOf(""), message: `must be a mapping of campaign fields (name: ..., dialingMode: ...), not ${got}`, code: "not_mapping" } };
+  return { problem: { file, line: lineOf(""), message: `must be a mapping of ${kind.noun} fields (${kind.example}), not ${got}`, code: "not_mapping" } };
 }
 
 /** How many alias expansions a file may use (YAML's "billion laughs" guard). */
@@ -325,12 +469,12 @@ function firstAlias(doc: Document, lineCounter: LineCounter): { name: string; li
 }
 
 /** A YAML syntax error: its first line, without the " at line L, column C" the problem carries already. */
-function yamlProblem(file: string, err: YAMLError, text: string): Problem {
+function yamlProblem(file: string, err: YAMLError, text: string, kind: FileKind): Problem {
   const where = err.linePos?.[0];
   if (err.code === "MULTIPLE_DOCS") {
-    return { file, ...(where ? { line: where.line } : {}), message: "invalid YAML: holds more than one document (a line \"---\" starts another); a definition file holds one campaign", code: "yaml" };
+    return { file, ...(where ? { line: where.line } : {}), message: `invalid YAML: holds more than one document (a line "---" starts another); a definition file holds one ${kind.noun}`, code: "yaml" };
   }
-  if (/call stack/i.test(err.message)) return { file, line: 1, message: "invalid YAML: is nested too deeply to be a campaign definition", code: "yaml" };
+  if (/call stack/i.test(err.message)) return { file, line: 1, message: `invalid YAML: is nested too deeply to be a ${kind.noun} definition`, code: "yaml" };
   let message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   if (err.code === "DUPLICATE_KEY") {
     const key = /^\s*(?:-\s+)?("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(err.pos[0]))?.[1];
@@ -341,38 +485,41 @@ function yamlProblem(file: string, err: YAMLError, text: string): Problem {
 }
 
 /** A ValidationFailure -> a Problem at the failure's line, with a suggestion for unknown fields and a hint for unquoted values. */
-function problemFromFailure(file: string, failure: ValidationFailure, doc: Document, lineCounter: LineCounter, input: unknown): Problem {
+function problemFromFailure(file: string, failure: ValidationFailure, doc: Document, lineCounter: LineCounter, input: Record<string, unknown>, kind: FileKind): Problem {
   const position = locate(doc, lineCounter, failure.path);
-  const prefix = `${failure.path || "campaign"}: `;
+  const prefix = `${failure.path || kind.noun}: `;
   let message = failure.message.startsWith(prefix) ? failure.message.slice(prefix.length) : failure.rule;
-  if (failure.code === "unknown_field") message = unknownFieldRule(failure);
-  else if (failure.code === "type" && isUnquotedNonString(position?.node)) {
+  if (failure.code === "unknown_field") message = unknownFieldRule(failure, kind, input);
+  else if (isUnquotedNonString(position?.node) && (failure.code === "type" || failure.code === "invalid")) {
     const source = (position?.node as { source?: string }).source ?? String(failure.value);
-    if (quotedWouldPass(input, failure.path, source)) message += `; YAML reads the unquoted ${source} as a ${typeof failure.value}: write it in quotes, "${source}"`;
+    if (typeof failure.value !== "string" && quotedWouldPass(input, failure.path, source, kind)) {
+      message += `; YAML reads the unquoted ${source} as a ${typeof failure.value}: write it in quotes, "${source}"`;
+    }
   }
   return { file, ...(position ? { line: position.line } : {}), ...(failure.path ? { path: failure.path } : {}), message, ...(failure.code ? { code: failure.code } : {}) };
 }
 
-function unknownFieldRule(failure: ValidationFailure): string {
+function unknownFieldRule(failure: ValidationFailure, kind: FileKind, content: Record<string, unknown>): string {
   const key = failure.unknownKey ?? "";
   const objectPath = formatPath(parsePath(failure.path).slice(0, -1));
-  const known = fileKnownKeysAt(objectPath) ?? failure.knownKeys ?? [];
+  const known = kind.knownKeysAt(objectPath, content) ?? failure.knownKeys ?? [];
   const generic = `is not a known field; known fields here: ${(failure.knownKeys ?? []).join(", ")}`;
-  const suggestion = unknownKeyRule(key, objectPath, known);
+  const suggestion = unknownKeyRule(key, objectPath, known, kind.knownKeysByPath);
   if (suggestion !== undefined) return suggestion;
-  // The schema's own wording, unless it is the generic list (which lacks the file-only keys at the top level).
-  return failure.rule === generic && known.length > 0 ? `is not a known field; known fields here: ${known.join(", ")}` : failure.rule;
+  // The schema's own wording, unless it is the generic list or the file knows more keys (the file-only ones).
+  const fileAddsKeys = known.length > (failure.knownKeys?.length ?? 0);
+  return (failure.rule === generic || fileAddsKeys) && known.length > 0 ? `is not a known field; known fields here: ${known.join(", ")}` : failure.rule;
 }
 
 /** Whether the value would pass as the string the user typed (so quoting it is the fix). */
-function quotedWouldPass(input: unknown, propertyPath: string, source: string): boolean {
+function quotedWouldPass(input: Record<string, unknown>, propertyPath: string, source: string, kind: FileKind): boolean {
   const segments = parsePath(propertyPath);
   if (segments.length === 0) return false;
   const copy = structuredClone(input) as Record<string | number, unknown>;
   const parent = segments.slice(0, -1).reduce<unknown>((node, s) => (node as Record<string | number, unknown>)?.[s], copy);
   if (typeof parent !== "object" || parent === null) return false;
   (parent as Record<string | number, unknown>)[segments[segments.length - 1]] = source;
-  const result = validateCampaign(copy);
+  const result = kind.validate(copy);
   return result.ok || !result.failures.some((f) => f.path === propertyPath);
 }
 
@@ -391,9 +538,18 @@ const where = (p: { file: string; lineOf(path: string): number | undefined }, pr
   return line === undefined ? p.file : `${p.file}:${line}`;
 };
 
-/** Problems between files: the same resource name, the same campaign name, and conflicting renames. */
+/**
+ * Problems between files: the same resource name, the same name in Kore.ai, conflicting renames (each
+ * among the files of one kind: a campaign and a list are different resource types), and campaigns'
+ * contact lists that no file declares (warnings: they may exist outside the stack).
+ */
 export function crossFileProblems(parsed: readonly ParsedFile[]): Problem[] {
-  return [...duplicateResourceNames(parsed), ...duplicateCampaignNames(parsed), ...renameConflicts(parsed)];
+  const campaigns = parsed.filter((p) => (p.kind ?? "campaign") === "campaign");
+  const lists = parsed.filter((p) => p.kind === "contactList");
+  return [
+    ...[campaigns, lists].flatMap((files) => [...duplicateResourceNames(files), ...duplicateNames(files), ...renameConflicts(files)]),
+    ...contactListReferences(campaigns, lists),
+  ];
 }
 
 function duplicateResourceNames(parsed: readonly ParsedFile[]): Problem[] {
@@ -411,7 +567,7 @@ function duplicateResourceNames(parsed: readonly ParsedFile[]): Problem[] {
   return problems;
 }
 
-function duplicateCampaignNames(parsed: readonly ParsedFile[]): Problem[] {
+function duplicateNames(parsed: readonly ParsedFile[]): Problem[] {
   const first = new Map<string, ParsedFile>();
   const problems: Problem[] = [];
   for (const p of parsed) {
@@ -420,7 +576,8 @@ function duplicateCampaignNames(parsed: readonly ParsedFile[]): Problem[] {
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
     else {
-      const message = `${JSON.stringify(p.campaignName)} is also the name of the campaign in ${where(earlier, "name")} (Kore.ai campaign names are unique, ignoring case)`;
+      const noun = FILE_KINDS[p.kind ?? "campaign"].noun;
+      const message = `${JSON.stringify(p.campaignName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${noun} names are unique, ignoring case)`;
       problems.push({ file: p.file, line: p.lineOf("name"), path: "name", message, code: "duplicate_name" });
     }
   }
@@ -440,10 +597,51 @@ function renameConflicts(parsed: readonly ParsedFile[]): Problem[] {
       let message: string | undefined;
       if (holder === p) message = `${JSON.stringify(old)} is this file's own name`;
       else if (holder) message = `${JSON.stringify(old)} is still the name of ${holder.file}; list an old name only once that file is renamed or removed`;
-      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over a campaign`;
+      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over a ${FILE_KINDS[p.kind ?? "campaign"].noun}`;
       else claimedBy.set(key, { file: p, at });
       if (message) problems.push({ file: p.file, line: p.lineOf(at), path: at, message, code: "rename" });
     });
+  }
+  return problems;
+}
+
+/**
+ * Each campaign's contactLists entry must be a list some file declares (managed, or `external: true`).
+ * Exactly, case included, as the provider checks before the POST: a name that differs only in case from
+ * a declared list is an error (it would fail at apply). A name no file declares is a warning: the list
+ * may exist in Kore.ai outside the stack, which only the provider can see (it checks the app before the
+ * POST); `validate --strict` and the program's `strictReferences` make it an error.
+ */
+function contactListReferences(campaigns: readonly ParsedFile[], lists: readonly ParsedFile[]): Problem[] {
+  const declared = new Map<string, ParsedFile>();
+  const byKey = new Map<string, ParsedFile>();
+  for (const list of lists) {
+    if (list.campaignName === undefined) continue;
+    if (!declared.has(list.campaignName)) declared.set(list.campaignName, list);
+    if (!byKey.has(NameView.key(list.campaignName))) byKey.set(NameView.key(list.campaignName), list);
+  }
+  const names = [...declared.keys()];
+  const problems: Problem[] = [];
+  for (const campaign of campaigns) {
+    const reported = new Set<string>(); // a name listed twice is reported once (the repeat is an error of its own)
+    for (const { index, name } of campaign.contactListRefs ?? []) {
+      if (declared.has(name) || reported.has(name)) continue;
+      reported.add(name);
+      const at = `contactLists[${index}]`;
+      const base = { file: campaign.file, line: campaign.lineOf(at), path: at };
+      const sameButCase = byKey.get(NameView.key(name));
+      if (sameButCase) {
+        const message = `${JSON.stringify(name)} differs only in case from the contact list ${JSON.stringify(sameButCase.campaignName)} declared in ${where(sameButCase, "name")}; Kore.ai matches list names exactly: write ${JSON.stringify(sameButCase.campaignName)}`;
+        problems.push({ ...base, message, code: "reference_case" });
+        continue;
+      }
+      const close = closestKeys(name, names);
+      const hint = close.length > 0 ? ` (did you mean ${close.map((c) => JSON.stringify(c)).join(" or ")}?)` : "";
+      const message =
+        `names the contact list ${JSON.stringify(name)}, which no file in ${CONTACT_LISTS_FOLDER}/ declares${hint}. ` +
+        `If it exists in Kore.ai outside this stack, declare it there in a file with its name and external: true`;
+      problems.push({ ...base, severity: "warning", message, code: "undeclared_reference" });
+    }
   }
   return problems;
 }

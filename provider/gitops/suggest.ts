@@ -1,6 +1,7 @@
 /**
  * "Did you mean ...?" for unknown fields: the closest known key of the same object (edit distance, ignoring
- * case, "_" and "-"), or the object where a key of that exact spelling belongs. Pure.
+ * case, "_" and "-"), or the object where a key of that exact spelling belongs (a campaign's objects unless
+ * told otherwise). Pure.
  */
 import { KNOWN_KEYS } from "../resources/campaign/schema";
 import { closestKey, editDistance } from "../shared/suggest";
@@ -14,9 +15,9 @@ function describeObjectPath(objectPath: string): string {
 }
 
 /** Where else a key of exactly this spelling is known ("in dialingStrategy" for maxRingTime), if anywhere. */
-export function elsewhereKey(key: string, objectPath: string): string | undefined {
+export function elsewhereKey(key: string, objectPath: string, knownKeysByPath: Readonly<Record<string, readonly string[]>> = KNOWN_KEYS): string | undefined {
   const here = objectPath.replace(/\[\d+\]/g, "[]");
-  const home = Object.keys(KNOWN_KEYS).find((path) => path !== here && KNOWN_KEYS[path].includes(key));
+  const home = Object.keys(knownKeysByPath).find((path) => path !== here && knownKeysByPath[path].includes(key));
   return home === undefined ? undefined : describeObjectPath(home);
 }
 
@@ -24,10 +25,15 @@ export function elsewhereKey(key: string, objectPath: string): string | undefine
  * The rule for an unknown key: a close spelling of this object's keys, else the object it belongs in,
  * else undefined (the caller keeps its own wording).
  */
-export function unknownKeyRule(key: string, objectPath: string, knownKeys: readonly string[]): string | undefined {
+export function unknownKeyRule(
+  key: string,
+  objectPath: string,
+  knownKeys: readonly string[],
+  knownKeysByPath: Readonly<Record<string, readonly string[]>> = KNOWN_KEYS,
+): string | undefined {
   const close = closestKey(key, knownKeys);
   if (close !== undefined) return `is not a known field; did you mean ${close}?`;
-  const home = elsewhereKey(key, objectPath);
+  const home = elsewhereKey(key, objectPath, knownKeysByPath);
   if (home !== undefined) return `is not a field here; it belongs ${home}`;
   return undefined;
 }

@@ -93,18 +93,32 @@ export async function read(id: string, props: ContactListOutputs): Promise<pulum
   }
 }
 
-/** Only what needs no API call: the flags and the connection name. A definition change is refused here too. */
+/**
+ * Only what needs no write: the flags and the connection name. A definition change is refused here too.
+ * State a partial failure left (the create's follow-up read failed: no status) is read once more, so the
+ * next `up` converges without a refresh; otherwise no API call.
+ */
 export async function update(id: string, olds: ContactListOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-  const spec = specOf(news);
-  const nextDefinition = definitionOfList(spec) as ContactListDefinition;
-  const d = diffContactList({ definition: definitionOfList(olds) }, { definition: nextDefinition });
-  if (d.changed.length > 0) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds) }, { definition: nextDefinition }, d));
-  inState("contactList", id, olds);
-  const connection = refOf(news);
-  const { connection: _old, ...rest } = olds;
-  return {
-    outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), ...(connection !== undefined ? { connection } : {}) }),
-  };
+  let conn: ResolvedConnection | undefined;
+  try {
+    const spec = specOf(news);
+    const nextDefinition = definitionOfList(spec) as ContactListDefinition;
+    const d = diffContactList({ definition: definitionOfList(olds) }, { definition: nextDefinition });
+    if (d.changed.length > 0) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds) }, { definition: nextDefinition }, d));
+    inState("contactList", id, olds);
+    let current = olds;
+    if (olds.status === undefined) {
+      conn = connectStored(olds);
+      current = (await readContactList(contextFor(conn), id, olds)) ?? olds;
+    }
+    const connection = refOf(news);
+    const { connection: _old, ...rest } = current;
+    return {
+      outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), ...(connection !== undefined ? { connection } : {}) }),
+    };
+  } catch (err) {
+    throw forEngine(err, conn, news[PROVIDER_KEY]);
+  }
 }
 
 export async function remove(id: string, props: ContactListOutputs): Promise<void> {

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { agentless, preview, removeTrees, toYaml, writeTree } from "../gitops/helpers";
+import { DECLARED_SAMPLE_LIST, agentless, preview, removeTrees, toYaml, writeTree } from "../gitops/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist/provider/cli/main.js");
@@ -45,8 +45,8 @@ dialingStrategy:
 
 describe("exit codes and output", () => {
   test("all valid: exit 0 and the summary only (default folder: campaigns/)", () => {
-    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "campaigns/feedback.yml": toYaml(agentless()) });
-    expect(run(["validate"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "campaigns/feedback.yml": toYaml(agentless()), "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST });
+    expect(run(["validate"], cwd)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
   });
 
   test("problems: exit 1, one `file:line: field: problem` line each, then the summary", () => {
@@ -55,6 +55,7 @@ describe("exit codes and output", () => {
       "campaigns/billing-copy.yaml": toYaml(preview()),
       "campaigns/feedback.yaml": toYaml(agentless()),
       "campaigns/syntax.yaml": "name: x\ncontactLists: [a\n",
+      "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST,
     });
     const { code, stdout, stderr } = run(["validate", "campaigns"], cwd);
     expect(stderr).toBe("");
@@ -73,21 +74,27 @@ describe("exit codes and output", () => {
   });
 
   test("files given by name, and paths that do not exist", () => {
-    const cwd = writeTree({ "a.yaml": toYaml(preview()) });
-    expect(run(["validate", "a.yaml"], cwd)).toEqual({ code: 0, stdout: "1 file valid\n", stderr: "" });
-    expect(run(["validate", "a.yaml", "nope"], cwd)).toEqual({ code: 1, stdout: "nope: no such file or folder\n1 problem in 1 file\n", stderr: "" });
+    const cwd = writeTree({ "a.yaml": toYaml(preview()), "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST });
+    expect(run(["validate", "a.yaml", "contact-lists/recent.yaml"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+    expect(run(["validate", "a.yaml", "nope"], cwd)).toEqual({
+      code: 1,
+      stdout: `nope: no such file or folder\na.yaml:4: warning: contactLists[0]: ${UNDECLARED_SAMPLE}\n1 problem in 1 file, 1 warning\n`,
+      stderr: "",
+    });
     expect(run(["validate"], cwd)).toEqual({ code: 1, stdout: "campaigns: no such file or folder\n1 problem in 1 file\n", stderr: "" });
   });
 
   test("each folder is its own set: the same campaign in two stacks' folders is fine", () => {
-    const cwd = writeTree({ "prod/billing.yaml": toYaml(preview()), "staging/billing.yaml": toYaml(preview()) });
-    expect(run(["validate", "prod", "staging"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+    // the contact-lists/ folder beside both is read with each (and counted with each)
+    const cwd = writeTree({ "prod/billing.yaml": toYaml(preview()), "staging/billing.yaml": toYaml(preview()), "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST });
+    expect(run(["validate", "prod", "staging"], cwd)).toEqual({ code: 0, stdout: "4 files valid\n", stderr: "" });
   });
 
   test("--format github adds an annotation after each problem line", () => {
-    const cwd = writeTree({ "campaigns/billing.yaml": BROKEN.replace("    phoneNumber: \"555-0100\"", '    phoneNumber: "+15101234567"').replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1") });
-    expect(run(["validate", "--format", "github"], cwd)).toEqual({ code: 0, stdout: "1 file valid\n", stderr: "" });
-    const broken = writeTree({ "campaigns/billing.yaml": BROKEN.replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1") });
+    const fixed = BROKEN.replace("    phoneNumber: \"555-0100\"", '    phoneNumber: "+15101234567"').replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1");
+    const cwd = writeTree({ "campaigns/billing.yaml": fixed, "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST });
+    expect(run(["validate", "--format", "github"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+    const broken = writeTree({ "campaigns/billing.yaml": BROKEN.replace("maxRingtime", "maxRingTime").replace("experienceFlowName: Voice Survey Entry Flow", "maxSkips: 1"), "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST });
     const { code, stdout } = run(["validate", "--format=github"], broken);
     expect(code).toBe(1);
     expect(stdout.split("\n").slice(0, 2)).toEqual([
@@ -99,14 +106,14 @@ describe("exit codes and output", () => {
   test.each([
     [[], "missing command"],
     [["check"], 'unknown command "check"'],
-    [["validate", "--strict"], "Unknown option '--strict'"],
+    [["validate", "--strcit"], "Unknown option '--strcit'"],
     [["validate", "--format", "json"], 'unknown format "json" (text or github)'],
   ])("usage error %j: exit 2, the reason and the usage line on stderr", (args, reason) => {
     const { code, stdout, stderr } = run(args, ROOT);
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.split("\n")[0]).toContain(`kore-campaigns: ${reason}`);
-    expect(stderr).toContain("Usage: kore-campaigns validate [--format text|github] [paths...]");
+    expect(stderr).toContain("Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]");
   });
 
   test("--help: the usage on stdout, exit 0", () => {
@@ -117,7 +124,52 @@ describe("exit codes and output", () => {
   });
 
   test("the repository's own campaigns/ folder validates", () => {
-    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
+    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "4 files valid\n", stderr: "" }); // 3 campaigns, 1 contact list
+  });
+});
+
+const UNDECLARED_SAMPLE =
+  'names the contact list "Recent Buyers - Q2 2025", which no file in contact-lists/ declares. If it exists in Kore.ai outside this stack, declare it there in a file with its name and external: true';
+
+describe("contact lists campaigns name", () => {
+  const tree = () => writeTree({ "campaigns/billing.yaml": toYaml(preview()), "contact-lists/july.yaml": "name: July Renewals\ndescription: renewing in July\n" });
+
+  test("an undeclared list is a warning: printed, counted, exit 0; with --format github a ::warning annotation", () => {
+    expect(run(["validate"], tree())).toEqual({
+      code: 0,
+      stdout: `campaigns/billing.yaml:4: warning: contactLists[0]: ${UNDECLARED_SAMPLE}\n2 files valid, 1 warning\n`,
+      stderr: "",
+    });
+    const lines = run(["validate", "--format", "github"], tree()).stdout.split("\n");
+    expect(lines[1]).toBe(`::warning file=campaigns/billing.yaml,line=4,title=campaign definition%3A contactLists[0]::${UNDECLARED_SAMPLE}`);
+  });
+
+  test("--strict makes it a problem: exit 1, no warning label", () => {
+    expect(run(["validate", "--strict"], tree())).toEqual({
+      code: 1,
+      stdout: `campaigns/billing.yaml:4: contactLists[0]: ${UNDECLARED_SAMPLE}\n1 problem in 1 file\n`,
+      stderr: "",
+    });
+  });
+
+  test("--contact-lists DIR reads the lists from there; a contact-lists folder given beside campaigns/ is not read twice", () => {
+    const cwd = tree();
+    fs.mkdirSync(path.join(cwd, "shared"));
+    fs.writeFileSync(path.join(cwd, "shared", "recent.yaml"), DECLARED_SAMPLE_LIST);
+    expect(run(["validate", "--strict", "--contact-lists", "shared", "campaigns"], cwd)).toEqual({ code: 0, stdout: "2 files valid\n", stderr: "" });
+    expect(run(["validate", "campaigns", "contact-lists"], cwd).stdout.split("\n").slice(-2)).toEqual(["2 files valid, 1 warning", ""]);
+  });
+
+  test("a bad list file is a problem with its line, like a campaign file's; its name still declares the list", () => {
+    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "contact-lists/recent.yaml": "name: Recent Buyers - Q2 2025\nexternal: yes\n" });
+    expect(run(["validate"], cwd)).toEqual({
+      code: 1,
+      stdout:
+        "contact-lists/recent.yaml:1: description: is required and must be text of 1 to 256 characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)\n" +
+        'contact-lists/recent.yaml:2: external: must be true (a list that exists in Kore.ai outside this stack) or left out (a list this stack manages) (got "yes")\n' +
+        "2 problems in 1 file\n",
+      stderr: "",
+    });
   });
 });
 

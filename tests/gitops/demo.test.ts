@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { campaignFileSchema, loadDefinitions } from "../../provider/gitops";
+import { campaignFileSchema, contactListFileSchema, loadDefinitions } from "../../provider/gitops";
 import { validateCampaign } from "../../provider/resources/campaign/schema";
-import { SCHEMA_FILE, buildJsonSchema, renderJsonSchema } from "../../scripts/generate-schema";
+import { CONTACT_LIST_SCHEMA_FILE, SCHEMA_FILE, buildContactListJsonSchema, buildJsonSchema, renderJsonSchema, schemaFiles } from "../../scripts/generate-schema";
 import { agentless, preview, progressive } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -15,10 +15,16 @@ const DEMO = path.join(ROOT, "campaigns");
 
 describe("campaigns/", () => {
   const result = loadDefinitions(DEMO);
+  const campaignFiles = result.definitions.map((d) => d.file);
 
-  test("every demo definition validates", () => {
+  test("every demo definition validates, and the list the campaigns dial is declared beside them (no warning)", () => {
     expect(result.problems).toEqual([]);
+    expect(result.warnings).toEqual([]);
     expect(result.definitions.map((d) => d.resourceName)).toEqual(["billing-reminders", "product-feedback", "service-renewals"]);
+    expect(result.contactLists.map((l) => [path.relative(ROOT, l.file), l.name, l.external])).toEqual([
+      ["contact-lists/recent-buyers-q2-2025.yaml", "Recent Buyers - Q2 2025", false],
+    ]);
+    expect(result.definitions.every((d) => d.spec.contactLists.join() === "Recent Buyers - Q2 2025")).toBe(true);
   });
 
   test.each([
@@ -33,20 +39,45 @@ describe("campaigns/", () => {
   });
 
   test("each file points editors at the committed schema", () => {
-    for (const file of result.files) {
+    for (const file of campaignFiles) {
       expect(fs.readFileSync(file, "utf8").split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/campaign.schema.json");
       expect(fs.existsSync(path.resolve(path.dirname(file), "../schema/campaign.schema.json"))).toBe(true);
     }
   });
 
   test("the file schema (zod) accepts them too", () => {
-    for (const file of result.files) {
+    for (const file of campaignFiles) {
       expect(campaignFileSchema.safeParse(parse(fs.readFileSync(file, "utf8"))).success).toBe(true);
+    }
+  });
+
+  test("the contact-list files point editors at theirs, and its zod schema accepts them", () => {
+    for (const { file } of result.contactLists) {
+      const text = fs.readFileSync(file, "utf8");
+      expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/contact-list.schema.json");
+      expect(contactListFileSchema.safeParse(parse(text)).success).toBe(true);
     }
   });
 });
 
-describe("the committed JSON Schema", () => {
+describe("the committed JSON Schemas", () => {
+  test.each(schemaFiles())("$file is current (npm run schema rewrites it)", ({ file, text }) => {
+    const target = path.join(ROOT, file);
+    if (process.env.UPDATE_SCHEMA === "1") fs.writeFileSync(target, text);
+    expect(fs.readFileSync(target, "utf8")).toBe(text);
+  });
+
+  test(`${CONTACT_LIST_SCHEMA_FILE}: a managed list needs a description; an external one its name only and nothing that would be created`, () => {
+    const schema = buildContactListJsonSchema() as any;
+    expect(schema.required).toEqual(["name"]);
+    expect(schema.allOf).toEqual([
+      { if: { not: { required: ["external"] } }, then: { required: ["name", "description"] } },
+      { if: { required: ["external"] }, then: { properties: { allowDuplicates: false, adoptExisting: false, allowReplacement: false } } },
+    ]);
+    expect(schema.properties.external).toMatchObject({ const: true });
+    expect(schema.additionalProperties).toBe(false);
+  });
+
   test(`${SCHEMA_FILE} is current and describes files (renamedFrom included)`, () => {
     const committed = fs.readFileSync(path.join(ROOT, SCHEMA_FILE), "utf8");
     expect(committed).toBe(renderJsonSchema());

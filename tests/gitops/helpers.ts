@@ -14,6 +14,9 @@ export const progressive = () => inputFromDocBody(SAMPLE_PROGRESSIVE);
 export const preview = () => inputFromDocBody(SAMPLE_PREVIEW);
 export const agentless = () => inputFromDocBody(SAMPLE_AGENTLESS);
 
+/** A contact-list file declaring the list the docs' samples name as existing outside the stack. */
+export const DECLARED_SAMPLE_LIST = "name: Recent Buyers - Q2 2025\nexternal: true\n";
+
 /** A definition as YAML text (block style, as an admin writes it). */
 export function toYaml(definition: Record<string, unknown>): string {
   return stringify(definition, { lineWidth: 0 });

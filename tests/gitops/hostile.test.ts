@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { loadDefinitions, formatProblem, MAX_DEFINITION_FILE_BYTES } from "../../provider/gitops";
 import { runCli } from "../../provider/cli/main";
-import { progressive, removeTrees, toYaml, writeTree } from "./helpers";
+import { DECLARED_SAMPLE_LIST, progressive, removeTrees, toYaml, writeTree } from "./helpers";
 
 afterEach(removeTrees);
 
@@ -68,7 +68,8 @@ describe("entries that are not plain files of the folder", () => {
 
 describe("names that would inject into CI output", () => {
   test("a file name with a newline cannot start a workflow command, in either format", () => {
-    const dir = writeTree({});
+    // the list is declared, so that no warning of ours (a real ::warning annotation) is expected either
+    const dir = path.join(writeTree({ "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST, "campaigns/.keep": "" }), "campaigns");
     fs.writeFileSync(path.join(dir, "evil\n::warning file=x::pwned.yaml"), valid("Evil"));
     for (const format of ["text", "github"]) {
       const { code, out } = validateOutput(["--format", format, dir]);
@@ -91,7 +92,8 @@ describe("size", () => {
 
   test("at most 20 problems are listed per file, then one line counts the rest; the summary counts them all", () => {
     const lists = Array.from({ length: 60 }, () => "Same List");
-    const dir = writeTree({ "dup.yaml": toYaml({ ...progressive(), name: "Dups", contactLists: lists }) });
+    const root = writeTree({ "campaigns/dup.yaml": toYaml({ ...progressive(), name: "Dups", contactLists: lists }), "contact-lists/same.yaml": "name: Same List\nexternal: true\n" });
+    const dir = path.join(root, "campaigns");
     const problems = loadDefinitions(dir).problems;
     expect(problems).toHaveLength(21);
     expect(problems[20].message).toMatch(/^and \d+ more problems in this file \(only the first 20 are listed\)$/);

@@ -411,7 +411,7 @@ describe("validateCampaign, fuzzed", () => {
 // The check hook, in-process, pointed at an emulator
 // ---------------------------------------------------------------------------------------------
 
-describe("check (provider/hooks.ts), fuzzed", () => {
+describe("check (provider/pulumi/hooks.ts), fuzzed", () => {
   const ENV = ["KORE_HOST", "KORE_APP_ID", "KORE_ACCOUNT_ID", "KORE_CLIENT_ID", "KORE_CLIENT_SECRET"];
   const saved: Record<string, string | undefined> = {};
   let emulator: Emulator;

@@ -4,7 +4,7 @@
  * one host for every dynamic resource of a stack). Every test asserts the API calls the emulator saw.
  */
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { CONTACT_LIST_URN, ProviderHost, serializedProvider, UNKNOWN, type HostError } from "../support/provider-host";
+import { CONTACT_LIST_URN, programFolderOutsideRepo, ProviderHost, serializedProvider, UNKNOWN, type HostError } from "../support/provider-host";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
 type Props = Record<string, unknown>;
@@ -264,6 +264,69 @@ describe("campaigns and their lists", () => {
       expect(calls().filter((c) => c === "POST getAllListDetails")).toHaveLength(1);
     } finally {
       await fresh.stop();
+    }
+  });
+});
+
+describe("failure paths of a create", () => {
+  test("the follow-up read fails: the list stays in state by its id (a partial failure), and the next up converges without a second POST", async () => {
+    const name = unique("Unread list");
+    const { inputs } = await lists.check({ name, description: "read fails" });
+    emulator.failNext({ method: "GET", pathIncludes: "/contactList/cl-", status: 500, count: 10 });
+    emulator.failNext({ method: "POST", pathIncludes: "/createContactList", ambiguous: true, count: 1 }); // the record must come from a GET
+    const err = await failureOf(lists.create(inputs));
+    const [made] = emulator.contactLists().filter((l) => l.name === name);
+    expect(err.initFailedId).toBe(made.id);
+    expect(err.message).toMatch(new RegExp(`contact list ${made.id} \\("${name}"\\) exists, but reading it failed: Kore.ai API GET /.*/contactList/${made.id} failed: 500`));
+    const stored = err.initFailedProperties!;
+    expect(stored).toMatchObject({ name, description: "read fails", allowDuplicates: false });
+    expect(stored.status).toBeUndefined();
+
+    emulator.clearFaults();
+    emulator.clearRequests();
+    // the engine updates a resource with init errors, sending the stored properties as they are
+    const outs = await lists.update(made.id, stored, inputs);
+    expect(outs).toMatchObject({ name, status: "Ready", totalRecordCount: 0, campaignInUse: [] });
+    expect(calls()).toEqual(["GET contactList"]);
+    expect(emulator.contactLists().filter((l) => l.name === name)).toHaveLength(1);
+  });
+
+  test("the process is killed after the POST reached Kore: the next run's create takes the list over by the journal, no duplicate, no refusal", async () => {
+    const [campaignProvider, listProvider] = [await serializedProvider("VoiceCampaign"), await serializedProvider("ContactList")];
+    const machine = programFolderOutsideRepo(); // one machine: the same journal for both runs
+    const env = { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05" };
+    const name = unique("Killed list");
+    const killedHost = await ProviderHost.start({ provider: campaignProvider, env, cwd: machine });
+    try {
+      const killed = killedHost.forResource(listProvider, CONTACT_LIST_URN);
+      await killed.configure();
+      const { inputs } = await killed.check({ name, description: "killed mid create" });
+      // the answer is lost, and the look-up by name that follows is slow: the CLI dies meanwhile
+      emulator.failNext({ method: "POST", pathIncludes: "/createContactList", ambiguous: true, count: 1 });
+      emulator.failNext({ method: "POST", pathIncludes: "/getAllListDetails", delayMs: 3000, count: 1 });
+      const creating = killed.create(inputs).catch(() => undefined);
+      while (!emulator.contactLists().some((l) => l.name === name)) await new Promise((r) => setTimeout(r, 10));
+      await killedHost.killEngine();
+      await killedHost.exited();
+      await creating;
+      emulator.clearFaults();
+      const [made] = emulator.contactLists().filter((l) => l.name === name);
+
+      const nextHost = await ProviderHost.start({ provider: campaignProvider, env, cwd: machine });
+      try {
+        const next = nextHost.forResource(listProvider, CONTACT_LIST_URN);
+        await next.configure();
+        emulator.clearRequests();
+        const { id, outs } = await next.create(inputs);
+        expect(id).toBe(made.id);
+        expect(outs).toMatchObject({ name, status: "Ready" });
+        expect(calls().filter((c) => c === "POST createContactList")).toEqual([]);
+        expect(emulator.contactLists().filter((l) => l.name === name)).toHaveLength(1);
+      } finally {
+        await nextHost.stop();
+      }
+    } finally {
+      await killedHost.stop();
     }
   });
 });

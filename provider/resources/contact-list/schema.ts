@@ -12,8 +12,7 @@
  *   deleted (with its contacts) and created again, empty.
  */
 import { z } from "zod";
-import { closestKey } from "../../shared/suggest";
-import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
+import { failuresFromIssues, parsePath, type ValidationFailure } from "../../shared/validation";
 
 export const CONTACT_LIST_LIMITS = { nameMaxLength: 48, descriptionMaxLength: 256 } as const;
 
@@ -73,26 +72,7 @@ export function validateContactList(input: unknown, options: { unknownValue?: un
   if (!schema) withUnknown.set(unknownValue, (schema = buildSchema(unknownValue)));
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data as ContactListSpec };
-  const failures: ValidationFailure[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const close = closestKey(key, CONTACT_LIST_KEYS);
-        const rule = `is not a known field (${close ? `did you mean "${close}"? ` : ""}known fields: ${CONTACT_LIST_KEYS.join(", ")})`;
-        failures.push({ path: key, rule, value: undefined, message: `${key}: ${rule}`, code: "unknown_field", unknownKey: key, knownKeys: CONTACT_LIST_KEYS });
-      }
-      continue;
-    }
-    // An unknown-tolerant node fails as a union: the message of its real branch says what is wrong.
-    const inner = issue.code === "invalid_union" ? issue.errors.find((branch) => branch.length > 0 && branch[0].code !== "custom")?.[0] : undefined;
-    const segments = issue.path as Array<string | number>;
-    const path = formatPath(segments);
-    const value = valueAt(input, segments);
-    const rule = (inner ?? issue).message;
-    const shown = value === undefined ? "" : ` (got ${formatValue(value)})`;
-    const required = value === undefined && segments.length > 0 ? "is required and " : "";
-    failures.push({ path, rule: `${required}${rule}`, value, message: `${path || "contact list"}: ${required}${rule}${shown}`, code: value === undefined ? "required" : "invalid" });
-  }
+  const failures = failuresFromIssues(result.error.issues, input, { noun: "contact list", knownKeys: CONTACT_LIST_KEYS });
   return { ok: false, failures };
 }
 

@@ -1,5 +1,5 @@
 /**
- * provider/diff.ts: quiet after a round trip through Kore's format, one path per change, `started`,
+ * provider/resources/campaign/diff.ts: quiet after a round trip through Kore's format, one path per change, `started`,
  * target changes replace, `adoptExisting` ignored, and the Pulumi detailedDiff shape.
  */
 import { diffCampaign, sameTarget, type CampaignState } from "../../../provider/resources/campaign/diff";

@@ -1,5 +1,5 @@
 /**
- * provider/schema.ts: every documented rule refuses with its path, rule and value; loose input is
+ * provider/resources/campaign/schema.ts: every documented rule refuses with its path, rule and value; loose input is
  * normalized; cross-field rules; Pulumi's unknown values; never throwing; the JSON Schema.
  * Test data: the docs' sample request bodies (tests/fixtures/sample-bodies.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * provider/wire.ts: definition -> the documented request body, exactly; every documented answer shape ->
+ * provider/resources/campaign/wire.ts: definition -> the documented request body, exactly; every documented answer shape ->
  * definition + observed facts; round trips. Test data: the docs' samples (tests/fixtures/).
  */
 import { validateCampaign, type CampaignDefinition } from "../../../provider/resources/campaign/schema";
