@@ -10,6 +10,10 @@
  * `export [--out DIR] [--name-filter TEXT] [--force]`: writes one definition file per campaign of an
  * existing app (export.ts); the connection from KORE_* and the target flags.
  *
+ * `review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]`: a
+ * `pulumi preview --json` (file or stdin) as a pull-request comment of what changes for the people
+ * dialed (review.ts). Exit 0, or 2 when a flag named in --fail-on is raised, 1 for anything wrong.
+ *
  * Usage errors go to stderr. Exit code: 0 all valid / all exported, 1 problems found / a campaign not
  * exported, 2 usage error.
  */
@@ -18,11 +22,14 @@ import { parseArgs } from "node:util";
 import * as path from "path";
 import { CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
 import { exportCampaigns } from "./export";
+import type { CliOutput } from "./output";
+import { runReview, REVIEW_USAGE } from "./review";
 
 export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
 export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]
        kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
+       kore-campaigns review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]
 
 validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) and contact-list
 definitions (one per list, in ${CONTACT_LISTS_FOLDER}/ beside the campaigns folder) without contacting Kore.ai.
@@ -44,19 +51,19 @@ from the campaign's status), so that the first pulumi up takes them over without
 --host, --app-id, --account-id   the target, else KORE_HOST, KORE_APP_ID, KORE_ACCOUNT_ID
                credentials only from the environment: KORE_CLIENT_ID + KORE_CLIENT_SECRET, or KORE_JWT
 
+${REVIEW_USAGE}
+
 Exit code: 0 when every file is valid / every campaign was exported, 1 when there are problems / a
 campaign could not be exported, 2 for a usage error.`;
 
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliOutput };
 
 const EXIT = { valid: 0, problems: 1, usage: 2 } as const;
 
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
 export function runCli(argv: readonly string[], io: CliOutput): number | Promise<number> {
   if (argv[0] === "export") return runExport(argv.slice(1), io);
+  if (argv[0] === "review") return runReview(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

@@ -42,7 +42,7 @@ export const REPLACE_KEY = "connection";
 
 export function diffCampaign(old: CampaignState, next: CampaignState): CampaignDiff {
   const definitionPaths: string[] = [];
-  collectChanges(normalized(old.definition), normalized(next.definition), "", definitionPaths, 0);
+  collectChanges(normalizedDefinition(old.definition), normalizedDefinition(next.definition), "", definitionPaths, 0);
   const startedChanged = Boolean(old.started) !== Boolean(next.started);
   const targetChanged = old.target !== undefined && next.target !== undefined && !sameTarget(old.target, next.target);
   return {
@@ -58,7 +58,7 @@ export { sameTarget };
 // ---------------------------------------------------------------------------------------------------
 
 /** The definition as the schema normalizes it; as given if it does not parse (unknowns, old state). */
-function normalized(definition: unknown): unknown {
+export function normalizedDefinition(definition: unknown): unknown {
   try {
     let candidate = definition;
     if (isPlainObject(definition) && "adoptExisting" in definition) {

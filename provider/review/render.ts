@@ -1,0 +1,117 @@
+/**
+ * The review as a pull-request comment (Markdown) or as JSON for other tools. Values are shown with
+ * formatValue (short, and never something that looks like a credential); Pulumi secrets are "[secret]";
+ * the dynamic provider's `__provider` blob is never read, so it cannot be shown. Pure.
+ */
+import { formatValue } from "../shared/validation";
+import type { FieldChange, Operation, ResourceChange } from "./changes";
+import { FLAGS, type RaisedFlag } from "./flags";
+import type { Preview } from "./preview";
+
+/** Pulumi's marker of a secret value in JSON (the engine's "4dabf18193072939515e22adb298388d" key). */
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** The value with every Pulumi secret replaced by "[secret]". */
+export function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value !== "object" || value === null) return value;
+  if (SECRET_SIG in value) return "[secret]";
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
+}
+
+const show = (value: unknown) => (value === "[secret]" ? "[secret]" : formatValue(withoutSecrets(value)));
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const OPERATION_WORDS: Readonly<Record<Operation, [string, string]>> = {
+  create: ["create", "creates"],
+  update: ["update", "updates"],
+  delete: ["deletion", "deletions"],
+  replace: ["replacement", "replacements"],
+};
+
+/** The one label a change counts under in the summary: its most important flag, else its operation. */
+function labelOf(change: ResourceChange, flags: readonly RaisedFlag[]): [string, string] {
+  const raised = new Set(flags.filter((f) => f.resourceName === change.resourceName).map((f) => f.id));
+  if (change.kind === "campaign" && raised.has("starts")) return ["starts dialing", "start dialing"];
+  if (change.kind === "campaign" && raised.has("deletes-active")) {
+    const what = `${change.old?.status === "Scheduled" ? "a Scheduled" : "an Active"} campaign`;
+    const [one, many] = OPERATION_WORDS[change.operation];
+    return [`${one} of ${what}`, `${many} of ${what.replace(/^an? /, "")}s`];
+  }
+  if (change.kind === "campaign" && raised.has("stops")) return ["stops dialing", "stop dialing"];
+  return OPERATION_WORDS[change.operation];
+}
+
+/** The summary's order: what dials or stops people first, then plain operations. */
+const SUMMARY_ORDER = [/^starts dialing/, /of an? (Active|Scheduled)/, /^stops dialing/, /^create/, /^update/, /^replacement/, /^deletion/];
+
+/** `3 campaigns change: 1 starts dialing, 1 update, 1 deletion of an Active campaign` (and the same for lists). */
+export function summaryLine(changes: readonly ResourceChange[], flags: readonly RaisedFlag[]): string {
+  const parts: string[] = [];
+  for (const [kind, one, many] of [["campaign", "campaign changes", "campaigns change"], ["contactList", "contact list changes", "contact lists change"]] as const) {
+    const ofKind = changes.filter((c) => c.kind === kind);
+    if (ofKind.length === 0) continue;
+    const counts = new Map<string, { n: number; words: [string, string] }>();
+    for (const change of ofKind) {
+      const words = labelOf(change, flags);
+      const seen = counts.get(words[0]);
+      counts.set(words[0], { n: (seen?.n ?? 0) + 1, words });
+    }
+    const rank = (words: [string, string]) => SUMMARY_ORDER.findIndex((re) => re.test(words[0]));
+    const detail = [...counts.values()]
+      .sort((a, b) => rank(a.words) - rank(b.words))
+      .map(({ n, words }) => plural(n, words[0], words[1]))
+      .join(", ");
+    parts.push(`${plural(ofKind.length, one, many)}: ${detail}`);
+  }
+  return parts.length > 0 ? parts.join("; ") : "No campaign or contact list changes.";
+}
+
+/** A Markdown table cell: one line, pipes escaped, no HTML. */
+const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+const fieldText = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.new)}`;
+
+export interface Review {
+  summary: string;
+  changes: ResourceChange[];
+  flags: RaisedFlag[];
+}
+
+/** The pull-request comment. */
+export function renderMarkdown(review: Review, preview: Preview): string {
+  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(review.summary)}**`, ""];
+  if (review.changes.length > 0) {
+    lines.push("| resource | Kore.ai name | operation | changed fields |", "|---|---|---|---|");
+    for (const c of review.changes) {
+      const kind = c.kind === "campaign" ? "" : " (contact list)";
+      const fields = c.fields.length > 0 ? c.fields.map((f) => code(fieldText(f))).join("<br>") : "";
+      lines.push(`| ${cell(c.resourceName)}${kind} | ${cell(c.koreName ?? "")} | ${c.operation} | ${cell(fields).replace(/&lt;br&gt;/g, "<br>")} |`);
+    }
+    lines.push("");
+  }
+  if (review.flags.length > 0) {
+    lines.push("**Dialing impact**", "");
+    for (const f of review.flags) lines.push(`- **${f.id}** (${cell(f.resourceName)}): ${cell(f.explanation)}`);
+    lines.push("");
+  }
+  lines.push("<details><summary>Preview steps (from <code>pulumi preview --json</code>)</summary>", "", "```");
+  for (const step of preview.steps) if (step.op !== "same") lines.push(`${step.op} ${step.urn.replace(/`/g, "'")}`);
+  const totals = Object.entries(preview.changeSummary ?? {}).map(([op, n]) => `${op}: ${n}`);
+  if (totals.length > 0) lines.push(totals.join(", "));
+  lines.push("```", "", "</details>", "");
+  return lines.join("\n");
+}
+
+/** The same facts as JSON (values with secrets replaced). */
+export function renderJson(review: Review): string {
+  const changes = review.changes.map(({ old: _o, next: _n, fields, ...c }) => ({
+    ...c,
+    fields: fields.map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
+  }));
+  return `${JSON.stringify({ summary: review.summary, changes, flags: review.flags }, null, 2)}\n`;
+}
+
+/** The flags' ids and meanings, for `--help`. */
+export const FLAG_LEGEND = FLAGS.map((f) => `  ${f.id.padEnd(16)} ${f.meaning}`).join("\n");
