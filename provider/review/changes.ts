@@ -89,7 +89,7 @@ function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
   });
 }
 
-/** The campaigns and contact lists a preview changes, in the preview's order; one entry per resource. */
+/** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name. */
 export function changesOf(preview: Preview): ResourceChange[] {
   const byUrn = new Map<string, { step: PreviewStep; operation: Operation; old?: PreviewStep["oldState"]; next?: PreviewStep["newState"] }>();
   for (const step of preview.steps) {
@@ -122,6 +122,9 @@ export function changesOf(preview: Preview): ResourceChange[] {
       ...(next ? { next } : {}),
     });
   }
-  // an update whose inputs normalize to the same thing (no field, e.g. only __provider changed) is no change
-  return changes.filter((c) => c.operation !== "update" || c.fields.length > 0);
+  // an update whose inputs normalize to the same thing (no field, e.g. only __provider changed) is no change;
+  // sorted (campaigns first, then by name) since the engine's step order differs between runs
+  return changes
+    .filter((c) => c.operation !== "update" || c.fields.length > 0)
+    .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || (a.resourceName < b.resourceName ? -1 : a.resourceName > b.resourceName ? 1 : 0));
 }

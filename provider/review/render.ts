@@ -68,8 +68,12 @@ export function summaryLine(changes: readonly ResourceChange[], flags: readonly 
   return parts.length > 0 ? parts.join("; ") : "No campaign or contact list changes.";
 }
 
-/** A Markdown table cell: one line, pipes escaped, no HTML. */
-const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** A Markdown table cell: one line, pipes escaped. */
+const cell = (text: string) => text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+/** Text from a definition shown as plain text: no HTML, no @mention, no link or emphasis markup. */
+const plain = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/@/g, "@\u200b").replace(/([\\`*_~[\]])/g, "\\$1"); // a link needs [ ], so ( ) stay as they are
+/** A code span: nothing in it is markup (a backtick in the value becomes '). */
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 const fieldText = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.new)}`;
 
@@ -81,19 +85,19 @@ export interface Review {
 
 /** The pull-request comment. */
 export function renderMarkdown(review: Review, preview: Preview): string {
-  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(review.summary)}**`, ""];
+  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(plain(review.summary))}**`, ""];
   if (review.changes.length > 0) {
     lines.push("| resource | Kore.ai name | operation | changed fields |", "|---|---|---|---|");
     for (const c of review.changes) {
       const kind = c.kind === "campaign" ? "" : " (contact list)";
       const fields = c.fields.length > 0 ? c.fields.map((f) => code(fieldText(f))).join("<br>") : "";
-      lines.push(`| ${cell(c.resourceName)}${kind} | ${cell(c.koreName ?? "")} | ${c.operation} | ${cell(fields).replace(/&lt;br&gt;/g, "<br>")} |`);
+      lines.push(`| ${cell(plain(c.resourceName))}${kind} | ${cell(plain(c.koreName ?? ""))} | ${c.operation} | ${cell(fields)} |`);
     }
     lines.push("");
   }
   if (review.flags.length > 0) {
     lines.push("**Dialing impact**", "");
-    for (const f of review.flags) lines.push(`- **${f.id}** (${cell(f.resourceName)}): ${cell(f.explanation)}`);
+    for (const f of review.flags) lines.push(`- **${f.id}** (${cell(plain(f.resourceName))}): ${cell(plain(f.explanation))}`);
     lines.push("");
   }
   lines.push("<details><summary>Preview steps (from <code>pulumi preview --json</code>)</summary>", "", "```");

@@ -46,7 +46,7 @@ test("an unknown flag name, format or quiet-hours window: exit 1 with the known 
 
 test("--quiet-hours moves the reminder's window", () => {
   const narrow = review(["--preview", CHANGE_SET, "--quiet-hours", "8:00 AM-11:00 PM", "--format", "json"]);
-  expect(JSON.parse(narrow.stdout).flags.map((f: { id: string }) => f.id)).toEqual(["hours-widened", "starts", "deletes-active"]);
+  expect(JSON.parse(narrow.stdout).flags.map((f: { id: string }) => f.id)).toEqual(["hours-widened", "deletes-active", "starts"]);
 });
 
 test("--format json: the same facts", () => {

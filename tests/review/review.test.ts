@@ -51,8 +51,8 @@ describe("what the CLI wrote", () => {
 
   test("the change set: unchanged campaigns do not appear; a delete shows as one; each flag on its campaign", () => {
     const review = reviewOf(fixture("change-set"));
-    expect(review.changes.map((c) => `${c.resourceName}:${c.operation}`)).toEqual(["billing:update", "renewals:update", "feedback:delete"]);
-    expect(ids(fixture("change-set"))).toEqual(["hours-widened:billing", "quiet-hours:billing", "starts:renewals", "deletes-active:feedback"]);
+    expect(review.changes.map((c) => `${c.resourceName}:${c.operation}`)).toEqual(["billing:update", "feedback:delete", "renewals:update"]);
+    expect(ids(fixture("change-set"))).toEqual(["hours-widened:billing", "quiet-hours:billing", "deletes-active:feedback", "starts:renewals"]);
     expect(review.summary).toBe("3 campaigns change: 1 starts dialing, 1 deletion of an Active campaign, 1 update");
   });
 
@@ -75,6 +75,15 @@ describe("what the CLI wrote", () => {
     expect(out).not.toContain("SUPER-SECRET-9911");
     expect(out).toContain("[secret]");
   });
+});
+
+test("a name from a definition is plain text in the comment: no HTML, mention or link markup", () => {
+  const preview = billingUpdate((n) => (n.name = "@here [win](http://x.example) <img src=x> **now**"));
+  const markdown = renderMarkdown(reviewOf(preview), preview);
+  const row = markdown.split("\n").find((l) => l.startsWith("| billing |"))!;
+  expect(row).toBe(
+    '| billing | @\u200bhere \\[win\\](http://x.example) &lt;img src=x&gt; \\*\\*now\\*\\* | update | `name: "Review Billing" → "@here [win](http://x.example) <img src=x> **now**"` |',
+  );
 });
 
 describe("each flag fires on its case, and a nearby change does not raise it", () => {
