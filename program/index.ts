@@ -23,7 +23,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ContactList } from "../provider/pulumi/contact-list";
 import { VoiceCampaign } from "../provider/pulumi/voice-campaign";
-import { formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type ContactListDefinitionFile, type LoadResult } from "../provider/gitops";
+import { asErrors, formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type LoadResult } from "../provider/gitops";
 
 const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
@@ -52,7 +52,7 @@ function loadOrFail(dir: string): LoadResult {
   const lists = contactListsDir();
   const result = loadDefinitions(dir, lists === undefined ? {} : { contactLists: lists });
   const strict = config.getBoolean("strictReferences") ?? false;
-  const problems = strict ? [...result.problems, ...result.warnings.map(({ severity: _, ...p }) => p)] : result.problems;
+  const problems = strict ? [...result.problems, ...asErrors(result.warnings)] : result.problems;
   if (problems.length === 0) {
     for (const warning of result.warnings) pulumi.log.warn(formatProblem(warning, { relativeTo: projectDir }));
     return result;
@@ -85,11 +85,6 @@ function ensureProviderCanLoadPackage(): void {
 /** Earlier file names (renamedFrom) become aliases so the state follows a rename. */
 const aliasesOf = (renamedFrom: readonly string[]) => (renamedFrom.length > 0 ? { aliases: renamedFrom.map((name) => ({ name })) } : {});
 
-/** One list the stack manages (not an external one). */
-function declareContactList(definition: ContactListDefinitionFile & { spec: NonNullable<ContactListDefinitionFile["spec"]> }): ContactList {
-  return new ContactList(definition.resourceName, definition.spec, aliasesOf(definition.renamedFrom));
-}
-
 /** One campaign; a list the stack manages is named by its output, so Pulumi orders the two. */
 function declareCampaign(definition: CampaignDefinitionFile, managedLists: ReadonlyMap<string, ContactList>): VoiceCampaign {
   const contactLists = definition.spec.contactLists.map((name) => managedLists.get(name)?.name ?? name);
@@ -100,7 +95,8 @@ const summaryOf = (c: VoiceCampaign) => ({ id: c.id, name: c.name, dialingMode: 
 
 ensureProviderCanLoadPackage();
 const loaded = loadOrFail(definitionsDir());
-const declaredLists = loaded.contactLists.flatMap((d) => (d.spec ? [{ definition: d, list: declareContactList({ ...d, spec: d.spec }) }] : []));
+// one ContactList per list the stack manages (an external list is only a name)
+const declaredLists = loaded.contactLists.flatMap((d) => (d.spec ? [{ definition: d, list: new ContactList(d.resourceName, d.spec, aliasesOf(d.renamedFrom)) }] : []));
 const listsByName = new Map(declaredLists.map(({ definition, list }) => [definition.name, list]));
 
 export const contactLists = Object.fromEntries(declaredLists.map(({ definition, list }) => [definition.resourceName, { id: list.id, name: list.name, status: list.status }]));

@@ -20,7 +20,7 @@
 import * as fs from "fs";
 import { parseArgs } from "node:util";
 import * as path from "path";
-import { CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
+import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
 import { exportCampaigns } from "./export";
 import type { CliOutput } from "./output";
 import { runReview, REVIEW_USAGE } from "./review";
@@ -149,7 +149,7 @@ function validate(paths: readonly string[], options: ValidateOptions, io: CliOut
   const given = options.contactLists === undefined ? withoutImpliedListFolders(paths) : paths;
   const results = setsOf(given).map((set) => loadDefinitions(set, options.contactLists === undefined ? {} : { contactLists: options.contactLists }));
   const warnings: Problem[] = results.flatMap((r) => r.warnings);
-  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...(options.strict ? warnings.map(({ severity: _, ...p }) => p) : [])];
+  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...(options.strict ? asErrors(warnings) : [])];
   const fileCount = results.reduce((n, r) => n + r.files.length, 0);
   for (const problem of [...problems, ...(options.strict ? [] : warnings)]) {
     io.out(formatProblem(problem));

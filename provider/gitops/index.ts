@@ -9,6 +9,7 @@ export {
   listDefinitionFiles,
   parseDefinitionFile,
   crossFileProblems,
+  asErrors,
   CONTACT_LISTS_FOLDER,
   MAX_DEFINITION_FILE_BYTES,
   MAX_PROBLEMS_PER_FILE,

@@ -106,8 +106,8 @@ export interface ParsedFile {
   resourceName: string;
   definition?: CampaignDefinitionFile;
   contactList?: ContactListDefinitionFile;
-  /** The name as written (trimmed), when it is text; checked across files even if other fields fail. */
-  campaignName?: string;
+  /** The campaign's or list's name as written (trimmed), when it is text; checked across files even if other fields fail. */
+  koreName?: string;
   /** A campaign's contactLists entries that are text (trimmed), with their index; checked against the declared lists. */
   contactListRefs?: Array<{ index: number; name: string }>;
   /** The valid `renamedFrom` entries (even if other fields fail). */
@@ -120,6 +120,11 @@ export interface ParsedFile {
 // ---------------------------------------------------------------------------------------------------
 // I/O: listing and reading
 // ---------------------------------------------------------------------------------------------------
+
+/** Warnings counted as errors (`validate --strict`, the program's `strictReferences`): the same problems, no warning label. */
+export function asErrors(warnings: readonly Problem[]): Problem[] {
+  return warnings.map(({ severity: _severity, ...problem }) => problem);
+}
 
 /** The folder of contact-list files, beside the campaigns folder. */
 export const CONTACT_LISTS_FOLDER = "contact-lists";
@@ -141,8 +146,9 @@ export function loadDefinitions(paths: string | readonly string[], options: Load
   const { campaignPaths, contactListPaths } = splitPaths(typeof paths === "string" ? [paths] : paths, options);
   const campaignFiles = listDefinitionFiles(campaignPaths);
   const listFiles = listDefinitionFiles(contactListPaths, "contact list");
-  const files = [...campaignFiles.files, ...listFiles.files.filter((f) => !campaignFiles.files.includes(f))];
-  const kindOf = (file: string): DefinitionKind => (listFiles.files.includes(file) && !campaignFiles.files.includes(file) ? "contactList" : "campaign");
+  const listOnly = new Set(listFiles.files.filter((f) => !campaignFiles.files.includes(f)));
+  const kindOf = (file: string): DefinitionKind => (listOnly.has(file) ? "contactList" : "campaign");
+  const files = [...campaignFiles.files, ...listOnly];
   const parsed = files.map((file) => {
     const kind = kindOf(file);
     const text = readText(file, FILE_KINDS[kind]);
@@ -406,7 +412,7 @@ export function parseDefinitionFile(file: string, text: string, kindName: Defini
   const { renamedFrom, ...input } = content.value;
   const spec = kind.validate(input);
   const renames = renamedFromSchema.optional().safeParse(renamedFrom);
-  const written = typeof input.name === "string" && input.name.trim() !== "" ? { campaignName: input.name.trim() } : {};
+  const written = typeof input.name === "string" && input.name.trim() !== "" ? { koreName: input.name.trim() } : {};
   const refs = kindName === "campaign" && Array.isArray(input.contactLists) ? { contactListRefs: textEntries(input.contactLists) } : {};
   const parsed = { ...base, ...written, ...refs, ...(renames.success ? { renamedFrom: renames.data ?? [] } : {}) };
   const problems = [
@@ -571,13 +577,13 @@ function duplicateNames(parsed: readonly ParsedFile[]): Problem[] {
   const first = new Map<string, ParsedFile>();
   const problems: Problem[] = [];
   for (const p of parsed) {
-    if (p.campaignName === undefined) continue;
-    const key = NameView.key(p.campaignName);
+    if (p.koreName === undefined) continue;
+    const key = NameView.key(p.koreName);
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
     else {
       const noun = FILE_KINDS[p.kind ?? "campaign"].noun;
-      const message = `${JSON.stringify(p.campaignName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${noun} names are unique, ignoring case)`;
+      const message = `${JSON.stringify(p.koreName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${noun} names are unique, ignoring case)`;
       problems.push({ file: p.file, line: p.lineOf("name"), path: "name", message, code: "duplicate_name" });
     }
   }
@@ -616,9 +622,9 @@ function contactListReferences(campaigns: readonly ParsedFile[], lists: readonly
   const declared = new Map<string, ParsedFile>();
   const byKey = new Map<string, ParsedFile>();
   for (const list of lists) {
-    if (list.campaignName === undefined) continue;
-    if (!declared.has(list.campaignName)) declared.set(list.campaignName, list);
-    if (!byKey.has(NameView.key(list.campaignName))) byKey.set(NameView.key(list.campaignName), list);
+    if (list.koreName === undefined) continue;
+    if (!declared.has(list.koreName)) declared.set(list.koreName, list);
+    if (!byKey.has(NameView.key(list.koreName))) byKey.set(NameView.key(list.koreName), list);
   }
   const names = [...declared.keys()];
   const problems: Problem[] = [];
@@ -631,7 +637,7 @@ function contactListReferences(campaigns: readonly ParsedFile[], lists: readonly
       const base = { file: campaign.file, line: campaign.lineOf(at), path: at };
       const sameButCase = byKey.get(NameView.key(name));
       if (sameButCase) {
-        const message = `${JSON.stringify(name)} differs only in case from the contact list ${JSON.stringify(sameButCase.campaignName)} declared in ${where(sameButCase, "name")}; Kore.ai matches list names exactly: write ${JSON.stringify(sameButCase.campaignName)}`;
+        const message = `${JSON.stringify(name)} differs only in case from the contact list ${JSON.stringify(sameButCase.koreName)} declared in ${where(sameButCase, "name")}; Kore.ai matches list names exactly: write ${JSON.stringify(sameButCase.koreName)}`;
         problems.push({ ...base, message, code: "reference_case" });
         continue;
       }

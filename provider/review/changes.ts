@@ -7,7 +7,7 @@
 import { diffCampaign, normalizedDefinition } from "../resources/campaign/diff";
 import { definitionOf } from "../resources/campaign/state";
 import { diffContactList } from "../resources/contact-list/diff";
-import { CONTACT_LIST_DEFINITION_KEYS, type ContactListDefinition } from "../resources/contact-list/schema";
+import { definitionOfList, type ContactListDefinition } from "../resources/contact-list/schema";
 import type { CampaignDefinition } from "../resources/campaign/schema";
 import { parsePath, valueAt } from "../shared/validation";
 import type { Preview, PreviewStep } from "./preview";
@@ -66,8 +66,7 @@ function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined,
   if (!inputs) return undefined;
   const status = typeof outputs?.status === "string" ? outputs.status : undefined;
   if (kind === "contactList") {
-    const definition = Object.fromEntries(CONTACT_LIST_DEFINITION_KEYS.filter((k) => inputs[k] !== undefined).map((k) => [k, inputs[k]]));
-    return { definition, started: false, ...(status ? { status } : {}) };
+    return { definition: definitionOfList(inputs), started: false, ...(status ? { status } : {}) };
   }
   const normalized = normalizedDefinition(definitionOf(inputs));
   const definition = typeof normalized === "object" && normalized !== null ? (normalized as Record<string, unknown>) : {};

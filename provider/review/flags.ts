@@ -3,7 +3,7 @@
  * here (its id for `--fail-on`, its words, and the rule that raises it); the README's table lists the
  * same ids (a test checks it). Pure.
  */
-import { timeToMinutes } from "../resources/campaign/schema";
+import { minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
 import type { ResourceChange } from "./changes";
 
 export interface QuietHours {
@@ -50,11 +50,6 @@ function spanByDay(windows: Window[]): Map<string, { start: number; end: number 
   }
   return spans;
 }
-
-const clock = (minutes: number) => {
-  const h = Math.floor(minutes / 60) % 24;
-  return `${h % 12 === 0 ? 12 : h % 12}:${String(minutes % 60).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
-};
 
 export const FLAGS: readonly FlagRule[] = [
   {

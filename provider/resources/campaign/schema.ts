@@ -121,11 +121,13 @@ export function normalizeTime(value: unknown): string | undefined {
   const m12 = TIME_12H.exec(value);
   if (m12) return `${Number(m12[1])}:${m12[2] ?? "00"} ${m12[3].toUpperCase() === "A" ? "AM" : "PM"}`;
   const m24 = TIME_24H.exec(value);
-  if (m24) {
-    const hours = Number(m24[1]);
-    return `${hours % 12 === 0 ? 12 : hours % 12}:${m24[2]} ${hours < 12 ? "AM" : "PM"}`;
-  }
-  return undefined;
+  return m24 ? minutesToTime(Number(m24[1]) * 60 + Number(m24[2])) : undefined;
+}
+
+/** Minutes after midnight -> "9:00 AM" / "6:00 PM" (1440, the end of a day, is "12:00 AM"). */
+export function minutesToTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60) % 24;
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes % 60).padStart(2, "0")} ${hours < 12 ? "AM" : "PM"}`;
 }
 
 /**

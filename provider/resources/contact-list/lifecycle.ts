@@ -19,7 +19,7 @@ import { PartialFailure } from "../../shared/partial-failure";
 import type { ConnectionRef, Placement } from "../../shared/placement";
 import { formatValue } from "../../shared/validation";
 import { diffContactList } from "./diff";
-import { CONTACT_LIST_DEFINITION_KEYS, type ContactListDefinition, type ContactListSpec } from "./schema";
+import { definitionOfList, type ContactListDefinition, type ContactListSpec } from "./schema";
 import { fromWireContactList, toContactListBody, type ContactListObserved } from "./wire";
 
 export interface ContactListContext {
@@ -44,11 +44,7 @@ const CONTACT_LIST: CreatedKind = { noun: "contact list", plural: "contact lists
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function definitionOfList(spec: Partial<ContactListDefinition>): Partial<ContactListDefinition> {
-  const out: Partial<ContactListDefinition> = {};
-  for (const k of CONTACT_LIST_DEFINITION_KEYS) if (spec[k] !== undefined) (out as Record<string, unknown>)[k] = spec[k];
-  return out;
-}
+export { definitionOfList };
 
 function outputsFrom(
   definition: ContactListDefinition,

@@ -61,6 +61,13 @@ export type ContactListSpec = z.output<typeof contactListSpecSchema>;
 export type ContactListDefinition = Pick<ContactListSpec, (typeof CONTACT_LIST_DEFINITION_KEYS)[number]>;
 export const CONTACT_LIST_KEYS: readonly string[] = Object.keys(contactListSpecSchema.shape);
 
+/** The definition fields (name, description, allowDuplicates) that are set in `props`. */
+export function definitionOfList(props: Partial<ContactListDefinition>): Partial<ContactListDefinition> {
+  const out: Partial<ContactListDefinition> = {};
+  for (const k of CONTACT_LIST_DEFINITION_KEYS) if (props[k] !== undefined) (out as Record<string, unknown>)[k] = props[k];
+  return out;
+}
+
 export type ContactListValidation = { ok: true; value: ContactListSpec } | { ok: false; failures: ValidationFailure[] };
 
 const withUnknown = new Map<unknown, ReturnType<typeof buildSchema>>();
