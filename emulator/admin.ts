@@ -7,11 +7,16 @@
  *   GET    /__emulator/requests    -> the request log      DELETE -> clears it
  *   POST   /__emulator/faults      body FaultConfig        (replaces the probabilistic faults)
  *   POST   /__emulator/fail-next   body ScriptedFault
+ *   GET    /__emulator/clock       -> {now, offsetSeconds}
+ *   POST   /__emulator/clock       body {advanceSeconds} or {to: "YYYY-MM-DD HH:mm:ss" (UTC) or an ISO time} -> {now, offsetSeconds}
+ *   POST   /__emulator/pause       body {id}: an Active campaign becomes Paused (a supervisor's pause in the console)
+ *   GET    /__emulator/schedules   -> {campaignId: the schedule enabled for it}
  * No auth, no faults, not logged. The server only listens on 127.0.0.1.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJson, readBody, sendJson } from "./http";
 import { errorBody } from "./responses";
+import type { StoredSchedule } from "./schedule";
 import type { ContactListInfo, ContactListSeed, FaultConfig, RequestLogEntry, ScriptedFault, StoredCampaign } from "./types";
 
 export const ADMIN_PREFIX = "/__emulator/";
@@ -25,6 +30,20 @@ export interface AdminDeps {
   clearRequests(): void;
   setFaults(f: FaultConfig): void;
   failNext(rule: ScriptedFault): void;
+  clock(): ClockReading;
+  moveClock(move: ClockMove): ClockReading;
+  pause(id: string): StoredCampaign;
+  schedules(): Record<string, StoredSchedule>;
+}
+
+export interface ClockReading {
+  now: string;
+  offsetSeconds: number;
+}
+
+export interface ClockMove {
+  advanceSeconds?: number;
+  to?: string;
 }
 
 export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -54,6 +73,14 @@ export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: Se
       case "POST fail-next":
         deps.failNext(body as ScriptedFault);
         return send(200, { status: "ok" });
+      case "GET clock":
+        return send(200, deps.clock());
+      case "POST clock":
+        return send(200, deps.moveClock(body as ClockMove));
+      case "POST pause":
+        return send(200, deps.pause(String((body as { id?: unknown }).id)));
+      case "GET schedules":
+        return send(200, deps.schedules());
       default:
         return send(404, errorBody(`Cannot ${req.method} ${url.pathname}`, 404));
     }

@@ -5,6 +5,7 @@
 import { experienceFlowId } from "./ids";
 import type { StoredCampaign, WireDialingStrategy } from "./types";
 import type { CampaignBody } from "./validate";
+import { NOT_SCHEDULABLE } from "./schedule";
 
 export type Refusal = { ok: false; status: number; msg: string };
 export type Transition = { ok: true; campaign: StoredCampaign } | Refusal;
@@ -69,7 +70,8 @@ export function buildCampaign(body: CampaignBody, id: string, now: string): Stor
 
 /**
  * A PUT replaces the definition and keeps the runtime state (status, instance, createdAt).
- * Mode fields of the previous mode are dropped. The schedule gains `isRecurrenceEnabled`, as the update sample shows.
+ * Mode fields of the previous mode are dropped. The schedule gains `isRecurrenceEnabled`, as the update sample shows;
+ * its flags follow the v2 schedule call only (schedule.ts), whatever the PUT's `schedule` says.
  */
 export function applyUpdate(existing: StoredCampaign, body: CampaignBody, now: string): StoredCampaign {
   const kept: StoredCampaign = { ...existing };
@@ -79,7 +81,7 @@ export function applyUpdate(existing: StoredCampaign, body: CampaignBody, now: s
     ...definitionFields(body),
     ...modeFields(body),
     schedule: {
-      isSchedulingEnabled: body.schedule?.isSchedulingEnabled ?? existing.schedule?.isSchedulingEnabled ?? false,
+      isSchedulingEnabled: existing.schedule?.isSchedulingEnabled ?? false,
       isRecurrenceEnabled: existing.schedule?.isRecurrenceEnabled ?? false,
     },
     updatedAt: now,
@@ -110,6 +112,25 @@ export function stop(c: StoredCampaign, now: string): Transition {
     return conflict(`Campaign ${c.name} is not Active, Paused or Scheduled (status ${c.status}); there is nothing to stop`);
   }
   return { ok: true, campaign: { ...c, status: "Stopped", campaignInstanceUpdatedAt: now, updatedAt: now } };
+}
+
+/** The flags a campaign's answers show while a v2 schedule is enabled, and after it is gone. */
+export const SCHEDULE_FLAGS = {
+  enabled: { isSchedulingEnabled: true, isRecurrenceEnabled: true },
+  disabled: { isSchedulingEnabled: false, isRecurrenceEnabled: false },
+} as const;
+
+/** Enabling a schedule: Preparing, Ready, Stopped or Scheduled -> Scheduled (schedule.ts). */
+export function schedule(c: StoredCampaign, now: string): Transition {
+  if ((NOT_SCHEDULABLE as readonly string[]).includes(c.status)) {
+    return conflict(`Campaign ${c.name} cannot be scheduled while it is ${c.status}${c.status === "Completed" ? "" : "; stop it first"}`);
+  }
+  return { ok: true, campaign: { ...c, status: "Scheduled", schedule: { ...SCHEDULE_FLAGS.enabled }, updatedAt: now } };
+}
+
+/** Disabling a schedule: a Scheduled campaign goes back to Ready; any other status stays. */
+export function unschedule(c: StoredCampaign, now: string): StoredCampaign {
+  return { ...c, status: c.status === "Scheduled" ? "Ready" : c.status, schedule: { ...SCHEDULE_FLAGS.disabled }, updatedAt: now };
 }
 
 /** DELETE: anything but an Active campaign. */

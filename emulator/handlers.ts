@@ -1,5 +1,6 @@
 /** One function per endpoint: check the query and body, change the store, shape the answer. */
-import { applyUpdate, buildCampaign, checkDeletable, play, stop, type Transition } from "./campaign";
+import { applyUpdate, buildCampaign, checkDeletable, play, schedule as scheduleCampaign, SCHEDULE_FLAGS, stop, unschedule, type Transition } from "./campaign";
+import { validateScheduleBody } from "./schedule";
 import { buildContactList, checkListDeletable, definitionOf, listNameClash, unknownContactLists, withUsage, type ListOwner } from "./contactList";
 import { HttpError, type Answer } from "./http";
 import { newCampaignId, newContactListId, newInstanceId } from "./ids";
@@ -20,6 +21,8 @@ export interface HandlerContext {
   /** Set when the body was not valid JSON. */
   bodyNotJson: boolean;
   now: () => string;
+  /** The emulator's clock (epoch ms), which tests can move. */
+  nowMs: () => number;
 }
 
 type Handler = (ctx: HandlerContext) => Promise<Answer>;
@@ -118,9 +121,39 @@ const trigger: Handler = async (ctx) => {
   }
   const current = existing(ctx);
   const next = applied(action === "play" ? play(current, ctx.now(), newInstanceId()) : stop(current, ctx.now()));
-  ctx.store.replace(next);
+  ctx.store.replace(action === "stop" ? { ...next, schedule: { ...next.schedule, ...SCHEDULE_FLAGS.disabled } } : next);
+  if (action === "stop") ctx.store.setSchedule(current.id, undefined); // a stop ends the schedule too
   await ctx.store.persist();
   return ok(action === "play" ? answers.startAnswer(next) : answers.stopAnswer(next));
+};
+
+/**
+ * The v2 schedule call: POST /campaign/api/v2/public/{streamId}/campaign/schedule?enableSchedule=true|false&campaignName=...
+ * The campaign is found by name (names are unique per app, compared lowercase). See schedule.ts for the decisions.
+ */
+const setSchedule: Handler = async (ctx) => {
+  requireJsonBody(ctx);
+  const enable = ctx.query.get("enableSchedule");
+  if (enable !== "true" && enable !== "false") {
+    throw new HttpError(400, `enableSchedule query parameter must be "true" or "false" (got ${shown(enable ?? undefined)})`);
+  }
+  const name = ctx.query.get("campaignName");
+  if (name === null || name.trim() === "") throw new HttpError(400, "campaignName query parameter is required");
+  const found = ctx.store.findByLname(name.toLowerCase());
+  const current = found ? ctx.store.get(found.id) : undefined;
+  if (!current) throw new HttpError(404, `Campaign named ${shown(name)} not found`);
+  if (enable === "false") {
+    ctx.store.replace(unschedule(current, ctx.now()));
+    ctx.store.setSchedule(current.id, undefined);
+    await ctx.store.persist();
+    return ok({ status: "success", message: `Campaign ${current.name} schedule has been disabled successfully`, id: current.id });
+  }
+  const v = validateScheduleBody(ctx.body, ctx.nowMs());
+  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
+  ctx.store.replace(applied(scheduleCampaign(current, ctx.now())));
+  ctx.store.setSchedule(current.id, v.value);
+  await ctx.store.persist();
+  return ok({ status: "success", message: `Campaign ${current.name} scheduled successfully`, id: current.id });
 };
 
 const status: Handler = async (ctx) => {
@@ -179,6 +212,7 @@ export const HANDLERS: Record<RouteName, Handler> = {
   delete: remove,
   trigger,
   status,
+  schedule: setSchedule,
   createContactList,
   getContactList,
   listContactLists,

@@ -1,6 +1,8 @@
 /** A local emulator of Kore.ai's voice-campaign API. See emulator/README.md. */
 import type { AddressInfo } from "node:net";
 import { Authenticator } from "./auth";
+import { Clock } from "./clock";
+import { parseScheduleTime, type StoredSchedule } from "./schedule";
 import { buildCampaign } from "./campaign";
 import { buildContactList, listNameClash, unknownContactLists, validateSeed, withUsage, type ListOwner } from "./contactList";
 import { resolveCredentials } from "./credentials";
@@ -61,7 +63,8 @@ function report(err: unknown): void {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const credentials = resolveCredentials(opts.credentials);
   const readyDelayMs = opts.readyDelayMs ?? 1000;
-  const store = await CampaignStore.open({ dataDir: opts.dataDir, readyDelayMs });
+  const clock = new Clock();
+  const store = await CampaignStore.open({ dataDir: opts.dataDir, readyDelayMs, now: () => clock.now() });
   const owner = ownerOf(credentials);
   if (seedContactLists(store, owner, opts.contactLists ?? [])) await store.persist();
   const faults = new FaultInjector(opts.faults);
@@ -91,7 +94,38 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return listInfo(list.id)!;
   };
 
+  const clockReading = () => ({ now: clock.iso(), offsetSeconds: Math.round(clock.offset / 1000) });
+  const moveClock = (move: { advanceSeconds?: unknown; to?: unknown }) => {
+    if (typeof move.advanceSeconds === "number") clock.advance(move.advanceSeconds * 1000);
+    else if (typeof move.to === "string") {
+      const at = parseScheduleTime(move.to) ?? Date.parse(move.to);
+      if (Number.isNaN(at)) throw new Error(`emulator: clock: "to" must be "YYYY-MM-DD HH:mm:ss" (UTC) or an ISO time (got ${JSON.stringify(move.to).slice(0, 40)})`);
+      clock.set(at);
+    } else throw new Error('emulator: clock: the body must be {"advanceSeconds": N} or {"to": "YYYY-MM-DD HH:mm:ss"}');
+    return clockReading();
+  };
+  const pause = (id: string): StoredCampaign => {
+    const current = store.get(id);
+    if (!current) throw new Error(`emulator: no campaign ${id}`);
+    if (current.status !== "Active") throw new Error(`emulator: only an Active campaign can be paused (${id} is ${current.status})`);
+    store.replace({ ...current, status: "Paused", updatedAt: clock.iso() });
+    changed();
+    return store.get(id) as StoredCampaign;
+  };
+  const schedules = () => {
+    const out: Record<string, StoredSchedule> = {};
+    for (const c of store.all()) {
+      const s = store.scheduleOf(c.id);
+      if (s) out[c.id] = s;
+    }
+    return out;
+  };
+
   const admin = {
+    clock: clockReading,
+    moveClock,
+    pause,
+    schedules,
     campaigns: () => store.all(),
     contactLists,
     addContactList,
@@ -100,7 +134,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setFaults: (f: Parameters<FaultInjector["set"]>[0]) => faults.set(f),
     failNext: (r: Parameters<FaultInjector["failNext"]>[0]) => faults.failNext(r),
   };
-  const server = createEmulatorServer({ store, owner, auth, faults, log, admin });
+  const server = createEmulatorServer({ store, owner, auth, faults, log, admin, clock });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, HOST, () => {
@@ -125,6 +159,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     campaigns: () => store.all(),
     campaign: (id) => store.get(id),
+    clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms), set: (ms) => clock.set(ms) },
+    pause,
+    scheduleOf: (id) => store.scheduleOf(id),
     mutate(id, patch) {
       const current = store.get(id);
       if (!current) throw new Error(`emulator: no campaign ${id}`);

@@ -8,6 +8,7 @@ export type RouteName =
   | "delete"
   | "status"
   | "trigger"
+  | "schedule"
   | "createContactList"
   | "listContactLists"
   | "getContactList"
@@ -47,6 +48,8 @@ const ROUTES: Route[] = [
   { name: "delete", method: "DELETE", pattern: new RegExp(`^${AGENT_ASSIST}/${CAMPAIGN_ID}$`) },
   // start and stop live under a different base: /campaign/api/...
   { name: "trigger", method: "POST", pattern: /^\/campaign\/api\/v1\/public\/([^/]+)\/campaign\/([^/]+)$/ },
+  // the v2 schedule call addresses the campaign by name, in the query
+  { name: "schedule", method: "POST", pattern: /^\/campaign\/api\/v2\/public\/([^/]+)\/campaign\/schedule$/ },
 ];
 
 export type Matched = { kind: "route"; match: RouteMatch } | { kind: "method-not-allowed"; allow: string[] } | { kind: "not-found" };

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { handleAdmin, ADMIN_PREFIX, type AdminDeps } from "./admin";
 import type { Authenticator } from "./auth";
+import type { Clock } from "./clock";
 import type { ListOwner } from "./contactList";
 import type { FaultDecision, FaultInjector } from "./faults";
 import { HANDLERS } from "./handlers";
@@ -23,6 +24,7 @@ export interface ServerDeps {
   faults: FaultInjector;
   log: RequestLog;
   admin: AdminDeps;
+  clock: Clock;
 }
 
 const RATE_LIMIT_MESSAGE = "You've exceeded the per-minute rate limit. Please wait for sometime before retrying";
@@ -88,7 +90,8 @@ async function answerFor(deps: ServerDeps, req: IncomingMessage, url: URL, parse
       query: url.searchParams,
       body: parsed.ok ? parsed.value : undefined,
       bodyNotJson: !parsed.ok,
-      now: () => new Date().toISOString(),
+      now: () => deps.clock.iso(),
+      nowMs: () => deps.clock.now(),
     });
   } catch (err) {
     const answer = errorAnswer(err);

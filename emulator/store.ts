@@ -7,6 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
 import * as path from "node:path";
+import { newInstanceId } from "./ids";
+import { scheduledStatus, type StoredSchedule } from "./schedule";
 import type { StoredCampaign, StoredContactList } from "./types";
 
 export const DATA_FILE = "campaigns.json";
@@ -17,6 +19,8 @@ interface StoredRecord {
   campaign: StoredCampaign;
   /** Epoch ms when a Preparing campaign becomes Ready. */
   readyAt?: number;
+  /** The v2 schedule enabled for it, if any (schedule.ts); it moves the status with the clock. */
+  schedule?: StoredSchedule;
 }
 
 /** Version 2 added `contactLists`; a version 1 file (campaigns only) still loads, with no lists. */
@@ -120,13 +124,43 @@ export class CampaignStore {
     for (const l of data.contactLists ?? []) this.contactLists.add(l);
   }
 
-  /** Turns a due Preparing campaign into Ready (updatedAt unchanged, as in the docs' list sample). */
+  /**
+   * Turns a due Preparing campaign into Ready (updatedAt unchanged, as in the docs' list sample), and moves a
+   * scheduled one along its window: Scheduled -> Active (a new instance) -> Completed.
+   */
   private refreshed(r: StoredRecord): StoredRecord {
-    if (r.readyAt !== undefined && r.campaign.status === "Preparing" && this.now() >= r.readyAt) {
+    const now = this.now();
+    if (r.readyAt !== undefined && r.campaign.status === "Preparing" && now >= r.readyAt) {
       r.campaign = { ...r.campaign, status: "Ready" };
       r.readyAt = undefined;
     }
+    if (r.schedule) {
+      const status = scheduledStatus(r.campaign.status, r.schedule, now);
+      if (status !== r.campaign.status) {
+        const at = new Date(now).toISOString();
+        const started = status === "Active" ? { campaignInstanceId: newInstanceId(), campaignInstanceUpdatedAt: at } : {};
+        r.campaign = { ...r.campaign, ...started, status };
+      }
+      if (status === "Completed") {
+        r.schedule = undefined;
+        r.campaign = { ...r.campaign, schedule: { isSchedulingEnabled: false, isRecurrenceEnabled: false } };
+      }
+    }
     return r;
+  }
+
+  /** The schedule enabled for a campaign (a copy), if any. */
+  scheduleOf(id: string): StoredSchedule | undefined {
+    const r = this.records.get(id);
+    if (r) this.refreshed(r);
+    return r?.schedule ? structuredClone(r.schedule) : undefined;
+  }
+
+  /** Enables (or, with undefined, removes) a campaign's schedule; the caller sets the status. */
+  setSchedule(id: string, schedule: StoredSchedule | undefined): void {
+    const r = this.records.get(id);
+    if (!r) throw new Error(`emulator: no campaign ${id}`);
+    r.schedule = schedule ? structuredClone(schedule) : undefined;
   }
 
   /** Oldest first. Copies. */
@@ -167,7 +201,7 @@ export class CampaignStore {
     if (!r) throw new Error(`emulator: no campaign ${c.id}`);
     const readyAt =
       c.status === r.campaign.status ? r.readyAt : c.status === "Preparing" ? this.now() + this.opts.readyDelayMs : undefined;
-    this.records.set(c.id, { campaign: structuredClone(c), readyAt });
+    this.records.set(c.id, { campaign: structuredClone(c), readyAt, ...(r.schedule ? { schedule: r.schedule } : {}) });
   }
 
   /** Sets a status out of band; "Preparing" restarts the Ready delay from now. */

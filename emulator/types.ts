@@ -11,6 +11,8 @@ export interface EmulatorCredentials {
   clientSecret: string;
 }
 
+import type { StoredSchedule } from "./schedule";
+
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
   port?: number;
@@ -209,6 +211,12 @@ export interface Emulator {
   mutateContactList(id: string, patch: Record<string, unknown>): void;
   /** Addition: the credentials the server accepts. */
   credentials: EmulatorCredentials;
+  /** Addition: the emulator's clock (schedules, Preparing -> Ready); tests move it instead of waiting. */
+  clock: { now(): number; advance(ms: number): void; set(ms: number): void };
+  /** Addition: a supervisor's pause in the console: an Active campaign becomes Paused (throws otherwise). */
+  pause(id: string): StoredCampaign;
+  /** Addition: the v2 schedule enabled for a campaign, as the server holds it (the API cannot read it back). */
+  scheduleOf(id: string): StoredSchedule | undefined;
   /** Addition: wait until every change is on disk. */
   flush(): Promise<void>;
   /** Stops the server (dropping open connections) and flushes data. */

@@ -23,7 +23,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ContactList } from "../provider/pulumi/contact-list";
 import { VoiceCampaign } from "../provider/pulumi/voice-campaign";
-import { asErrors, formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type LoadResult } from "../provider/gitops";
+import { asErrors, formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type LoadResult, type Problem } from "../provider/gitops";
 
 const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
@@ -49,12 +49,14 @@ function contactListsDir(): string | undefined {
  * Warnings are logged on the stack's output, or are problems too under `strictReferences`.
  */
 function loadOrFail(dir: string): LoadResult {
+  const isReference = (p: Problem) => p.code === "undeclared_reference";
   const lists = contactListsDir();
   const result = loadDefinitions(dir, lists === undefined ? {} : { contactLists: lists });
   const strict = config.getBoolean("strictReferences") ?? false;
-  const problems = strict ? [...result.problems, ...asErrors(result.warnings)] : result.problems;
+  const [references, others] = [result.warnings.filter(isReference), result.warnings.filter((w) => !isReference(w))];
+  const problems = strict ? [...result.problems, ...asErrors(references)] : result.problems;
   if (problems.length === 0) {
-    for (const warning of result.warnings) pulumi.log.warn(formatProblem(warning, { relativeTo: projectDir }));
+    for (const warning of strict ? others : result.warnings) pulumi.log.warn(formatProblem(warning, { relativeTo: projectDir }));
     return result;
   }
   const lines = problems.map((p) => `  ${formatProblem(p, { relativeTo: projectDir })}`);

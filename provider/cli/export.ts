@@ -106,6 +106,10 @@ async function exportWith(client: KoreClient, options: ExportOptions, secrets: r
   return result;
 }
 
+/** No documented call reads a schedule back (schedule.ts): the file says so instead of guessing one. */
+const SCHEDULED_NOTE =
+  "Status Scheduled: Kore holds a schedule for it that the API cannot read back. To manage it here, write it under schedule: (enabled: true, start, end, repeat) and set started: false.";
+
 /** The file's text for one campaign, or why it cannot be written. */
 export function fileFor(listRecord: WireCampaign, details: WireCampaign): { text: string } | { problem: string } {
   // Details first, the list record for what they lack (the list carries `connection`, the queue or flow name).
@@ -124,6 +128,7 @@ export function fileFor(listRecord: WireCampaign, details: WireCampaign): { text
       header: [
         `Exported from Kore.ai by kore-campaigns export (campaign ${observed.id}, status ${status ?? "unknown"}).`,
         "adoptExisting: true lets the first up take the existing campaign over (no duplicate); it can stay.",
+        ...(status === "Scheduled" ? [SCHEDULED_NOTE] : []),
       ],
       started: note,
     },

@@ -16,6 +16,7 @@ import { LineCounter, parseDocument, visit, type Document, type YAMLError } from
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
 import { failuresFromIssues } from "../shared/validation";
+import { endedScheduleRule } from "../resources/campaign/schedule";
 import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
 import {
@@ -63,7 +64,7 @@ export interface ContactListDefinitionFile {
 /** One thing wrong (or, with severity "warning", maybe wrong), where it is and what it is. */
 export interface Problem {
   file: string;
-  /** Absent: an error. "warning": something validate cannot know offline (a list that may exist outside the stack). */
+  /** Absent: an error. "warning": maybe wrong (a list that may exist outside the stack, a schedule that has ended). */
   severity?: "warning";
   /** The kind of file; absent for a campaign file (or a path that is not a definition file). */
   kind?: "contactList";
@@ -77,8 +78,8 @@ export interface Problem {
   message: string;
   /**
    * A ValidationFailure code, or one of: read, not_found, not_yaml, not_plain_file, too_large, encoding, file_name,
-   * yaml, empty, not_mapping, duplicate_name, duplicate_file, rename, reference_case, undeclared_reference, more (the
-   * count of problems not listed).
+   * yaml, empty, not_mapping, duplicate_name, duplicate_file, rename, reference_case, undeclared_reference,
+   * schedule_ended, more (the count of problems not listed).
    */
   code?: string;
   /** With code "more": how many problems of the file are not listed. */
@@ -136,6 +137,8 @@ export interface LoadOptions {
    * when it exists.
    */
   contactLists?: string | readonly string[];
+  /** The clock a schedule's end is judged by (default Date.now). */
+  now?: () => number;
 }
 
 /**
@@ -154,7 +157,13 @@ export function loadDefinitions(paths: string | readonly string[], options: Load
     const text = readText(file, FILE_KINDS[kind]);
     return typeof text === "string" ? parseDefinitionFile(file, text, kind) : { file, kind, resourceName: "", problems: [text], lineOf: () => undefined };
   });
-  const all = [...campaignFiles.problems, ...listFiles.problems, ...parsed.flatMap((p) => p.problems), ...crossFileProblems(parsed)].map((p) =>
+  const all = [
+    ...campaignFiles.problems,
+    ...listFiles.problems,
+    ...parsed.flatMap((p) => p.problems),
+    ...crossFileProblems(parsed),
+    ...endedSchedules(parsed, (options.now ?? Date.now)()),
+  ].map((p) =>
     kindOf(p.file) === "contactList" ? { ...p, kind: "contactList" as const } : p,
   );
   return {
@@ -650,6 +659,19 @@ function contactListReferences(campaigns: readonly ParsedFile[], lists: readonly
     }
   }
   return problems;
+}
+
+/**
+ * A schedule whose end has passed is a warning: `up` refuses to send it (schedule.ts), but a schedule that
+ * has already run and ended is a true record of what happened, and needs no call while it is unchanged.
+ */
+function endedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[] {
+  return parsed.flatMap((p) => {
+    const rule = p.definition ? endedScheduleRule(p.definition.spec.schedule, nowMs) : undefined;
+    if (!p.definition || !rule) return [];
+    const at = "schedule.end";
+    return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (up refuses to send a new or changed schedule like this; an unchanged one makes no call)`, code: "schedule_ended" }];
+  });
 }
 
 /** By file (in listing order; paths that are not listed files first), then by line; stable otherwise. */

@@ -85,6 +85,8 @@ export type KoreCall =
   | "deleteCampaign"
   | "startCampaign"
   | "stopCampaign"
+  | "enableCampaignSchedule"
+  | "disableCampaignSchedule"
   | "getCampaignStatus"
   | "createContactList"
   | "getContactList"

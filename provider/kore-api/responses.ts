@@ -134,6 +134,17 @@ export const statusResponse = z
     return data.name === undefined ? { id: recordId, status: data.status } : { id: recordId, status: data.status, name: data.name };
   });
 
+/** The answer of the v2 schedule call (enable and disable alike): `{status: "success", message, id}`. */
+export interface ScheduleResult {
+  message?: string;
+  /** the campaign's id, per the response table */
+  id?: string;
+}
+
+export const scheduleResponse = z
+  .looseObject({ status: z.literal("success"), message: z.string().optional(), id: z.string().optional() })
+  .transform((b): ScheduleResult => ({ ...(b.message !== undefined ? { message: b.message } : {}), ...(b.id !== undefined ? { id: b.id } : {}) }));
+
 export interface TriggerResult {
   /** The campaign's status after the trigger (`Active`, `Stopped`, ...). */
   status: string;
@@ -175,6 +186,8 @@ export const EXPECTED = {
   getCampaignStatus: "{status, data: {id, status, name}}",
   startCampaign: "{status, message, updatedAt, campaignInstanceId}",
   stopCampaign: "{status, message, updatedAt, campaignInstanceId}",
+  enableCampaignSchedule: '{status: "success", message, id}',
+  disableCampaignSchedule: '{status: "success", message, id}',
   createContactList: "{status, message, data: {_id, name, ...list}}",
   getContactList: "{status, message, data: {_id, name, ...list}}",
   listContactLists: "{status, message, data: [{_id, name, ...list}]}",

@@ -10,6 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionRef } from "./connection";
 import type { CampaignSpecInput } from "../resources/campaign/schema";
+import type { Schedule } from "../resources/campaign/schedule";
 
 type Inputify<T> = T extends Array<infer U>
   ? pulumi.Input<Array<pulumi.Input<Inputify<U>>>>
@@ -60,7 +61,8 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
   declare readonly priority: pulumi.Output<string>;
   declare readonly dialingMode: pulumi.Output<"Progressive" | "Preview" | "Agentless">;
   declare readonly dialingStrategy: pulumi.Output<Record<string, unknown>>;
-  declare readonly schedule: pulumi.Output<{ isSchedulingEnabled: boolean }>;
+  /** The schedule last applied: `{ enabled: false }`, or enabled with start, end and repeat (schedule.ts). */
+  declare readonly schedule: pulumi.Output<Schedule>;
   declare readonly queueName: pulumi.Output<string | undefined>;
   declare readonly maxSkips: pulumi.Output<number | undefined>;
   declare readonly experienceFlowName: pulumi.Output<string | undefined>;

@@ -20,11 +20,11 @@ let dir: string;
 const SAMPLES = [SAMPLE_PROGRESSIVE, SAMPLE_PREVIEW, SAMPLE_AGENTLESS];
 
 /** A campaign put on the server as the console would: a documented body, then a status. */
-function outOfBand(i: number, name: string, status?: StoredCampaign["status"] | "Paused"): StoredCampaign {
+function outOfBand(i: number, name: string, status?: StoredCampaign["status"] | "Paused" | "Scheduled"): StoredCampaign {
   const args = argsFromSample(SAMPLES[i % 3], name, { priority: String(1 + (i % 5)), contactLists: [`List ${i % 4}`] });
   const checked = validateCampaign(args);
   if (!checked.ok) throw new Error(JSON.stringify(checked.failures));
-  const made = emulator.insert(toWireBody(checked.value as never) as never);
+  const made = emulator.insert(toWireBody(checked.value as never, "create") as never);
   if (status) emulator.setStatus(made.id, status as never);
   return emulator.campaign(made.id)!;
 }
@@ -41,7 +41,7 @@ beforeAll(async () => {
   outOfBand(2, "Survey — Done", "Completed");
   outOfBand(3, "renewals q3 2025 emea"); // the same file stem as the first: gets a suffix
   outOfBand(4, "Paused One", "Paused");
-  for (let i = 5; i < 60; i++) outOfBand(i, `Bulk ${String(i).padStart(2, "0")}`); // more than one page of 50
+  for (let i = 5; i < 60; i++) outOfBand(i, `Bulk ${String(i).padStart(2, "0")}`, i === 5 ? "Scheduled" : undefined); // more than one page of 50
 });
 
 afterAll(async () => emulator?.close());
@@ -88,6 +88,10 @@ test("started follows the status; Completed and Paused say why; no secret or acc
   expect(read("billing-reminders.yaml")).toMatch(/^started: false$/m);
   expect(read("survey-done.yaml")).toMatch(/^started: false # status Completed: a finished campaign is never dialed again/m);
   expect(read("paused-one.yaml")).toMatch(/^started: false # status Paused: the first up stops it; set started: true to resume it instead$/m);
+  // a schedule cannot be read back: the file says so rather than guess one
+  expect(read("bulk-05.yaml")).toContain("# Status Scheduled: Kore holds a schedule for it that the API cannot read back. To manage it here, write it under schedule:");
+  expect(read("bulk-05.yaml")).toMatch(/^schedule:\n  enabled: false$/m);
+  expect(read("bulk-06.yaml")).not.toContain("Status Scheduled");
   const everything = fs.readdirSync(dir).map(read).join("\n");
   expect(everything).not.toContain(DEMO_CREDENTIALS.clientSecret);
   expect(everything).not.toContain(DEMO_CREDENTIALS.accountId);

@@ -25,7 +25,7 @@ beforeAll(async () => {
     const { started, ...definition } = def;
     const checked = validateCampaign(definition);
     if (!checked.ok) throw new Error(JSON.stringify(checked.failures));
-    const made = emulator.insert(toWireBody(checked.value as never) as never);
+    const made = emulator.insert(toWireBody(checked.value as never, "create") as never);
     if (started) {
       emulator.setStatus(made.id, "Active");
       activeCount += 1;

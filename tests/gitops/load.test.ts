@@ -291,3 +291,30 @@ describe("across files", () => {
     expect(result.problems).toEqual([{ file: path.join(dir, "folder.yaml"), message: "is a folder, not a plain file", code: "not_plain_file" }]);
   });
 });
+
+describe("a schedule whose end has passed", () => {
+  const ended = { enabled: true, start: "2026-01-05 09:00:00", end: "2026-01-30 18:00:00", repeat: { every: 1, unit: "week", days: ["MO", "FR"] } };
+
+  test("is a warning at the end's line, not an error: up refuses to send it, an unchanged one makes no call", () => {
+    const text = toYaml({ ...progressive(), schedule: ended });
+    const result = loadDefinitions(writeTree({ "renewals.yaml": text }), { now: () => Date.UTC(2026, 11, 2, 12) });
+    expect(result.problems).toEqual([]);
+    expect(result.definitions).toHaveLength(1);
+    expect(result.warnings.filter((w) => w.path?.startsWith("schedule"))).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "schedule_ended",
+        path: "schedule.end",
+        line: lineOf(text, /end: .*2026-01-30/),
+        message:
+          "is already in the past (2026-01-30 18:00:00 UTC; now 2026-12-02 12:00:00 UTC): Kore refuses an end that is not after the current time; move the end, or disable the schedule " +
+          "(up refuses to send a new or changed schedule like this; an unchanged one makes no call)",
+      }),
+    ]);
+  });
+
+  test("no warning while the end is ahead", () => {
+    const result = loadDefinitions(writeTree({ "renewals.yaml": toYaml({ ...progressive(), schedule: ended }) }), { now: () => Date.UTC(2026, 0, 30, 17) });
+    expect(result.warnings.map((w) => w.code)).toEqual(["undeclared_reference"]); // the list only, not the schedule
+  });
+});

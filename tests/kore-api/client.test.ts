@@ -890,3 +890,40 @@ describe("against the emulator", () => {
     }
   });
 });
+
+describe("the v2 schedule call (addressed by campaign name)", () => {
+  const WEEKLY = { startDateTime: "2027-01-04 09:00:00", endDateTime: "2027-01-29 18:00:00", recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon"] } } };
+
+  test("enable: the v2 path, the name encoded in the query, the body as given; disable: enableSchedule=false and {}", async () => {
+    const server = await serve((_req, res) => json(res, 200, { status: "success", message: "Campaign X scheduled successfully", id: "cd-1" }));
+    const c = client(server.url);
+    expect(await c.setCampaignSchedule("Renewals & Co / Q1", WEEKLY)).toEqual({ message: "Campaign X scheduled successfully", id: "cd-1" });
+    await c.setCampaignSchedule("Renewals & Co / Q1", undefined);
+    expect(server.hits.map((h) => [h.method, h.url, JSON.parse(h.body)])).toEqual([
+      ["POST", `/campaign/api/v2/public/${APP}/campaign/schedule?enableSchedule=true&campaignName=Renewals%20%26%20Co%20%2F%20Q1`, WEEKLY],
+      ["POST", `/campaign/api/v2/public/${APP}/campaign/schedule?enableSchedule=false&campaignName=Renewals%20%26%20Co%20%2F%20Q1`, {}],
+    ]);
+    expect(server.hits[0].headers).toMatchObject({ iid: APP, accountid: ACCOUNT, "content-type": "application/json" });
+  });
+
+  test("a 500 is not repeated (one request), and the error names the call, path, status and Kore's words; the outcome is unknown", async () => {
+    const server = await serve((_req, res) => json(res, 500, { errors: [{ msg: "scheduler unavailable", code: 500 }] }));
+    const err = await failure(client(server.url).setCampaignSchedule("Renewals", WEEKLY));
+    expect(server.hits).toHaveLength(1);
+    expect(err.call).toBe("enableCampaignSchedule");
+    expect(err.status).toBe(500);
+    expect(err.outcomeUnknown).toBe(true);
+    expect(err.message).toContain(`POST /campaign/api/v2/public/${APP}/campaign/schedule?enableSchedule=true&campaignName=Renewals failed: 500`);
+    expect(err.message).toContain("scheduler unavailable");
+  });
+
+  test('a 200 saying {"status": "failure"} is a failure with Kore\'s message; an answer without status "success" is unreadable', async () => {
+    const answers = [{ status: "failure", message: "Campaign not found" }, { ok: true }];
+    const server = await serve((_req, res) => json(res, 200, answers.shift()));
+    const refused = await failure(client(server.url).setCampaignSchedule("Renewals", undefined));
+    expect(refused.call).toBe("disableCampaignSchedule");
+    expect(refused.message).toContain("Campaign not found");
+    const odd = await failure(client(server.url).setCampaignSchedule("Renewals", undefined));
+    expect(odd.message).toContain('unexpected response to disableCampaignSchedule: expected {status: "success", message, id}');
+  });
+});

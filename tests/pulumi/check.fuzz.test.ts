@@ -119,6 +119,26 @@ const phoneNumber = fc
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
+/** "YYYY-MM-DD HH:mm:ss" of an epoch second, written here (not by the code under test). */
+const scheduleTime = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 19).replace("T", " ");
+/** No schedule in each accepted spelling, or a daily or weekly one (days in any order and case). */
+const schedule = fc.oneof(
+  fc.constantFrom({ isSchedulingEnabled: false }, { enabled: false }, { enabled: false, isSchedulingEnabled: false }, {}),
+  fc
+    .record({
+      start: fc.integer({ min: Date.UTC(2027, 0, 1) / 1000, max: Date.UTC(2035, 0, 1) / 1000 }),
+      length: fc.integer({ min: 1, max: 400 * 86400 }),
+      every: fc.integer({ min: 1, max: 52 }),
+      days: fc.option(fc.shuffledSubarray([...DAY_CODES], { minLength: 1 }).chain((d) => fc.tuple(...d.map(randomCase))), { nil: undefined }),
+    })
+    .map(({ start, length, every, days }) => ({
+      enabled: true,
+      start: scheduleTime(start),
+      end: scheduleTime(start + length),
+      repeat: days ? { every, unit: "week", days } : { every, unit: "day" },
+    })),
+);
+
 const modeFields = fc.oneof(
   fc.record({ dialingMode: fc.constant("Progressive"), queueName: textArb(80) }),
   fc.record({ dialingMode: fc.constant("Preview"), queueName: textArb(80), maxSkips: fc.oneof(fc.nat(20), fc.nat()) }),
@@ -140,12 +160,13 @@ const validSpec: fc.Arbitrary<Json> = fc
       defaultRetryPeriod: fc.integer({ min: 1, max: 1440 }),
       maxRingTime: fc.integer({ min: 5, max: 120 }),
     }),
-    schedule: optional(fc.record({ isSchedulingEnabled: fc.boolean() })),
+    schedule: optional(schedule),
     enableMachineDetect: optional(fc.boolean()),
     started: optional(fc.boolean()),
     adoptExisting: optional(fc.boolean()),
   })
-  .map(({ mode, ...rest }) => withoutUndefined({ ...rest, ...mode }) as Json);
+  // with a schedule enabled, started may only be false or absent (the started rule)
+  .map(({ mode, ...rest }) => withoutUndefined({ ...rest, ...mode, started: (rest.schedule as { enabled?: boolean } | undefined)?.enabled ? (rest.started && undefined) : rest.started }) as Json);
 
 // ---------------------------------------------------------------------------------------------
 // Mutations

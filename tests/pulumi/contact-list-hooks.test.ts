@@ -4,7 +4,7 @@
  * one host for every dynamic resource of a stack). Every test asserts the API calls the emulator saw.
  */
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { CONTACT_LIST_URN, programFolderOutsideRepo, ProviderHost, serializedProvider, UNKNOWN, type HostError } from "../support/provider-host";
+import { CONTACT_LIST_URN, programFolderOutsideRepo, ProviderHost, serializedProvider, UNKNOWN, failureOf } from "../support/provider-host";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
 type Props = Record<string, unknown>;
@@ -40,14 +40,6 @@ async function createList(host: ProviderHost, args: Props): Promise<{ id: string
   return { id, inputs, outs };
 }
 
-async function failureOf(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as HostError;
-  }
-  throw new Error("expected a failure");
-}
 
 beforeAll(async () => {
   const [campaignProvider, listProvider] = [await serializedProvider("VoiceCampaign"), await serializedProvider("ContactList")];

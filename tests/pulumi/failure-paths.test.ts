@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { clientConnection, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { HostError, programFolderOutsideRepo, ProviderHost, serializedProvider } from "../support/provider-host";
+import { failureOf, programFolderOutsideRepo, ProviderHost, serializedProvider } from "../support/provider-host";
 import { SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
 type Props = Record<string, unknown>;
@@ -55,14 +55,6 @@ async function withCommand(config: Record<string, string> | ((host: ProviderHost
   }
 }
 
-async function failureOf(p: Promise<unknown>): Promise<HostError> {
-  return p.then(
-    () => {
-      throw new Error("expected the call to fail");
-    },
-    (e: HostError) => e,
-  );
-}
 
 const triggers = (id: string) => emulator.requests.filter((r) => r.path.includes(id) && r.query.trigger).map((r) => `${r.query.trigger}:${r.status}`);
 

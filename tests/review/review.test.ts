@@ -109,7 +109,8 @@ describe("each flag fires on its case, and a nearby change does not raise it", (
     ["shorter-retry", billingUpdate((n) => (n.dialingStrategy.defaultRetryPeriod = 5)), ["shorter-retry:billing"]],
     ["no shorter-retry: longer", billingUpdate((n) => (n.dialingStrategy.defaultRetryPeriod = 30)), []],
     ["mode-changed", billingUpdate((n) => ((n.dialingMode = "Progressive"), delete n.maxSkips)), ["mode-changed:billing"]],
-    ["schedule-changed", billingUpdate((n) => (n.schedule = { isSchedulingEnabled: true })), ["schedule-changed:billing"]],
+    ["schedule-changed: a weekly schedule added", billingUpdate((n) => (n.schedule = { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO"] } })), ["schedule-changed:billing"]],
+    ["no schedule-changed: no schedule in the new spelling (the fixture has the old one)", billingUpdate((n) => (n.schedule = { enabled: false })), []],
     ["nothing: a description edit", billingUpdate((n) => (n.description = "Reminds customers of bills.")), []],
   ])("%s", (_case, preview, expected) => {
     expect(ids(preview)).toEqual(expected);

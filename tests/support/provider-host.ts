@@ -79,6 +79,16 @@ export interface HostError extends Error {
   initFailedProperties?: Props;
 }
 
+/** The error a call to the host failed with (a test that expects the call to succeed fails here). */
+export async function failureOf(p: Promise<unknown>): Promise<HostError> {
+  try {
+    await p;
+  } catch (err) {
+    return err as HostError;
+  }
+  throw new Error("expected a failure");
+}
+
 export class ProviderHost {
   private constructor(
     private readonly child: ChildProcess,

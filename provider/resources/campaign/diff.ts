@@ -9,9 +9,10 @@
  * - A different target app (host, appId or accountId) replaces the campaign: replaceKeys is ["connection"].
  *   Hosts compare as origins (case, a trailing slash and the default port ignored). A side without a
  *   target (not known yet, or state written before targets were recorded) never causes a replace.
- * - Everything else is updated in place. `adoptExisting` never counts as a change.
+ * - Everything else is updated in place. `adoptExisting` never counts as a change. A change of `schedule`
+ *   is its own kind (scheduleChanged): it is applied by the schedule call, not by the PUT.
  */
-import { campaignDefinitionSchema, type CampaignDefinition } from "./schema";
+import { campaignDefinitionSchema, DEFINITION_FIELD_SCHEMAS, type CampaignDefinition } from "./schema";
 import { sameTarget } from "../../kore-api/target";
 
 export interface CampaignTarget {
@@ -33,9 +34,15 @@ export interface CampaignDiff {
   changed: string[];
   /** ["connection"] when the target app changed, else []. */
   replaceKeys: string[];
+  /** a change the campaign body carries (one PUT); the schedule is not one of them */
   definitionChanged: boolean;
+  /** a change of `schedule` (its own call: one enable or disable) */
+  scheduleChanged: boolean;
   startedChanged: boolean;
 }
+
+/** Whether a changed path is the schedule or under it. */
+export const isSchedulePath = (path: string): boolean => path === "schedule" || path.startsWith("schedule.") || path.startsWith("schedule[");
 
 /** The property that names the target app in the resource's inputs. */
 export const REPLACE_KEY = "connection";
@@ -48,7 +55,8 @@ export function diffCampaign(old: CampaignState, next: CampaignState): CampaignD
   return {
     changed: [...definitionPaths, ...(startedChanged ? ["started"] : [])],
     replaceKeys: targetChanged ? [REPLACE_KEY] : [],
-    definitionChanged: definitionPaths.length > 0,
+    definitionChanged: definitionPaths.some((p) => !isSchedulePath(p)),
+    scheduleChanged: definitionPaths.some(isSchedulePath),
     startedChanged,
   };
 }
@@ -57,7 +65,11 @@ export { sameTarget };
 
 // ---------------------------------------------------------------------------------------------------
 
-/** The definition as the schema normalizes it; as given if it does not parse (unknowns, old state). */
+/**
+ * The definition as the schema normalizes it. One that does not parse as a whole (unknowns, old state, a
+ * value the provider would refuse) is normalized field by field, each field that parses on its own in its
+ * normal form, so one bad field does not make every other field look changed.
+ */
 export function normalizedDefinition(definition: unknown): unknown {
   try {
     let candidate = definition;
@@ -66,10 +78,22 @@ export function normalizedDefinition(definition: unknown): unknown {
       candidate = rest;
     }
     const parsed = campaignDefinitionSchema.safeParse(candidate);
-    return parsed.success ? parsed.data : definition;
+    if (parsed.success) return parsed.data;
+    return isPlainObject(candidate) ? normalizedFields(candidate) : definition;
   } catch {
     return definition;
   }
+}
+
+function normalizedFields(candidate: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(DEFINITION_FIELD_SCHEMAS), ...Object.keys(candidate)])) {
+    const schema = DEFINITION_FIELD_SCHEMAS[key];
+    const parsed = schema?.safeParse(candidate[key]);
+    const value = parsed?.success ? parsed.data : candidate[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

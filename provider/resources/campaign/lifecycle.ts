@@ -11,6 +11,12 @@
  *   server before deciding, instead of trusting a guess.
  * - A stop goes first and never waits on a PUT; a play goes last, after the definition is written.
  * - A trigger whose outcome is unknown is not resent unless the status proves it did not take effect.
+ * - A schedule (schedule.ts) is its own call, made after the campaign exists and after a rename (Kore
+ *   addresses it by name): one enable per change, one disable to remove it, none when it is untouched. A
+ *   disable goes first instead, like a stop, under the name Kore holds then.
+ *   While a schedule is in effect Kore decides when the campaign runs, so no trigger is pulled for it:
+ *   `started` is false by rule (schema.ts) and means "do not start it now". Handing a campaign to a
+ *   schedule, or taking it back, goes through `started`'s rules first (a running campaign is stopped).
  */
 import type { KoreClient, WireCampaign } from "../../kore-api/client";
 import type { KoreTarget } from "../../kore-api/target";
@@ -20,8 +26,9 @@ import type { InterruptedCreates } from "../../shared/interrupted-creates";
 import { createdAtOf, createOrAdopt, type CreateByName, type CreatedKind } from "../../shared/create-by-name";
 import { checkReferences, type ReferenceKind } from "../../shared/references";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
-import { fromWireCampaign, toWireBody } from "./wire";
+import { fromWireCampaign, toWireBody, toWireSchedule } from "./wire";
 import { diffCampaign } from "./diff";
+import { endedScheduleRule, scheduleEnabled } from "./schedule";
 import { NameView } from "../../shared/name-view";
 import { actionFor, observedStarted } from "./status";
 import { KoreApiError } from "../../kore-api/errors";
@@ -40,10 +47,12 @@ export interface LifecycleContext {
   triggerSettleMs: number;
   /** creates of interrupted runs in this app (create-journal.ts), when the adapter keeps such a journal */
   interrupted?: InterruptedCreates;
+  /** the clock an ended schedule is judged by (default Date.now) */
+  now?: () => number;
 }
 
 /** What could not be confirmed on the server; the next up reads the server and makes these again. */
-export type PendingChange = "definition" | "started";
+export type PendingChange = "definition" | "started" | "schedule";
 
 /** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
 export type CampaignOutputs = CampaignDefinition & {
@@ -217,9 +226,10 @@ function creator(ctx: LifecycleContext): CreateByName {
 
 export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, placement: Placement): Promise<{ id: string; outs: CampaignOutputs }> {
   const { definition, started, adoptExisting } = splitSpec(spec);
+  refuseEndedSchedule(ctx, definition); // before any call: Kore would refuse it after the campaign exists
   const { id, posted, adopting } = await createOrAdopt(creator(ctx), definition.name, placement.target.appId, adoptExisting, async () => {
     await checkContactLists(ctx, definition.contactLists, placement.target.appId); // before anything can dial
-    return ctx.client.createCampaign(toWireBody(definition));
+    return ctx.client.createCampaign(toWireBody(definition, "create"));
   });
   // From here on the id is known: any failure keeps the campaign in state (PartialFailure).
   const flags = { started, adoptExisting };
@@ -237,7 +247,38 @@ export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, 
     });
   }
   const outs = buildOutputs(definition, record, id, flags, placement);
-  return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
+  if (!definition.schedule.enabled) return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
+  // A new campaign is not running; an adopted one that is gets stopped before Kore's schedule takes over.
+  const stopped = await applyStarted(ctx, id, outs, false, outs.status);
+  return { id, outs: await applySchedule(ctx, id, stopped) };
+}
+
+/** Whether Kore's schedule, not `started`, decides when the campaign runs: enabled in state and applied. */
+function scheduleInEffect(outs: Pick<CampaignOutputs, "schedule" | "pendingChanges">): boolean {
+  return scheduleEnabled(outs.schedule) && !(outs.pendingChanges ?? []).includes("schedule");
+}
+
+/** An enabled schedule whose end has passed is refused before any call (Kore: "greater than ... current time"). */
+function refuseEndedSchedule(ctx: LifecycleContext, definition: CampaignDefinition): void {
+  const rule = endedScheduleRule(definition.schedule, (ctx.now ?? Date.now)());
+  if (rule) throw new Error(`campaign "${definition.name}": schedule.end ${rule}`);
+}
+
+/**
+ * Sends the definition's schedule (one enable, or one disable) for the campaign under its current name.
+ * On failure the campaign stays in state with the schedule pending, so the next up sends it again.
+ */
+async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOutputs): Promise<CampaignOutputs> {
+  try {
+    await ctx.client.setCampaignSchedule(outs.name, toWireSchedule(outs.schedule));
+  } catch (err) {
+    const what = outs.schedule.enabled ? "enabling its schedule" : "disabling its schedule";
+    throw new PartialFailure(`campaign ${id} ("${outs.name}") exists, but ${what} failed: ${messageOf(err)}`, id, {
+      ...outs,
+      pendingChanges: union(outs.pendingChanges, "schedule"),
+    });
+  }
+  return { ...outs, pendingChanges: without(outs.pendingChanges, "schedule") };
 }
 
 /**
@@ -251,7 +292,7 @@ async function adopt(ctx: LifecycleContext, id: string, definition: CampaignDefi
   const { definitionChanged } = diffCampaign({ definition: onServer, started: false }, { definition, started: false });
   if (!definitionChanged) return current;
   if (!sameLists(onServer.contactLists, definition.contactLists)) await checkContactLists(ctx, definition.contactLists, appId);
-  return ctx.client.updateCampaign(id, toWireBody(definition));
+  return ctx.client.updateCampaign(id, toWireBody(definition, "update"));
 }
 
 /**
@@ -325,9 +366,11 @@ export async function readCampaign(
   }
   ctx.names.manage(id);
   const { definition, observed } = fromWireCampaign(record, previous);
+  // Under a schedule in effect every status is Kore's doing (Scheduled, Active, Completed): no drift of started.
+  const scheduled = scheduleInEffect(previous);
   return {
     ...definition,
-    started: observedStarted(observed.status, previous.started),
+    started: scheduled ? previous.started : observedStarted(observed.status, previous.started),
     adoptExisting: previous.adoptExisting,
     target: previous.target,
     ...(previous.connection !== undefined ? { connection: previous.connection } : {}),
@@ -340,7 +383,7 @@ export async function readCampaign(
     // a pending definition stays pending (refresh reads the server's definition, which the next diff compares);
     // a pending trigger is settled by the status just read, unless that status satisfies neither value
     // (Paused: started: true resumes it, false stops it), which the next up must act on either way
-    pendingChanges: satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
+    pendingChanges: !scheduled && satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
   };
 }
 
@@ -356,40 +399,51 @@ export async function updateCampaign(
   previous: CampaignOutputs,
   spec: CampaignSpec,
   placement: Placement,
-  changes: { definitionChanged: boolean; startedChanged: boolean },
+  changes: { definitionChanged: boolean; startedChanged: boolean; scheduleChanged?: boolean },
 ): Promise<CampaignOutputs> {
   const { definition, started, adoptExisting } = splitSpec(spec);
   const flags = { started, adoptExisting };
   ctx.names.manage(id);
   const pending = previous.pendingChanges ?? [];
   const writeDefinition = changes.definitionChanged || pending.includes("definition");
-  const converge = changes.startedChanged || pending.includes("started");
+  const writeSchedule = Boolean(changes.scheduleChanged) || pending.includes("schedule");
+  if (writeSchedule) refuseEndedSchedule(ctx, definition); // before any call
+  // A schedule that was in effect and stays enabled keeps deciding when the campaign runs: no trigger at all.
+  // Handing the campaign to a schedule or taking it back goes through started's rules (a stop first).
+  const leftToSchedule = definition.schedule.enabled && scheduleInEffect(previous);
+  const converge = !leftToSchedule && (changes.startedChanged || pending.includes("started") || writeSchedule);
+  const stopFirst = !started && converge;
   // What the server holds until the PUT succeeds: the old definition.
   let outs: CampaignOutputs = { ...buildOutputs(definitionOf(previous), undefined, id, flags, placement, previous), pendingChanges: previous.pendingChanges };
-  if (!started && converge) outs = await applyStarted(ctx, id, outs, false, undefined);
+  // Taking a campaign back from its schedule is a stop of sorts: it goes first, under the name Kore has now.
+  if (writeSchedule && !definition.schedule.enabled) outs = await applySchedule(ctx, id, { ...outs, schedule: definition.schedule });
+  if (stopFirst) outs = await applyStarted(ctx, id, outs, false, undefined);
   if (writeDefinition && !sameLists(previous.contactLists, definition.contactLists)) {
     try {
       await checkContactLists(ctx, definition.contactLists, placement.target.appId);
     } catch (err) {
-      if (!(!started && converge)) throw err; // nothing was changed on the server
+      if (!stopFirst) throw err; // nothing was changed on the server
       throw new PartialFailure(`campaign ${id} ("${definition.name}"): ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
     }
   }
   if (writeDefinition) {
     let record: WireCampaign;
     try {
-      record = await ctx.client.updateCampaign(id, toWireBody(definition)); // one PUT of the full definition
+      record = await ctx.client.updateCampaign(id, toWireBody(definition, "update")); // one PUT of the full definition
     } catch (err) {
-      if (!(!started && converge)) throw err; // nothing was changed on the server: a plain failure, state stays as it was
+      if (!stopFirst) throw err; // nothing was changed on the server: a plain failure, state stays as it was
       throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
     }
     ctx.names.forget(id);
     ctx.names.learn(definition.name, id);
     outs = { ...buildOutputs(definition, record, id, flags, placement, outs), pendingChanges: without(outs.pendingChanges, "definition") };
-    if (!started && actionFor(outs.status, false) === "stop") return applyStarted(ctx, id, outs, false, outs.status);
+    // a status on the way that contradicts started: false is stopped at once (unless Kore's schedule runs it)
+    if (!started && !leftToSchedule && actionFor(outs.status, false) === "stop") outs = await applyStarted(ctx, id, outs, false, outs.status);
   } else {
     outs = { ...buildOutputs(definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
   }
+  // After the PUT: the enable call names the campaign by its new name.
+  if (writeSchedule && definition.schedule.enabled) outs = await applySchedule(ctx, id, outs);
   if (started && converge) return applyStarted(ctx, id, outs, true, undefined);
   return outs;
 }

@@ -37,9 +37,13 @@
  *   (+1812345678, +181234567) are shorter than a real NANP number; the pattern accepts them.
  * - maxAttemptsPerRecord 1..100, defaultRetryPeriod 1..1440 (minutes), maxRingTime 5..120 (seconds):
  *   integers given as numbers (numeric strings are refused).
- * - schedule: the request samples send `{"isSchedulingEnabled": false}` though no table documents it;
- *   optional here, default `{ isSchedulingEnabled: false }`. The response-only `isRecurrenceEnabled` is not
- *   accepted as input.
+ * - schedule (schedule.ts has the readings of the v2 schedule pages): `{ enabled: false }` (the default), or
+ *   `{ enabled: true, start, end, repeat: { every, unit: day } }` / `{ ..., repeat: { every, unit: week, days } }`.
+ *   The old form `{ isSchedulingEnabled: false }` (what the create samples send) still means "no schedule";
+ *   `isSchedulingEnabled: true` alone is refused: it says nothing about when. start and end are real
+ *   date-times, end after start; `every` is a whole number of 1 or more; days are spelled as in
+ *   callingHours (any case, normalized to upper case, sorted MO..SU, each once) and only belong to a weekly
+ *   schedule. With a schedule enabled, `started: true` is refused: Kore starts the campaign on its dates.
  * - queueName (the wire's `queue_name`): required for Progressive and Preview, refused for Agentless.
  *   maxSkips: an integer >= 0 (no upper bound documented), required for Preview, refused otherwise.
  *   experienceFlowName: required for Agentless, refused otherwise. See MODE_FIELDS.
@@ -51,6 +55,7 @@
 import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
 export { formatPath, formatValue, parsePath, type ValidationFailure };
 import { z } from "zod";
+import { normalizeScheduleTime, SCHEDULE_TIME_PATTERN, SCHEDULE_UNITS, scheduleEnabled, scheduleTimeMs, type Schedule } from "./schedule";
 
 // ---------------------------------------------------------------------------------------------------
 // Enumerations and limits (reuse these rather than repeating the values)
@@ -286,7 +291,12 @@ const RULES = {
   maxAttemptsPerRecord: `must be an integer from ${LIMITS.maxAttemptsPerRecord.min} to ${LIMITS.maxAttemptsPerRecord.max} (call attempts per contact)`,
   defaultRetryPeriod: `must be an integer from ${LIMITS.defaultRetryPeriod.min} to ${LIMITS.defaultRetryPeriod.max} minutes`,
   maxRingTime: `must be an integer from ${LIMITS.maxRingTime.min} to ${LIMITS.maxRingTime.max} seconds`,
-  schedule: "must be an object with isSchedulingEnabled",
+  schedule: "must be an object: { enabled: false }, or { enabled: true, start, end, repeat }",
+  scheduleTime: 'must be a date and time written "YYYY-MM-DD HH:mm:ss" (UTC), such as "2027-01-04 09:00:00"',
+  repeat: "must be an object with every and unit (and days, for a weekly schedule)",
+  every: "must be a whole number of 1 or more (every 1 day, every 2 weeks, ...)",
+  unit: `must be one of ${list(SCHEDULE_UNITS)}`,
+  scheduleDays: `must be a list of 1 to ${DAY_CODES.length} days (${list(DAY_CODES)})`,
   boolean: "must be true or false",
   queueName: "must be a non-empty queue name",
   maxSkips: `must be a whole number of ${LIMITS.maxSkips.min} or more`,
@@ -315,13 +325,20 @@ const DESCRIPTIONS = {
   maxAttemptsPerRecord: "Maximum number of call attempts per contact. Minimum is 1 and maximum is 100.",
   defaultRetryPeriod: "Time (in minutes) to wait between retries. Must be between 1 and 1440.",
   maxRingTime: "Max time (in seconds) the phone should ring before disconnecting. Must be between 5 and 120.",
-  schedule: "Schedule configuration for the campaign (sent as in the docs' samples).",
-  isSchedulingEnabled: "Whether campaign scheduling is enabled.",
+  schedule: "When Kore runs the campaign on its own: { enabled: false } (the default), or enabled with a start, an end and a daily or weekly recurrence (Kore's v2 schedule API).",
+  scheduleEnabled: "true: Kore starts the campaign on the schedule's dates (started must then be false); false: no schedule.",
+  scheduleStart: 'When the schedule begins, "YYYY-MM-DD HH:mm:ss" in UTC (the API\'s startDateTime).',
+  scheduleEnd: 'When the schedule ends, "YYYY-MM-DD HH:mm:ss" in UTC (the API\'s endDateTime); after start, and not already past when it is sent.',
+  repeat: "The recurrence: every N days (unit: day), or every N weeks on some days (unit: week).",
+  every: "Run once every N days or weeks (1 = every day or week, 2 = every other one).",
+  unit: "day (the API's Daily recurrence) or week (Weekly).",
+  scheduleDays: "Days of the week a weekly schedule runs on: MO, TU, WE, TH, FR, SA, SU (any case); only with unit: week.",
+  isSchedulingEnabled: "The form the create samples send; false means no schedule (same as enabled: false).",
   queueName: "Name of the agent queue used to route calls when agents are needed (the API's queue_name). Required for Progressive and Preview dialing; not allowed for Agentless.",
   maxSkips: "Number of contact skips allowed for agents in preview mode before the record is flagged. Required for Preview dialing; not allowed otherwise.",
   experienceFlowName: "Name of the voice flow (bot or IVR) used to interact with the user. Required for Agentless dialing; not allowed otherwise.",
   enableMachineDetect: "Enables detection of answering machines/voicemail. Valid values are true or false.",
-  started: "Whether the campaign should be running: true starts it (trigger=play), false stops it (trigger=stop).",
+  started: "Whether the campaign should be running: true starts it (trigger=play), false stops it (trigger=stop). With a schedule enabled it must be false: Kore starts the campaign on the schedule's dates.",
   adoptExisting: "If a campaign with this name already exists in the app, take it over (and update it) instead of failing.",
 } as const;
 
@@ -329,6 +346,10 @@ const DESCRIPTIONS = {
 const WIRE_KEY_HINTS: Readonly<Record<string, string>> = {
   queue_name: "write queueName (the API's queue_name is added for you)",
   campaignType: 'leave it out (campaignType is always "voice" and is added for you)',
+  startDateTime: "write start (the API's startDateTime is built for you)",
+  endDateTime: "write end (the API's endDateTime is built for you)",
+  recurrenceObject: "write repeat: { every, unit, days } (the API's recurrenceObject is built for you)",
+  isRecurrenceEnabled: "leave it out (Kore reports it; it is not part of a definition)",
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -418,6 +439,83 @@ function checkModeFields(campaign: unknown, ctx: z.RefinementCtx, isUnknown: IsU
 }
 
 /**
+ * The schedule's own rules: `enabled: true` needs start, end and repeat (end after start); a disabled one
+ * takes none of them; `isSchedulingEnabled` (the old form) may only say false, and never contradict `enabled`.
+ */
+function checkSchedule(schedule: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
+  if (!isRecord(schedule) || isUnknown(schedule)) return;
+  const { enabled, isSchedulingEnabled, start, end } = schedule;
+  const issue = (field: string, message: string, code: string, input: unknown) => ctx.addIssue({ code: "custom", path: [field], message, input, params: { code } });
+  if (isSchedulingEnabled === true && enabled === undefined) {
+    issue("isSchedulingEnabled", "true is not a schedule on its own: write enabled: true with start, end and repeat", "not_allowed", true);
+  }
+  if (typeof enabled === "boolean" && typeof isSchedulingEnabled === "boolean" && enabled !== isSchedulingEnabled) {
+    issue("isSchedulingEnabled", `contradicts enabled (${enabled}); leave isSchedulingEnabled out`, "conflict", isSchedulingEnabled);
+  }
+  if (isUnknown(enabled) || (enabled !== undefined && typeof enabled !== "boolean")) return; // enabled's own failure says why
+  if (enabled === true) {
+    for (const field of ["start", "end", "repeat"]) {
+      if (schedule[field] === undefined) issue(field, "is required when enabled is true", "required", undefined);
+    }
+    const [from, to] = [scheduleTimeMs(start), scheduleTimeMs(end)];
+    if (from !== undefined && to !== undefined && !isUnknown(start) && !isUnknown(end) && to <= from) {
+      issue("end", `must be later than start (${normalizeScheduleTime(start)})`, "schedule_order", end);
+    }
+    return;
+  }
+  if (isSchedulingEnabled === true) return; // reported above; the other fields would only repeat it
+  for (const field of ["start", "end", "repeat"]) {
+    const value = schedule[field];
+    if (value !== undefined && !isUnknown(value)) issue(field, "is only allowed when enabled is true", "not_allowed", value);
+  }
+}
+
+/** A weekly repeat names its days (each once); a daily one names none. */
+function checkRepeat(repeat: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
+  if (!isRecord(repeat) || isUnknown(repeat) || isUnknown(repeat.unit)) return;
+  const { unit, days } = repeat;
+  if (unit === "week" && days === undefined) {
+    ctx.addIssue({ code: "custom", path: ["days"], message: "is required when unit is week", input: undefined, params: { code: "required" } });
+  }
+  if (unit === "day" && days !== undefined && !isUnknown(days)) {
+    ctx.addIssue({ code: "custom", path: ["days"], message: "is only allowed when unit is week (a daily schedule runs every N days)", input: days, params: { code: "not_allowed" } });
+  }
+  if (!Array.isArray(days) || days.length > DAY_CODES.length) return;
+  const firstIndex = new Map<DayCode, number>();
+  days.forEach((value: unknown, index) => {
+    const day = isUnknown(value) ? undefined : normalizeDay(value);
+    if (day === undefined) return;
+    const first = firstIndex.get(day);
+    if (first === undefined) firstIndex.set(day, index);
+    else ctx.addIssue({ code: "custom", path: ["days", index], message: `duplicates days[${first}] (${day}); list each day once`, input: value, params: { code: "duplicate" } });
+  });
+}
+
+/** With a schedule enabled Kore starts the campaign on its dates, so `started: true` would fight it. */
+function checkScheduleStarted(spec: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
+  if (!isRecord(spec) || !isRecord(spec.schedule) || isUnknown(spec.schedule.enabled) || spec.started !== true) return;
+  if (!scheduleEnabled(spec.schedule)) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["started"],
+    message:
+      "must be false (or left out) while schedule.enabled is true: Kore starts a scheduled campaign on its dates (status Scheduled, then Active); " +
+      "to start it now instead, set schedule.enabled to false",
+    input: true,
+    params: { code: "schedule_conflict" },
+  });
+}
+
+/** Normalized schedule (the parsed fields are normalized already); Pulumi's unknown marker stays where it is. */
+function normalizedSchedule(s: Record<string, unknown>, isUnknown: IsUnknown): Schedule {
+  if (Object.values(s).some(isUnknown)) return s as unknown as Schedule; // known at apply: normalized then
+  const enabled = s.enabled ?? s.isSchedulingEnabled ?? false;
+  if (enabled === false) return { enabled: false };
+  const repeat = isRecord(s.repeat) && !isUnknown(s.repeat) && s.repeat.unit === "day" ? { every: s.repeat.every, unit: "day" } : s.repeat;
+  return { enabled: true, start: s.start, end: s.end, repeat } as Schedule;
+}
+
+/**
  * The cross-field rules applied to a raw (unparsed) input, as zod issues with full paths. The same check
  * functions the schemas' refinements call; they normalize what they read, so raw and parsed values agree.
  */
@@ -428,6 +526,11 @@ function crossFieldIssues(input: unknown, isUnknown: IsUnknown): RawIssue[] {
   if (!isRecord(input) || isUnknown(input)) return issues;
   checkModeFields(input, at([]), isUnknown);
   checkDuplicateLists(input.contactLists, at(["contactLists"]), isUnknown);
+  checkScheduleStarted(input, at([]), isUnknown);
+  if (isRecord(input.schedule)) {
+    checkSchedule(input.schedule, at(["schedule"]), isUnknown);
+    checkRepeat(input.schedule.repeat, at(["schedule", "repeat"]), isUnknown);
+  }
   const strategy = input.dialingStrategy;
   const hours = isRecord(strategy) ? strategy.callingHours : undefined;
   const days = isRecord(hours) ? hours.days : undefined;
@@ -465,8 +568,17 @@ function buildSchemas(unknownValue: unknown) {
       .transform((s) => normalizeTime(s) ?? s)
       .describe(description);
 
+  const dayCode = () => z.string({ error: RULES.day }).regex(DAY_PATTERN, { error: RULES.day }).transform((s) => s.toUpperCase() as DayCode);
+  const scheduleTime = (description: string) =>
+    z
+      .string({ error: RULES.scheduleTime })
+      .regex(SCHEDULE_TIME_PATTERN, { error: RULES.scheduleTime })
+      .refine((s) => !SCHEDULE_TIME_PATTERN.test(s) || scheduleTimeMs(s) !== undefined, { error: `${RULES.scheduleTime}; this date or time does not exist` })
+      .transform((s) => normalizeScheduleTime(s) ?? s)
+      .describe(description);
+
   const callingWindowShape = {
-    day: u(z.string({ error: RULES.day }).regex(DAY_PATTERN, { error: RULES.day }).transform((s) => s.toUpperCase() as DayCode).describe(DESCRIPTIONS.day)),
+    day: u(dayCode().describe(DESCRIPTIONS.day)),
     start: u(time(DESCRIPTIONS.start)),
     end: u(time(DESCRIPTIONS.end)),
   };
@@ -509,8 +621,31 @@ function buildSchemas(unknownValue: unknown) {
     defaultRetryPeriod: u(integer(LIMITS.defaultRetryPeriod.min, LIMITS.defaultRetryPeriod.max, RULES.defaultRetryPeriod).describe(DESCRIPTIONS.defaultRetryPeriod)),
     maxRingTime: u(integer(LIMITS.maxRingTime.min, LIMITS.maxRingTime.max, RULES.maxRingTime).describe(DESCRIPTIONS.maxRingTime)),
   };
+  const repeatShape = {
+    every: u(integer(1, undefined, RULES.every).describe(DESCRIPTIONS.every)),
+    unit: u(z.enum(SCHEDULE_UNITS, { error: RULES.unit }).describe(DESCRIPTIONS.unit)),
+    days: u(
+      z
+        .array(u(dayCode()), { error: RULES.scheduleDays })
+        .min(1, { error: RULES.scheduleDays })
+        .max(DAY_CODES.length, { error: RULES.scheduleDays })
+        .transform((days) => [...days].sort((a, b) => DAY_CODES.indexOf(a) - DAY_CODES.indexOf(b)))
+        .optional()
+        .describe(DESCRIPTIONS.scheduleDays),
+    ),
+  };
   const scheduleShape = {
-    isSchedulingEnabled: u(bool().describe(DESCRIPTIONS.isSchedulingEnabled)),
+    enabled: u(bool().optional().describe(DESCRIPTIONS.scheduleEnabled)),
+    start: u(scheduleTime(DESCRIPTIONS.scheduleStart).optional()),
+    end: u(scheduleTime(DESCRIPTIONS.scheduleEnd).optional()),
+    repeat: u(
+      z
+        .strictObject(repeatShape, { error: RULES.repeat })
+        .superRefine((r, ctx) => checkRepeat(r, ctx, isUnknown), ALWAYS)
+        .optional()
+        .describe(DESCRIPTIONS.repeat),
+    ),
+    isSchedulingEnabled: u(bool().optional().describe(DESCRIPTIONS.isSchedulingEnabled)),
   };
 
   const definitionShape = {
@@ -535,7 +670,9 @@ function buildSchemas(unknownValue: unknown) {
     schedule: u(
       z
         .strictObject(scheduleShape, { error: RULES.schedule })
-        .default(() => ({ isSchedulingEnabled: false }))
+        .superRefine((sch, ctx) => checkSchedule(sch, ctx, isUnknown), ALWAYS)
+        .transform((sch): Schedule => normalizedSchedule(sch, isUnknown))
+        .default((): Schedule => ({ enabled: false }))
         .describe(DESCRIPTIONS.schedule),
     ),
     queueName: u(text(undefined, RULES.queueName).optional().describe(DESCRIPTIONS.queueName)),
@@ -556,6 +693,7 @@ function buildSchemas(unknownValue: unknown) {
   const spec = z
     .strictObject(specShape, { error: RULES.root })
     .superRefine((c, ctx) => checkModeFields(c, ctx, isUnknown), ALWAYS)
+    .superRefine((c, ctx) => checkScheduleStarted(c, ctx, isUnknown), ALWAYS)
     .describe(DESCRIPTIONS.spec);
 
   const knownKeys: Readonly<Record<string, readonly string[]>> = {
@@ -565,8 +703,9 @@ function buildSchemas(unknownValue: unknown) {
     "dialingStrategy.callingHours": Object.keys(callingHoursShape),
     "dialingStrategy.callingHours.days[]": Object.keys(callingWindowShape),
     schedule: Object.keys(scheduleShape),
+    "schedule.repeat": Object.keys(repeatShape),
   };
-  return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), isUnknown };
+  return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), fields: definitionShape, isUnknown };
 }
 
 const plain = buildSchemas(undefined);
@@ -580,6 +719,9 @@ export type CampaignDefinitionInput = z.input<typeof campaignDefinitionSchema>;
 export type CampaignDefinition = z.output<typeof campaignDefinitionSchema>;
 export type CampaignSpecInput = z.input<typeof campaignSpecSchema>;
 export type CampaignSpec = z.output<typeof campaignSpecSchema>;
+
+/** Each definition field's own schema (its rules and normalization, without the cross-field rules). */
+export const DEFINITION_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = plain.fields;
 
 /** The keys of a campaign definition (the spec adds `started` and `adoptExisting`). */
 export const DEFINITION_KEYS: readonly (keyof CampaignDefinition)[] = plain.definitionKeys as (keyof CampaignDefinition)[];

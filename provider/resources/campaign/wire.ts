@@ -19,12 +19,21 @@
  * - The queue (Progressive/Preview) or flow (Agentless) name: `queue_name` if present, else `connection`
  *   (list records carry the queue or flow name there), else `previous`. `experienceFlow` is the flow's
  *   `cf-...` id, never its name: it goes to `observed.experienceFlowId`.
- * - `schedule.isRecurrenceEnabled` (answers only) is not part of the definition and is ignored.
+ * - `schedule` in the campaign body: the create samples send `{isSchedulingEnabled: false}`, and so does every
+ *   create here (the schedule itself is a separate call, made right after: schedule.ts). An update sends the
+ *   definition's `enabled`, so a PUT never contradicts the schedule in effect, whatever Kore makes of the flag.
+ * - A record's `schedule` (`isSchedulingEnabled`, `isRecurrenceEnabled`) is never read into the definition:
+ *   no page says it reflects the v2 schedule, so the schedule comes from `previous` (the last one applied).
+ * - The v2 schedule body (toWireSchedule): `{startDateTime, endDateTime, recurrenceObject}` with
+ *   `recurType: "Daily", dailyDetails: {onceEveryNdays}` or `recurType: "Weekly", weeklyDetails:
+ *   {onceEveryNweeks, whichDays: ["Mon", ...]}`, as the samples send it (the weekly page's table calls the
+ *   object `dailyDetails`; its sample sends `weeklyDetails`, and the sample is followed). Disabling sends `{}`.
  * - Values the server spells differently ("09:00 AM", days in another order, priority 5 as a number) go
  *   through the schema's own normalization functions, so a definition read back compares equal to the one
  *   sent. A value that cannot be normalized is kept as the server sent it when it is of the right kind (so
  *   a drift shows up in the diff), and otherwise falls back to `previous`.
  */
+import type { Schedule } from "./schedule";
 import {
   CALLING_FREQUENCIES,
   DIALING_MODES,
@@ -95,8 +104,37 @@ export interface FromWireResult<D> {
   observed: ObservedCampaign;
 }
 
-/** Definition -> the documented request body (create and update). */
-export function toWireBody(def: CampaignDefinition): WireCampaignBody {
+/** The body of the v2 schedule call that enables a schedule. */
+export interface WireScheduleBody {
+  startDateTime: string;
+  endDateTime: string;
+  recurrenceObject:
+    | { recurType: "Daily"; dailyDetails: { onceEveryNdays: number } }
+    | { recurType: "Weekly"; weeklyDetails: { onceEveryNweeks: number; whichDays: string[] } };
+}
+
+/** Day codes as the schedule API spells them (its samples: "Mon" .. "Sun"). */
+export const SCHEDULE_WIRE_DAYS: Readonly<Record<DayCode, string>> = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" };
+
+/** An enabled schedule -> the enable call's body; undefined for a disabled one (the disable call sends `{}`). */
+export function toWireSchedule(schedule: Schedule): WireScheduleBody | undefined {
+  if (!schedule.enabled) return undefined;
+  const { repeat } = schedule;
+  return {
+    startDateTime: schedule.start,
+    endDateTime: schedule.end,
+    recurrenceObject:
+      repeat.unit === "day"
+        ? { recurType: "Daily", dailyDetails: { onceEveryNdays: repeat.every } }
+        : { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: repeat.every, whichDays: repeat.days.map((d) => SCHEDULE_WIRE_DAYS[d as DayCode] ?? d) } },
+  };
+}
+
+/**
+ * Definition -> the documented request body. `create` sends `schedule: {isSchedulingEnabled: false}` as the
+ * samples do (the schedule call follows); `update` sends whether the definition's schedule is enabled.
+ */
+export function toWireBody(def: CampaignDefinition, call: "create" | "update"): WireCampaignBody {
   const mode = def.dialingMode;
   const has = (field: "queueName" | "maxSkips" | "experienceFlowName") => MODE_FIELDS[mode]?.required.includes(field) ?? false;
   const strategy = def.dialingStrategy;
@@ -118,7 +156,7 @@ export function toWireBody(def: CampaignDefinition): WireCampaignBody {
       defaultRetryPeriod: strategy.defaultRetryPeriod,
       maxRingTime: strategy.maxRingTime,
     },
-    schedule: { isSchedulingEnabled: def.schedule?.isSchedulingEnabled ?? false },
+    schedule: { isSchedulingEnabled: call === "update" && def.schedule?.enabled === true },
   } as WireCampaignBody;
   if (has("queueName") && def.queueName !== undefined) body.queue_name = def.queueName;
   if (has("experienceFlowName") && def.experienceFlowName !== undefined) body.experienceFlowName = def.experienceFlowName;
@@ -142,7 +180,6 @@ export function fromWireCampaign(record: Record<string, unknown>, previous?: Wir
   const serverStrategy = asRecord(campaign.dialingStrategy);
   const serverCallerId = asRecord(serverStrategy?.callerId);
   const serverHours = asRecord(serverStrategy?.callingHours);
-  const serverSchedule = asRecord(campaign.schedule);
 
   const dialingMode = enumValue(DIALING_MODES, campaign.dialingMode) ?? prev.dialingMode;
   const modeAllows = (field: "queueName" | "maxSkips" | "experienceFlowName") =>
@@ -167,7 +204,7 @@ export function fromWireCampaign(record: Record<string, unknown>, previous?: Wir
       defaultRetryPeriod: numberValue(serverStrategy?.defaultRetryPeriod) ?? prevStrategy.defaultRetryPeriod,
       maxRingTime: numberValue(serverStrategy?.maxRingTime) ?? prevStrategy.maxRingTime,
     }),
-    schedule: typeof serverSchedule?.isSchedulingEnabled === "boolean" ? { isSchedulingEnabled: serverSchedule.isSchedulingEnabled } : prev.schedule,
+    schedule: prev.schedule, // never read back (module comment)
     queueName: modeAllows("queueName") ? (text(campaign.queue_name) ?? connection ?? prev.queueName) : undefined,
     maxSkips: modeAllows("maxSkips") ? (numberValue(campaign.maxSkips) ?? prev.maxSkips) : undefined,
     experienceFlowName: modeAllows("experienceFlowName") ? (text(campaign.experienceFlowName) ?? connection ?? prev.experienceFlowName) : undefined,

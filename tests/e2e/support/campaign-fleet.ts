@@ -104,7 +104,8 @@ export function mismatches(stored: StoredCampaign, def: Args): string[] {
     dialingStrategy: def.dialingStrategy,
     contactLists: def.contactLists,
     enableMachineDetect: def.enableMachineDetect,
-    "schedule.isSchedulingEnabled": (def.schedule as { isSchedulingEnabled: boolean }).isSchedulingEnabled,
+    // the emulator shows isSchedulingEnabled true while a v2 schedule is enabled (either spelling of the definition)
+    "schedule.isSchedulingEnabled": Boolean((def.schedule as { enabled?: boolean; isSchedulingEnabled?: boolean } | undefined)?.enabled ?? (def.schedule as { isSchedulingEnabled?: boolean } | undefined)?.isSchedulingEnabled),
     queue_name: def.dialingMode === "Agentless" ? undefined : def.queueName,
     maxSkips: def.dialingMode === "Preview" ? def.maxSkips : undefined,
     experienceFlowName: def.dialingMode === "Agentless" ? def.experienceFlowName : undefined,

@@ -26,12 +26,12 @@ const edited = (edit: (input: Record<string, any>) => void): CampaignDefinition 
   return definitionOf(input);
 };
 
-const NO_CHANGE = { changed: [], replaceKeys: [], definitionChanged: false, startedChanged: false };
+const NO_CHANGE = { changed: [], replaceKeys: [], definitionChanged: false, scheduleChanged: false, startedChanged: false };
 
 describe("no change", () => {
   test("after a round trip through the wire format", () => {
     const definition = base();
-    const back = fromWireCampaign(toWireBody(definition) as unknown as Record<string, unknown>).definition as CampaignDefinition;
+    const back = fromWireCampaign(toWireBody(definition, "create") as unknown as Record<string, unknown>).definition as CampaignDefinition;
     expect(diffCampaign(state(definition), state(back))).toEqual(NO_CHANGE);
   });
 
@@ -84,7 +84,7 @@ describe("no change", () => {
 describe("changes", () => {
   test("one field: its path, in place", () => {
     const d = diffCampaign(state(base()), state(edited((i) => (i.dialingStrategy.maxRingTime = 45))));
-    expect(d).toEqual({ changed: ["dialingStrategy.maxRingTime"], replaceKeys: [], definitionChanged: true, startedChanged: false });
+    expect(d).toEqual({ changed: ["dialingStrategy.maxRingTime"], replaceKeys: [], definitionChanged: true, scheduleChanged: false, startedChanged: false });
   });
 
   test("a calling window's time: the element's path", () => {
@@ -130,6 +130,7 @@ describe("changes", () => {
       changed: ["started"],
       replaceKeys: [],
       definitionChanged: false,
+      scheduleChanged: false,
       startedChanged: true,
     });
   });

@@ -150,7 +150,7 @@ describe("normalization", () => {
     delete input.schedule;
     delete input.enableMachineDetect;
     const { value } = valueOf(input);
-    expect(value.schedule).toEqual({ isSchedulingEnabled: false });
+    expect(value.schedule).toEqual({ enabled: false });
     expect(value.enableMachineDetect).toBe(false);
     expect(value.started).toBe(false);
     expect(value.adoptExisting).toBe(false);
@@ -222,7 +222,7 @@ describe("each rule refuses with its path, rule and value", () => {
     ["maxRingTime 121", ds((s) => (s.maxRingTime = 121)), "dialingStrategy.maxRingTime", "range", 121],
     ["maxRingTime missing", ds((s) => delete s.maxRingTime), "dialingStrategy.maxRingTime", "required", undefined],
     ["isSchedulingEnabled not a boolean", with_((i) => (i.schedule.isSchedulingEnabled = "no")), "schedule.isSchedulingEnabled", "type", "no"],
-    ["isSchedulingEnabled missing", with_((i) => (i.schedule = {})), "schedule.isSchedulingEnabled", "required", undefined],
+    ["isSchedulingEnabled: true alone (says nothing about when)", with_((i) => (i.schedule = { isSchedulingEnabled: true })), "schedule.isSchedulingEnabled", "not_allowed", true],
     ["enableMachineDetect as a string", with_((i) => (i.enableMachineDetect = "true")), "enableMachineDetect", "type", "true"],
     ["started not a boolean", with_((i) => (i.started = "yes")), "started", "type", "yes"],
     ["adoptExisting not a boolean", with_((i) => (i.adoptExisting = 1)), "adoptExisting", "type", 1],
@@ -280,7 +280,7 @@ describe("unknown fields", () => {
     ["dialingStrategy.callerId", { number: "+1" }, "dialingStrategy.callerId.number"],
     ["dialingStrategy.callingHours", { tz: "UTC" }, "dialingStrategy.callingHours.tz"],
     ["dialingStrategy.callingHours.days[]", { stop: "5 pm" }, "dialingStrategy.callingHours.days[0].stop"],
-    ["schedule", { isRecurrenceEnabled: false }, "schedule.isRecurrenceEnabled"],
+    ["schedule", { startAt: "2027-01-04 09:00:00" }, "schedule.startAt"],
   ])("an unknown key under %j is refused with the key, its path and the known keys", (objectPath, extra, path) => {
     const input = progressive();
     const target =
@@ -311,7 +311,7 @@ describe("unknown fields", () => {
     expect(knownKeysAt("dialingStrategy.callingHours.days[3]")).toEqual(["day", "start", "end"]);
     expect(knownKeysAt("")).toContain("adoptExisting");
     expect(Object.keys(KNOWN_KEYS).sort()).toEqual(
-      ["", "dialingStrategy", "dialingStrategy.callerId", "dialingStrategy.callingHours", "dialingStrategy.callingHours.days[]", "schedule"].sort(),
+      ["", "dialingStrategy", "dialingStrategy.callerId", "dialingStrategy.callingHours", "dialingStrategy.callingHours.days[]", "schedule", "schedule.repeat"].sort(),
     );
   });
 });
