@@ -200,6 +200,39 @@ suite("the GitOps program on a PostgreSQL state backend", () => {
     expect(writes(emulator.requests)).toEqual([]);
   });
 
+  test("an up killed while it holds the lock leaves the lock row; the next up is refused naming that pid; pulumi cancel removes it", async () => {
+    const billing = emulator.campaigns().find((c) => c.name === "Postgres Billing")!;
+    for (const p of [alice, bob]) {
+      const text = fs.readFileSync(path.join(p.dir, "campaigns/billing.yaml"), "utf8");
+      p.write("campaigns/billing.yaml", text.replace(/maxAttemptsPerRecord: 7\b/, "maxAttemptsPerRecord: 8"));
+    }
+    emulator.setFaults({ latencyMs: 1500 }); // the killed up is still reading when it dies
+    const killed = alice.start(["up", "--yes", "--skip-preview"]);
+    const deadline = Date.now() + 60_000;
+    while ((await lockKeys()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [lock] = await lockKeys();
+    expect(lock).toMatch(/\/\.pulumi\/locks\/organization\/kore-campaigns\/gitops\/[0-9a-f-]{36}\.json$/);
+    const exited = new Promise((r) => killed.once("exit", r));
+    killed.kill("SIGKILL");
+    await exited;
+    emulator.setFaults({});
+    expect(await lockKeys()).toEqual([lock]); // nobody removed it
+
+    const refused = await run(bob, ["up", "--yes", "--skip-preview"]);
+    expect(refused.code).not.toBe(0);
+    const lockId = lock.split("/").pop()!.replace(/\.json$/, "");
+    expect(refused.stdout + refused.stderr).toMatch(lockRefusal(lockId));
+    expect(refused.stdout + refused.stderr).toContain(`(pid ${killed.pid})`);
+
+    await ok(bob, ["cancel", "--yes"]);
+    expect(await lockKeys()).toEqual([]);
+    await ok(bob, ["up", "--yes", "--skip-preview"]);
+    await ok(alice, ["preview", "--expect-no-changes"]);
+    expect(emulator.campaign(billing.id)!.dialingStrategy.maxAttemptsPerRecord).toBe(8);
+    expect(emulator.campaigns()).toHaveLength(2);
+    expect(await lockKeys()).toEqual([]);
+  });
+
   test("no database password and no client secret in CLI output or in the state table", () => {
     expect(outputs.length).toBeGreaterThan(10);
     const all = outputs.map((r) => r.stdout + r.stderr).join("\n");
