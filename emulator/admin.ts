@@ -7,6 +7,8 @@
  *   GET    /__emulator/requests    -> the request log      DELETE -> clears it
  *   POST   /__emulator/faults      body FaultConfig        (replaces the probabilistic faults)
  *   POST   /__emulator/fail-next   body ScriptedFault
+ * With several apps (EmulatorOptions.apps), `?app=<appId>` selects the app of campaigns, contact-lists, faults and
+ * fail-next (default: the first app; an unknown app is 404); the request log is the whole server's.
  * No auth, no faults, not logged. The server only listens on 127.0.0.1.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -16,43 +18,52 @@ import type { ContactListInfo, ContactListSeed, FaultConfig, RequestLogEntry, Sc
 
 export const ADMIN_PREFIX = "/__emulator/";
 
-export interface AdminDeps {
+/** What the admin surface can do to one app. */
+export interface AppAdmin {
   campaigns(): StoredCampaign[];
   contactLists(): ContactListInfo[];
   /** Throws (answered 400) on a bad seed or a name already taken. */
   addContactList(seed: ContactListSeed): ContactListInfo;
-  requests(): RequestLogEntry[];
-  clearRequests(): void;
   setFaults(f: FaultConfig): void;
   failNext(rule: ScriptedFault): void;
+}
+
+export interface AdminDeps {
+  /** The app `?app=` names (undefined: the first app); undefined when there is no such app. */
+  app(appId: string | undefined): AppAdmin | undefined;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
 }
 
 export async function handleAdmin(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const parsed = parseJson(await readBody(req));
   const what = `${req.method} ${url.pathname.slice(ADMIN_PREFIX.length).replace(/\/+$/, "")}`;
   const send = (status: number, body: unknown) => sendJson(res, { status, body });
+  const appId = url.searchParams.get("app") ?? undefined;
+  const app = deps.app(appId);
+  if (!app) return send(404, errorBody(`no app ${appId} in this emulator`, 404));
   try {
     const body = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? parsed.value : {};
     switch (what) {
       case "GET health":
         return send(200, { status: "ok" });
       case "GET campaigns":
-        return send(200, deps.campaigns());
+        return send(200, app.campaigns());
       case "GET contact-lists":
-        return send(200, deps.contactLists());
+        return send(200, app.contactLists());
       case "POST contact-lists":
         if (!parsed.ok) throw new Error("request body is not valid JSON");
-        return send(200, deps.addContactList(parsed.value as ContactListSeed));
+        return send(200, app.addContactList(parsed.value as ContactListSeed));
       case "GET requests":
         return send(200, deps.requests());
       case "DELETE requests":
         deps.clearRequests();
         return send(200, { status: "ok" });
       case "POST faults":
-        deps.setFaults(body as FaultConfig);
+        app.setFaults(body as FaultConfig);
         return send(200, { status: "ok" });
       case "POST fail-next":
-        deps.failNext(body as ScriptedFault);
+        app.failNext(body as ScriptedFault);
         return send(200, { status: "ok" });
       default:
         return send(404, errorBody(`Cannot ${req.method} ${url.pathname}`, 404));
