@@ -3,7 +3,8 @@
  * process) against the same N creates made by a minimal raw undici client, both at CONCURRENCY in flight,
  * against an emulator (its own process) answering after LATENCY_MS. Each run gets a fresh emulator, so
  * both sides make the same requests: one list page (the provider's duplicate-name lookup; the raw client
- * sends the same call), the re-check before the creates (one page of the newest campaigns per second of
+ * sends the same call), one contact-list listing (the provider's check that the lists a campaign names exist;
+ * the raw client sends it too), the re-check before the creates (one page of the newest campaigns per second of
  * creating; the raw client does the same), and N create POSTs (Progressive: the create answer holds the
  * record, so no GET). The request sets are compared after every run and the bench fails if they differ
  * (the re-check pages by at most one: each side's own duration decides how many seconds it spans). The provider's
@@ -61,7 +62,7 @@ async function runOnce(side: Side, run: number): Promise<{ ms: number; cpuMs: nu
       };
       const c = await withCpu(() =>
         timed(async () => {
-          await client.listFirstPage();
+          await Promise.all([client.listFirstPage(), client.listContactLists()]);
           return pool(N, CONCURRENCY, async (i) => {
             await recent();
             return client.create(bodies[i]);

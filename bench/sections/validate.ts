@@ -33,7 +33,7 @@ export async function validate(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-bench-yaml-"));
   try {
     generate(dir);
-    const cli = path.join(REPO_ROOT, "dist", "provider", "cli.js");
+    const cli = path.join(REPO_ROOT, "dist", "provider", "cli", "main.js");
     const seconds: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const start = performance.now();
