@@ -16,10 +16,11 @@ export interface InterruptedCreate {
 
 /** A create journal bound to one app. */
 export interface InterruptedCreates {
-  intend(name: string): void;
-  record(name: string, id: string): void;
+  /** Resolves once the intent is kept (the POST waits for it). */
+  intend(name: string): void | Promise<void>;
+  record(name: string, id: string): void | Promise<void>;
   find(name: string): InterruptedCreate | undefined;
-  done(name: string): void;
+  done(name: string): void | Promise<void>;
 }
 
 /** How much earlier than the intent Kore's clock may put a campaign's createdAt and still match. */
