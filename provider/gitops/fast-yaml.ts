@@ -24,19 +24,20 @@ interface JsYaml {
 }
 
 /** `yaml`'s core schema (YAML 1.2): tag, test, value, in its order (null, bool, int, float; within a tag as there). */
-const CORE_SCALARS: Array<{ tag: string; test: RegExp; value: (s: string) => unknown }> = [
-  { tag: "tag:yaml.org,2002:null", test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
-  { tag: "tag:yaml.org,2002:bool", test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === "t" || s[0] === "T" },
-  { tag: "tag:yaml.org,2002:int", test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
-  { tag: "tag:yaml.org,2002:int", test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
-  { tag: "tag:yaml.org,2002:int", test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
+const CORE_SCALARS: Array<{ tag: string; first: RegExp; test: RegExp; value: (s: string) => unknown }> = [
+  { tag: "tag:yaml.org,2002:null", first: /^(?:$|[~nN])/, test: /^(?:~|[Nn]ull|NULL)?$/, value: () => null },
+  { tag: "tag:yaml.org,2002:bool", first: /^[tTfF]/, test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, value: (s) => s[0] === "t" || s[0] === "T" },
+  { tag: "tag:yaml.org,2002:int", first: /^[-+0-9]/, test: /^0o[0-7]+$/, value: (s) => parseInt(s.slice(2), 8) },
+  { tag: "tag:yaml.org,2002:int", first: /^[-+0-9]/, test: /^[-+]?[0-9]+$/, value: (s) => parseInt(s, 10) },
+  { tag: "tag:yaml.org,2002:int", first: /^[-+0-9]/, test: /^0x[0-9a-fA-F]+$/, value: (s) => parseInt(s.slice(2), 16) },
   {
     tag: "tag:yaml.org,2002:float",
+    first: /^[-+.]/,
     test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
     value: (s) => (s.slice(-3).toLowerCase() === "nan" ? NaN : s[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
   },
-  { tag: "tag:yaml.org,2002:float", test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (s) => parseFloat(s) },
-  { tag: "tag:yaml.org,2002:float", test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
+  { tag: "tag:yaml.org,2002:float", first: /^[-+.0-9]/, test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, value: (s) => parseFloat(s) },
+  { tag: "tag:yaml.org,2002:float", first: /^[-+.0-9]/, test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, value: (s) => parseFloat(s) },
 ];
 
 let loaded: { yaml: JsYaml; schema: JsYamlSchema } | undefined;
@@ -50,7 +51,9 @@ function jsYaml(): { yaml: JsYaml; schema: JsYamlSchema } {
     const tags = [...new Set(CORE_SCALARS.map((c) => c.tag))];
     const implicit = tags.map((tag) => {
       const forms = CORE_SCALARS.filter((c) => c.tag === tag);
-      const form = (data: string) => forms.find((f) => f.test.test(data));
+      // most scalars are text: the first character rules them out of every pattern of the tag at once
+      const first = new RegExp(forms.map((f) => f.first.source.slice(1)).map((f) => `(?:${f})`).join("|").replace(/^/, "^(?:") + ")");
+      const form = (data: string) => (first.test(data) ? forms.find((f) => f.test.test(data)) : undefined);
       return new yaml.Type(tag, { kind: "scalar", resolve: (data) => form(data ?? "") !== undefined, construct: (data) => form(data ?? "")!.value(data ?? "") });
     });
     loaded = { yaml, schema: yaml.FAILSAFE_SCHEMA.extend({ implicit }) };
