@@ -41,61 +41,42 @@ export class CreateJournal {
     return path.join(this.dir, `${key}.json`);
   }
 
-  /** temp-file names stay unique even if one process ever wrote one entry twice at once */
-  private seq = 0;
-
-  /**
-   * Atomic (temp file, then rename), and asynchronous: the file work runs on libuv's thread pool, not on the
-   * event loop every other create of the process shares. Callers await it, so the order stays: the intent is
-   * on disk before the POST is sent, the id before the create returns.
-   */
-  private async write(entry: InterruptedCreate): Promise<void> {
+  private write(entry: InterruptedCreate): void {
     if (!this.ready) {
-      await fs.promises.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.ready = true;
     }
     const target = this.file(entry.app, entry.lname);
-    const temp = `${target}.${process.pid}.${++this.seq}.tmp`;
-    try {
-      await fs.promises.writeFile(temp, JSON.stringify(entry), { mode: 0o600 });
-      await fs.promises.rename(temp, target);
-    } catch (err) {
-      await fs.promises.rm(temp, { force: true }).catch(() => undefined);
-      throw err;
-    }
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
+    fs.renameSync(temp, target);
   }
 
   /** Before the POST. */
-  intend(app: string, name: string, now = new Date()): Promise<void> {
+  intend(app: string, name: string, now = new Date()): void {
     const intendedAt = now.toISOString();
     this.intendedAt.set(this.file(app, name), intendedAt);
-    return this.write({ app, lname: name.trim().toLowerCase(), intendedAt });
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt });
   }
 
   /** After the POST's answer gave the id. */
-  record(app: string, name: string, id: string): Promise<void> {
+  record(app: string, name: string, id: string): void {
     const file = this.file(app, name);
     const intendedAt = this.intendedAt.get(file) ?? this.find(app, name)?.intendedAt ?? new Date().toISOString();
     this.intendedAt.delete(file);
-    return this.write({ app, lname: name.trim().toLowerCase(), intendedAt, id });
+    this.write({ app, lname: name.trim().toLowerCase(), intendedAt, id });
   }
 
   /** Once the create definitely made nothing. */
-  async done(app: string, name: string): Promise<void> {
-    const file = this.file(app, name);
-    this.intendedAt.delete(file);
-    await fs.promises.rm(file, { force: true });
+  done(app: string, name: string): void {
+    this.intendedAt.delete(this.file(app, name));
+    fs.rmSync(this.file(app, name), { force: true });
   }
 
   /** The engine holds `id` in state: an entry for it (or one whose answer was never read) is over. */
   settle(app: string, name: string, id: string): void {
     const entry = this.find(app, name);
-    if (entry && (entry.id === undefined || entry.id === id)) {
-      // synchronous: the hooks that settle (diff, read, update, delete) do not wait for it otherwise
-      const file = this.file(app, name);
-      this.intendedAt.delete(file);
-      fs.rmSync(file, { force: true });
-    }
+    if (entry && (entry.id === undefined || entry.id === id)) this.done(app, name);
   }
 
   find(app: string, name: string): InterruptedCreate | undefined {

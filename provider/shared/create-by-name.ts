@@ -103,16 +103,16 @@ async function postOnce<R>(ctx: CreateByName, name: string, post: () => Promise<
       ctx.names.learn(name, createdMeanwhile);
       return { id: createdMeanwhile, existed: true };
     }
-    await ctx.interrupted?.intend(name); // if this process dies now, the next run recognises what it made
+    ctx.interrupted?.intend(name); // if this process dies now, the next run recognises what it made
     let posted: Posted<R> & { existed: boolean };
     try {
       posted = await postOrFind(ctx, name, post);
     } catch (err) {
-      if (!(err instanceof MayExistError)) await ctx.interrupted?.done(name); // definitely not created
+      if (!(err instanceof MayExistError)) ctx.interrupted?.done(name); // definitely not created
       throw err;
     }
-    if (posted.existed) await ctx.interrupted?.done(name); // refused (409): the resource found is not this create's
-    else await ctx.interrupted?.record(name, posted.id);
+    if (posted.existed) ctx.interrupted?.done(name); // refused (409): the resource found is not this create's
+    else ctx.interrupted?.record(name, posted.id);
     ctx.names.learn(name, posted.id);
     return posted;
   } finally {

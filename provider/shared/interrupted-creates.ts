@@ -16,11 +16,10 @@ export interface InterruptedCreate {
 
 /** A create journal bound to one app. */
 export interface InterruptedCreates {
-  /** Resolves once the intent is kept (the POST waits for it). */
-  intend(name: string): void | Promise<void>;
-  record(name: string, id: string): void | Promise<void>;
+  intend(name: string): void;
+  record(name: string, id: string): void;
   find(name: string): InterruptedCreate | undefined;
-  done(name: string): void | Promise<void>;
+  done(name: string): void;
 }
 
 /** How much earlier than the intent Kore's clock may put a campaign's createdAt and still match. */

@@ -11,28 +11,28 @@ describe("CreateJournal", () => {
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-journal-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("an intent, then its id, is found by app and name (case-insensitively), and by no other app", async () => {
+  test("an intent, then its id, is found by app and name (case-insensitively), and by no other app", () => {
     const j = new CreateJournal(dir);
-    await j.intend(APP, "Renewals July", new Date("2027-01-01T10:00:00Z"));
+    j.intend(APP, "Renewals July", new Date("2027-01-01T10:00:00Z"));
     expect(j.find(APP, "renewals july")).toEqual({ app: APP, lname: "renewals july", intendedAt: "2027-01-01T10:00:00.000Z" });
-    await j.record(APP, "Renewals July", "cd-1");
+    j.record(APP, "Renewals July", "cd-1");
     expect(j.find(APP, "RENEWALS JULY")).toMatchObject({ id: "cd-1", intendedAt: "2027-01-01T10:00:00.000Z" });
     expect(j.find("https://platform.kore.ai|st-2|acct", "Renewals July")).toBeUndefined();
   });
 
-  test("settle removes the entry only for its own id", async () => {
+  test("settle removes the entry only for its own id", () => {
     const j = new CreateJournal(dir);
-    await j.intend(APP, "A");
-    await j.record(APP, "A", "cd-1");
+    j.intend(APP, "A");
+    j.record(APP, "A", "cd-1");
     j.settle(APP, "A", "cd-other");
     expect(j.find(APP, "A")).toBeDefined();
     j.settle(APP, "A", "cd-1");
     expect(j.find(APP, "A")).toBeUndefined();
   });
 
-  test("an unreadable file is no claim", async () => {
+  test("an unreadable file is no claim", () => {
     const j = new CreateJournal(dir);
-    await j.intend(APP, "A");
+    j.intend(APP, "A");
     for (const f of fs.readdirSync(dir)) fs.writeFileSync(path.join(dir, f), "{not json");
     expect(j.find(APP, "A")).toBeUndefined();
   });
