@@ -5,6 +5,7 @@
 import * as os from "node:os";
 import { note } from "./support/common";
 import { engine } from "./sections/engine";
+import { engine1000 } from "./sections/engine-1000";
 import { exportSection } from "./sections/export";
 import { memory } from "./sections/memory";
 import { overhead } from "./sections/overhead";
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   overhead,
   "rate-limited": rateLimited,
   engine,
+  "engine-1000": engine1000,
   memory,
   validate,
   export: exportSection,

@@ -1,5 +1,7 @@
 /** A local emulator of Kore.ai's voice-campaign API. See emulator/README.md. */
 import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import type { AdminDeps, AppAdmin } from "./admin";
 import { Authenticator } from "./auth";
 import { Clock } from "./clock";
 import { parseScheduleTime, type StoredSchedule } from "./schedule";
@@ -9,9 +11,9 @@ import { resolveCredentials } from "./credentials";
 import { FaultInjector } from "./faults";
 import { newCampaignId, newContactListId, orgId, userId } from "./ids";
 import { RequestLog } from "./requestLog";
-import { createEmulatorServer } from "./server";
+import { createEmulatorServer, type AppDeps } from "./server";
 import { CampaignStore } from "./store";
-import type { ContactListSeed, Emulator, EmulatorCredentials, EmulatorOptions, StoredCampaign } from "./types";
+import type { ContactListSeed, Emulator, EmulatorApp, EmulatorCredentials, EmulatorOptions, FaultConfig, ScriptedFault, StoredCampaign } from "./types";
 import { validateCampaignBody } from "./validate";
 
 export { DEMO_CREDENTIALS, clientConnection, clientEnv, credentialsFromEnv, resolveCredentials } from "./credentials";
@@ -24,6 +26,8 @@ export type {
   ContactListInfo,
   ContactListSeed,
   Emulator,
+  EmulatorApp,
+  EmulatorAppOptions,
   EmulatorCredentials,
   EmulatorOptions,
   FaultConfig,
@@ -60,18 +64,27 @@ function report(err: unknown): void {
   process.stderr.write(`emulator: could not save campaigns and contact lists: ${(err as Error)?.message ?? String(err)}\n`);
 }
 
-export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
-  const credentials = resolveCredentials(opts.credentials);
-  const readyDelayMs = opts.readyDelayMs ?? 1000;
-  const clock = new Clock();
-  const store = await CampaignStore.open({ dataDir: opts.dataDir, readyDelayMs, now: () => clock.now() });
+/** Same rule as the provider's for ids in paths: an app id names a data folder, so it must be a plain id. */
+const APP_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
+interface OpenedApp {
+  deps: AppDeps;
+  handle: EmulatorApp;
+  admin: AppAdmin;
+}
+
+/** One app: its store (own data file), contact-list owner, authenticator, faults, and the hooks over them. */
+async function openApp(
+  credentials: EmulatorCredentials,
+  opts: { dataDir?: string; readyDelayMs: number; enforceJti: boolean; faults?: FaultConfig; contactLists?: ContactListSeed[]; clock: Clock },
+): Promise<OpenedApp> {
+  const { clock } = opts;
+  const store = await CampaignStore.open({ dataDir: opts.dataDir, readyDelayMs: opts.readyDelayMs, now: () => clock.now() });
   const owner = ownerOf(credentials);
   if (seedContactLists(store, owner, opts.contactLists ?? [])) await store.persist();
   const faults = new FaultInjector(opts.faults);
-  const log = new RequestLog(opts.maxLogEntries);
-  const auth = new Authenticator(credentials, { enforceJti: opts.enforceJti ?? false });
+  const auth = new Authenticator(credentials, { enforceJti: opts.enforceJti });
   const changed = () => void store.persist().catch(report);
-
   const known = (id: string): void => {
     if (!store.get(id)) throw new Error(`emulator: no campaign ${id}`);
   };
@@ -94,16 +107,6 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return listInfo(list.id)!;
   };
 
-  const clockReading = () => ({ now: clock.iso(), offsetSeconds: Math.round(clock.offset / 1000) });
-  const moveClock = (move: { advanceSeconds?: unknown; to?: unknown }) => {
-    if (typeof move.advanceSeconds === "number") clock.advance(move.advanceSeconds * 1000);
-    else if (typeof move.to === "string") {
-      const at = parseScheduleTime(move.to) ?? Date.parse(move.to);
-      if (Number.isNaN(at)) throw new Error(`emulator: clock: "to" must be "YYYY-MM-DD HH:mm:ss" (UTC) or an ISO time (got ${JSON.stringify(move.to).slice(0, 40)})`);
-      clock.set(at);
-    } else throw new Error('emulator: clock: the body must be {"advanceSeconds": N} or {"to": "YYYY-MM-DD HH:mm:ss"}');
-    return clockReading();
-  };
   const pause = (id: string): StoredCampaign => {
     const current = store.get(id);
     if (!current) throw new Error(`emulator: no campaign ${id}`);
@@ -121,38 +124,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     return out;
   };
 
-  const admin = {
-    clock: clockReading,
-    moveClock,
-    pause,
-    schedules,
-    campaigns: () => store.all(),
-    contactLists,
-    addContactList,
-    requests: () => log.entries,
-    clearRequests: () => log.clear(),
-    setFaults: (f: Parameters<FaultInjector["set"]>[0]) => faults.set(f),
-    failNext: (r: Parameters<FaultInjector["failNext"]>[0]) => faults.failNext(r),
-  };
-  const server = createEmulatorServer({ store, owner, auth, faults, log, admin, clock });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, HOST, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  let closing: Promise<void> | undefined;
-
-  return {
-    url: `http://${HOST}:${port}`,
-    port,
+  const setFaults = (f: FaultConfig) => faults.set(f);
+  const failNext = (r: ScriptedFault) => faults.failNext(r);
+  const handle: EmulatorApp = {
     credentials,
-    requests: log.entries,
-    clearRequests: admin.clearRequests,
-    setFaults: admin.setFaults,
-    failNext: admin.failNext,
+    setFaults,
+    failNext,
     clearFaults() {
       faults.clearScripted();
       faults.set({});
@@ -216,11 +193,99 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       changed();
     },
     flush: () => store.flush(),
+  };
+  const admin: AppAdmin = { campaigns: () => store.all(), contactLists, addContactList, setFaults, failNext, pause, schedules };
+  return { deps: { store, owner, auth, faults }, handle, admin };
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const readyDelayMs = opts.readyDelayMs ?? 1000;
+  const enforceJti = opts.enforceJti ?? false;
+  const clock = new Clock(); // one clock for the whole server: every app's schedules move together
+  const first = await openApp(resolveCredentials(opts.credentials), {
+    dataDir: opts.dataDir,
+    readyDelayMs,
+    enforceJti,
+    faults: opts.faults,
+    contactLists: opts.contactLists,
+    clock,
+  });
+  const apps = new Map<string, OpenedApp>([[first.handle.credentials.appId, first]]);
+  for (const [i, extra] of (opts.apps ?? []).entries()) {
+    const c = extra.credentials;
+    const missing = (["appId", "accountId", "clientId", "clientSecret"] as const).filter((k) => typeof c?.[k] !== "string" || c[k] === "");
+    if (missing.length > 0) throw new Error(`emulator: apps[${i}] lacks ${missing.join(", ")} (an extra app has no default credentials)`);
+    if (!APP_ID.test(c.appId)) throw new Error(`emulator: apps[${i}].appId must be a plain id (letters, digits, _ . -)`);
+    if (apps.has(c.appId)) throw new Error(`emulator: apps[${i}].appId ${c.appId} is served twice`);
+    const { appId, accountId, clientId, clientSecret } = c;
+    apps.set(
+      appId,
+      await openApp(
+        { appId, accountId, clientId, clientSecret },
+        {
+          dataDir: opts.dataDir ? path.join(opts.dataDir, "apps", appId) : undefined,
+          readyDelayMs,
+          enforceJti,
+          faults: extra.faults,
+          contactLists: extra.contactLists,
+          clock,
+        },
+      ),
+    );
+  }
+  const log = new RequestLog(opts.maxLogEntries);
+  const clockReading = () => ({ now: clock.iso(), offsetSeconds: Math.round(clock.offset / 1000) });
+  const admin: AdminDeps = {
+    app: (appId) => (appId === undefined ? first.admin : apps.get(appId)?.admin),
+    requests: () => log.entries,
+    clearRequests: () => log.clear(),
+    clock: clockReading,
+    moveClock(move) {
+      if (typeof move.advanceSeconds === "number") clock.advance(move.advanceSeconds * 1000);
+      else if (typeof move.to === "string") {
+        const at = parseScheduleTime(move.to) ?? Date.parse(move.to);
+        if (Number.isNaN(at)) throw new Error(`emulator: clock: "to" must be "YYYY-MM-DD HH:mm:ss" (UTC) or an ISO time (got ${JSON.stringify(move.to).slice(0, 40)})`);
+        clock.set(at);
+      } else throw new Error('emulator: clock: the body must be {"advanceSeconds": N} or {"to": "YYYY-MM-DD HH:mm:ss"}');
+      return clockReading();
+    },
+  };
+  const server = createEmulatorServer({
+    ...first.deps,
+    appFor: (appId) => apps.get(appId)?.deps,
+    log,
+    admin,
+    clock,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const flushAll = () => Promise.all([...apps.values()].map((a) => a.handle.flush())).then(() => undefined);
+
+  return {
+    ...first.handle,
+    url: `http://${HOST}:${port}`,
+    port,
+    requests: log.entries,
+    clearRequests: admin.clearRequests,
+    app(appId) {
+      const app = apps.get(appId);
+      if (!app) throw new Error(`emulator: no app ${appId}`);
+      return app.handle;
+    },
+    appIds: () => [...apps.keys()],
+    flush: flushAll,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => store.flush());
+      }).then(flushAll);
       return closing;
     },
   };

@@ -1,15 +1,17 @@
 /**
  * CLI: node dist/emulator/main.js [--port N] [--data-dir DIR] [--ready-delay-ms N] [--enforce-jti] [--contact-list NAME]...
+ *                                 [--apps-file FILE]
  * Credentials from KORE_APP_ID, KORE_ACCOUNT_ID, KORE_CLIENT_ID, KORE_CLIENT_SECRET (default: DEMO_CREDENTIALS).
  * Prints exactly `listening on http://127.0.0.1:PORT` on stdout when ready; SIGTERM/SIGINT flush and exit 0.
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { validateSeed } from "./contactList";
-import { credentialsFromEnv, DEMO_CREDENTIALS, startEmulator, type EmulatorOptions } from "./index";
+import { credentialsFromEnv, DEMO_CREDENTIALS, startEmulator, type EmulatorAppOptions, type EmulatorOptions } from "./index";
 import { shown } from "./validate";
 
 export const USAGE = `usage: node dist/emulator/main.js [--port N] [--data-dir DIR] [--ready-delay-ms N] [--enforce-jti]
-                               [--contact-list NAME]...
+                               [--contact-list NAME]... [--apps-file FILE]
 
   --port N             port on 127.0.0.1 (default 0: any free port)
   --data-dir DIR       keep campaigns and contact lists in DIR/campaigns.json (default: in memory)
@@ -17,6 +19,9 @@ export const USAGE = `usage: node dist/emulator/main.js [--port N] [--data-dir D
   --enforce-jti        refuse tokens without a jti claim, or with a jti already used
   --contact-list NAME  have a contact list named NAME (repeatable); kept if DIR already has it.
                        Campaigns may only name existing lists; a new emulator has none.
+  --apps-file FILE     serve more apps beside the first: a JSON array of
+                       {"credentials": {appId, accountId, clientId, clientSecret},
+                        "faults"?: {...}, "contactLists"?: [...]} (kept out of argv: it holds secrets)
 
 Credentials come from KORE_APP_ID, KORE_ACCOUNT_ID, KORE_CLIENT_ID and KORE_CLIENT_SECRET,
 each defaulting to the public demo credentials (see emulator/README.md).`;
@@ -39,6 +44,21 @@ function contactListOption(names: string[] | undefined): string[] {
   return names ?? [];
 }
 
+/** The --apps-file: a JSON array of EmulatorAppOptions (checked in full by startEmulator). */
+function appsOption(file: string | undefined): EmulatorAppOptions[] | undefined {
+  if (file === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`--apps-file ${shown(file)} is not readable JSON: ${(err as Error).message}`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === "object" && a !== null && typeof a.credentials === "object")) {
+    throw new Error(`--apps-file ${shown(file)} must hold a JSON array of {"credentials": {...}, "faults"?, "contactLists"?}`);
+  }
+  return parsed as EmulatorAppOptions[];
+}
+
 /** Turns argv (without node and the script) and the environment into emulator options. Throws on bad arguments. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
   const { values } = parseArgs({
@@ -51,6 +71,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       "ready-delay-ms": { type: "string" },
       "enforce-jti": { type: "boolean" },
       "contact-list": { type: "string", multiple: true },
+      "apps-file": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -64,6 +85,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliCommand {
       enforceJti: values["enforce-jti"] ?? false,
       credentials: credentialsFromEnv(env),
       contactLists: contactListOption(values["contact-list"]),
+      apps: appsOption(values["apps-file"]),
     },
   };
 }

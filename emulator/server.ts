@@ -16,12 +16,19 @@ import { matchRoute, type RouteMatch } from "./routes";
 import type { CampaignStore } from "./store";
 import type { RequestLogEntry } from "./types";
 
-export interface ServerDeps {
+/** One app's data, credentials and faults. */
+export interface AppDeps {
   store: CampaignStore;
   /** Whose contact lists are made (from the credentials). */
   owner: ListOwner;
   auth: Authenticator;
   faults: FaultInjector;
+}
+
+/** The first app's deps (the app of any path that names no app served here), and the others by app id. */
+export interface ServerDeps extends AppDeps {
+  /** The app a path's `{appId}` names, when this server has it. */
+  appFor?(appId: string): AppDeps | undefined;
   log: RequestLog;
   admin: AdminDeps;
   clock: Clock;
@@ -125,8 +132,10 @@ async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResp
     entry.body = parsed.ok ? parsed.value : parsed.text;
 
     const route = matchRoute(method, url.pathname);
+    // the app the path names decides the faults (its own rate limit), the credentials and the data
+    const app = (route.kind === "route" && deps.appFor?.(route.match.params.appId)) || deps;
     const isCreate = route.kind === "route" && (route.match.name === "create" || route.match.name === "createContactList");
-    const decision = deps.faults.decide({ method, target: url.pathname + url.search, isCreate });
+    const decision = app.faults.decide({ method, target: url.pathname + url.search, isCreate });
     if (decision.fault) entry.fault = decision.fault;
     if (decision.delayMs > 0) await sleep(decision.delayMs);
 
@@ -140,7 +149,7 @@ async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResp
       sendJson(res, answer);
       return;
     }
-    const answer = await answerFor(deps, req, url, parsed);
+    const answer = await answerFor({ ...deps, ...app }, req, url, parsed);
     if (answer.note) entry.note = answer.note;
     if (decision.ambiguous) {
       entry.note = `performed (would have answered ${answer.status}), then the connection was destroyed`;

@@ -32,6 +32,21 @@ export interface EmulatorOptions {
    * that name (case-insensitive) is already there, e.g. loaded from `dataDir`. Campaigns may only name existing lists.
    */
   contactLists?: ContactListSeed[];
+  /**
+   * More Kore.ai apps served beside the first one (`credentials`), each with its own credentials, campaigns, contact
+   * lists, faults (so its own `maxRequestsPerSecond`) and, with `dataDir`, its own data file under
+   * `<dataDir>/apps/<appId>/`. A request goes to the app its path names; a token of one app is refused (401) on
+   * another's paths. The request log is shared (each entry's path names its app).
+   */
+  apps?: EmulatorAppOptions[];
+}
+
+/** One more app served by the same emulator (see `EmulatorOptions.apps`). */
+export interface EmulatorAppOptions {
+  /** Complete: an extra app never falls back to the demo credentials. */
+  credentials: EmulatorCredentials;
+  faults?: FaultConfig;
+  contactLists?: ContactListSeed[];
 }
 
 /** A contact list to start with: a name, or a name with the fields a create body (or the console) would set. */
@@ -178,13 +193,12 @@ export interface ContactListInfo extends StoredContactList {
   campaignInUse: string[];
 }
 
-export interface Emulator {
-  /** http://127.0.0.1:PORT */
-  url: string;
-  port: number;
-  /** Live log, oldest first. */
-  requests: RequestLogEntry[];
-  clearRequests(): void;
+/** What one app of the emulator holds and how it misbehaves; the `Emulator` handle itself is its first app. */
+export interface EmulatorApp {
+  /** Forgets every fault of this app: pending failNext rules and the setFaults configuration. */
+  clearFaults(): void;
+  setFaults(f: FaultConfig): void;
+  failNext(rule: ScriptedFault): void;
   /** Forgets every fault: pending failNext rules and the setFaults configuration. */
   clearFaults(): void;
   setFaults(f: FaultConfig): void;
@@ -219,6 +233,19 @@ export interface Emulator {
   scheduleOf(id: string): StoredSchedule | undefined;
   /** Addition: wait until every change is on disk. */
   flush(): Promise<void>;
+}
+
+export interface Emulator extends EmulatorApp {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Live log, oldest first (every app's requests). */
+  requests: RequestLogEntry[];
+  clearRequests(): void;
+  /** Addition: the app whose id (`appId`) is given: the first one or one of `EmulatorOptions.apps`; throws when unknown. */
+  app(appId: string): EmulatorApp;
+  /** Addition: the ids of the apps served, the first one first. */
+  appIds(): string[];
   /** Stops the server (dropping open connections) and flushes data. */
   close(): Promise<void>;
 }

@@ -32,14 +32,14 @@ const LIST_PAGE_SIZE = 50; // the client's default `limit`
 const ROUNDS = 3;
 const UNLIMITED = { KORE_MAX_REQUESTS_PER_SECOND: "unlimited" };
 
-const KORE_PROGRAM = `
+export const KORE_PROGRAM = `
 const fs = require("fs");
 const { VoiceCampaign } = require("pulumi-kore-campaigns");
 const definitions = JSON.parse(fs.readFileSync("campaigns.json", "utf8"));
 for (const [resourceName, args] of Object.entries(definitions)) new VoiceCampaign(resourceName, args);
 `;
 
-const FLOOR_PROGRAM = `
+export const FLOOR_PROGRAM = `
 const fs = require("fs");
 const pulumi = require("@pulumi/pulumi");
 // The engine's floor: a dynamic resource whose create makes no call and returns at once.
@@ -58,7 +58,7 @@ const connection = pulumi.secret(JSON.parse(fs.readFileSync("connection.json", "
 for (const [resourceName, args] of Object.entries(definitions)) new NoopCampaign(resourceName, { ...args, connection });
 `;
 
-function project(name: string, program: string, definitions: Record<string, Args>): PulumiProject {
+export function project(name: string, program: string, definitions: Record<string, Args>): PulumiProject {
   return new PulumiProject("bench", {
     "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
     "package.json": JSON.stringify({ name, private: true }),

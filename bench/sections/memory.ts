@@ -50,6 +50,7 @@ export async function memory(): Promise<void> {
         KORE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
         KORE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
         KORE_MAX_REQUESTS_PER_SECOND: "unlimited", // the default 10/s would only make this section slow
+        ...(process.env.BENCH_HOST_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_HOST_NODE_OPTIONS } : {}),
       },
     });
     host = started;

@@ -57,6 +57,12 @@ export class RawClient {
     return json.data.results;
   }
 
+  /** The provider's check that a campaign's contact lists exist (one listing per provider process): the same call. */
+  async listContactLists(): Promise<unknown[]> {
+    const json = await this.post(`${this.base}/campaign/contactList/getAllListDetails?type=call`, {});
+    return json.data;
+  }
+
   close(): Promise<void> {
     return this.agent.close();
   }

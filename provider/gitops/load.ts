@@ -12,7 +12,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import type { Document, LineCounter, YAMLError } from "yaml";
+import { quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
 import { failuresFromIssues } from "../shared/validation";
@@ -32,6 +33,10 @@ import {
   stripDefinitionExtension,
 } from "./file-schema";
 import { isUnquotedNonString, locate, parsePath } from "./locate";
+
+// `yaml` is loaded on first use (see fast-yaml.ts: a valid plain file is read without it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Y = (): typeof import("yaml") => require("yaml");
 import { unknownKeyRule } from "./suggest";
 
 /** A valid definition file. */
@@ -258,6 +263,9 @@ export const MAX_DEFINITION_FILE_BYTES = 256 * 1024;
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The read buffer readText reuses (made on first use). */
+let readBuffer: Buffer | undefined;
+
 /**
  * The text of a definition file, or the problem with it. Never quotes the content of anything that is
  * not a plain file of the folder, and reads at most MAX_DEFINITION_FILE_BYTES + 1 bytes of one that is.
@@ -280,7 +288,9 @@ function readText(file: string, kind: FileKind = FILE_KINDS.campaign): string | 
   try {
     // O_NOFOLLOW: a file swapped for a link after the check above is refused too
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
-    const buffer = Buffer.alloc(MAX_DEFINITION_FILE_BYTES + 1);
+    // one buffer for every file (reads are synchronous and the text is decoded into a string before the next):
+    // a zero-filled 256 KiB allocation per file was most of the reading time of a large set
+    const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_DEFINITION_FILE_BYTES + 1));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
     if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most a ${kind.noun} definition file holds`, "too_large");
     bytes = buffer.subarray(0, read);
@@ -393,6 +403,39 @@ const FILE_KINDS: Readonly<Record<DefinitionKind, FileKind>> = {
   },
 };
 
+/**
+ * The quick path (fast-yaml.ts): a plain mapping that passes every rule gives the same result as the full
+ * reading below, whose `yaml` document is made only if a line is asked for (a cross-file problem or warning).
+ * Anything else (no quick reading, or any problem at all) returns undefined: the full reading then reports it.
+ */
+function quickFile(file: string, source: string, kindName: DefinitionKind, resourceName: string): ParsedFile | undefined {
+  const content = quickMapping(source);
+  if (!content) return undefined;
+  const kind = FILE_KINDS[kindName];
+  const { renamedFrom, ...input } = content;
+  const spec = kind.validate(input);
+  const renames = renamedFromSchema.optional().safeParse(renamedFrom);
+  if (!spec.ok || !renames.success) return undefined;
+  let positions: { doc: Document; lineCounter: LineCounter } | undefined;
+  const lineOf = (propertyPath: string) => {
+    if (!positions) {
+      const lineCounter = new (Y().LineCounter)();
+      positions = { doc: Y().parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true }), lineCounter };
+    }
+    return locate(positions.doc, positions.lineCounter, propertyPath)?.line;
+  };
+  const written = typeof input.name === "string" && input.name.trim() !== "" ? { koreName: input.name.trim() } : {};
+  const refs = kindName === "campaign" && Array.isArray(input.contactLists) ? { contactListRefs: textEntries(input.contactLists) } : {};
+  const parsed = { file, kind: kindName, resourceName, lineOf, ...written, ...refs, renamedFrom: renames.data ?? [] };
+  const common = { file, resourceName, renamedFrom: renames.data ?? [] };
+  if (kindName === "campaign") return { ...parsed, problems: [], definition: { ...common, spec: spec.value as CampaignSpec } };
+  const list = spec.value as ContactListSpec & { external?: true };
+  const contactList: ContactListDefinitionFile = list.external
+    ? { ...common, name: list.name, external: true }
+    : { ...common, name: list.name, external: false, spec: list };
+  return { ...parsed, problems: [], contactList };
+}
+
 /** Parses and validates one definition file's text (a campaign's unless `kind` says otherwise). */
 export function parseDefinitionFile(file: string, text: string, kindName: DefinitionKind = "campaign"): ParsedFile {
   const kind = FILE_KINDS[kindName];
@@ -401,10 +444,12 @@ export function parseDefinitionFile(file: string, text: string, kindName: Defini
     ? []
     : [{ file, message: `the file name ${JSON.stringify(resourceName)} is not a valid resource name: it ${RESOURCE_NAME_RULE}`, code: "file_name" }];
   const source = text.replace(/^\uFEFF/, "");
-  const lineCounter = new LineCounter();
+  const quick = nameProblems.length === 0 ? quickFile(file, source, kindName, resourceName) : undefined;
+  if (quick) return quick;
+  const lineCounter = new (Y().LineCounter)();
   let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+    doc = Y().parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
   } catch (err) {
     // the parser recurses: thousands of nested levels exhaust the stack
     const message = err instanceof RangeError ? `is nested too deeply to be a ${kind.noun} definition` : "could not be parsed as YAML";
@@ -473,6 +518,7 @@ const MAX_ALIAS_EXPANSIONS = 100;
 /** The first alias (`*name`) of a document and its line. */
 function firstAlias(doc: Document, lineCounter: LineCounter): { name: string; line?: number } | undefined {
   let found: { name: string; line?: number } | undefined;
+  const { visit } = Y();
   visit(doc, {
     Alias(_key, node) {
       const offset = node.range?.[0];

@@ -4,7 +4,11 @@
  * missing, points at the line that names it); a list entry at the entry. When the path does not exist in
  * full (a missing field), the nearest existing parent is used. Pure.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+
+// `yaml` is loaded on first use: a valid file read by the quick path (fast-yaml.ts) never needs a position.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Y = (): typeof import("yaml") => require("yaml");
 import { parsePath } from "../resources/campaign/schema";
 
 export interface SourcePosition {
@@ -18,18 +22,18 @@ export interface SourcePosition {
 
 export { parsePath }; // the inverse of formatPath, kept beside it in schema.ts
 
-const rangeStart = (node: unknown): number | undefined => (isNode(node) ? node.range?.[0] : undefined);
-const keyText = (key: unknown): string => String(isScalar(key) ? key.value : key);
+const rangeStart = (node: unknown): number | undefined => (Y().isNode(node) ? node.range?.[0] : undefined);
+const keyText = (key: unknown): string => String(Y().isScalar(key) ? key.value : key);
 
 /** One step down: the child node and the offset to report for it, or undefined if there is no such child. */
 function step(doc: Document, node: unknown, segment: string | number): { node: unknown; offset: number } | undefined {
-  const here = isAlias(node) ? node.resolve(doc) : node;
-  if (isMap(here)) {
+  const here = Y().isAlias(node) ? node.resolve(doc) : node;
+  if (Y().isMap(here)) {
     const pair = here.items.find((p) => keyText(p.key) === String(segment));
     const offset = rangeStart(pair?.key) ?? rangeStart(pair?.value);
     return pair && offset !== undefined ? { node: pair.value, offset } : undefined;
   }
-  if (isSeq(here) && typeof segment === "number") {
+  if (Y().isSeq(here) && typeof segment === "number") {
     const item = here.items[segment] as Node | undefined;
     return item?.range ? { node: item, offset: item.range[0] } : undefined;
   }
@@ -57,5 +61,5 @@ export function locate(doc: Document, lineCounter: LineCounter, path: string): S
 
 /** Whether a node is a plain (unquoted) scalar that YAML read as a number or boolean, e.g. `phoneNumber: +1510...`. */
 export function isUnquotedNonString(node: Node | undefined): boolean {
-  return isScalar(node) && node.type === "PLAIN" && (typeof node.value === "number" || typeof node.value === "boolean");
+  return Y().isScalar(node) && node.type === "PLAIN" && (typeof node.value === "number" || typeof node.value === "boolean");
 }

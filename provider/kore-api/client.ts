@@ -7,11 +7,12 @@
  *           ->  attempt gate (per attempt: wait the backoff, take a scheduler slot, mint a fresh JWT)
  *           ->  the client's keep-alive Agent  ->  Kore.ai
  *
- * Why a RetryAgent per call over one shared Agent: undici applies one set of retry options per
- * dispatcher, but our rules differ per call (the create POST is never repeated once it may have
- * reached Kore; the list/status/trigger POSTs are) and we need per-call bookkeeping (attempts made,
- * time waited). A RetryAgent is a thin wrapper, so building one per call is cheap, and every call
- * still shares the one Agent's connection pool.
+ * One RetryAgent, built once over the one Agent, serves every call: undici applies one set of retry
+ * options per dispatcher, but our rules differ per call (the create POST is never repeated once it may
+ * have reached Kore; the list/status/trigger POSTs are) and each call keeps its own bookkeeping (attempts
+ * made, time waited). So each call's request options carry that call's name and state under a symbol key
+ * (undici copies the options, symbols included, into every retry and into the retry callback's context),
+ * and the retry callback and the attempt gate read them from there.
  *
  * Why the backoff is waited in the gate and not inside the `retry` callback: undici pauses the failed
  * response while the callback runs, so sleeping there would hold a socket (and a half-read 503) for
@@ -127,11 +128,16 @@ type Failure = Omit<KoreApiErrorDetails, "call" | "method" | "path" | "secrets" 
 
 /** Per-call bookkeeping shared by the retry callback and the attempt gate. */
 interface CallState {
+  call: KoreCall;
   attempts: number;
   waitedMs: number;
   pendingDelayMs: number;
   lastDecision?: RetryDecision;
 }
+
+/** Where a call's state travels in its undici request options (copied by undici into each retry, symbols included). */
+const CALL_STATE = Symbol("kore-call-state");
+type WithCallState = { [CALL_STATE]?: CallState };
 
 interface CallSpec<T> {
   call: KoreCall;
@@ -151,6 +157,8 @@ export class KoreClient {
   private readonly tokens: TokenSource;
   private readonly secrets: readonly string[];
   private readonly agent: Agent;
+  /** The retrying dispatcher every call goes through (built once: see the top of this file). */
+  private readonly dispatcher: Dispatcher;
   private readonly policy: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly deadlineMs: number;
@@ -193,6 +201,12 @@ export class KoreClient {
       connect: { timeout: positive(options.connectTimeoutMs ?? 10_000, "connectTimeoutMs") },
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
+    });
+    this.dispatcher = new RetryAgent(this.agent.compose(this.attemptGate()), {
+      // Our callback replaces undici's default decision (methods, codes, counts all come from the policy).
+      retry: this.retryCallback(),
+      // Hand the final failed response (with Kore's error body) to us instead of throwing it away.
+      throwOnError: false,
     });
   }
 
@@ -413,16 +427,10 @@ export class KoreClient {
 
   /** One call: retries, response parsing, and every failure turned into a scrubbed KoreApiError. */
   private async send<T>(spec: CallSpec<T>): Promise<T> {
-    const state: CallState = { attempts: 0, waitedMs: 0, pendingDelayMs: 0 };
+    const state: CallState = { call: spec.call, attempts: 0, waitedMs: 0, pendingDelayMs: 0 };
     const fail = (d: Failure): KoreApiError =>
       new KoreApiError({ ...d, call: spec.call, method: spec.method, path: spec.path, attempts: state.attempts, secrets: this.secrets });
     try {
-      const dispatcher = new RetryAgent(this.agent.compose(this.attemptGate(state)), {
-        // Our callback replaces undici's default decision (methods, codes, counts all come from the policy).
-        retry: this.retryCallback(spec.call, state),
-        // Hand the final failed response (with Kore's error body) to us instead of throwing it away.
-        throwOnError: false,
-      });
       const headers: Record<string, string> = { ...this.staticHeaders };
       if (spec.body !== undefined) headers["content-type"] = "application/json";
       const deadline = AbortSignal.timeout(this.deadlineMs);
@@ -436,7 +444,7 @@ export class KoreClient {
       });
       let res: Dispatcher.ResponseData;
       try {
-        res = await dispatcher.request({
+        const options: Dispatcher.RequestOptions & WithCallState = {
           origin: this.origin,
           path: spec.path,
           method: spec.method,
@@ -445,7 +453,9 @@ export class KoreClient {
           headersTimeout: this.timeoutMs,
           bodyTimeout: this.timeoutMs,
           signal: deadline,
-        });
+          [CALL_STATE]: state,
+        };
+        res = await this.dispatcher.request(options);
       } catch (err) {
         throw fail(deadline.aborted ? pastDeadline(undefined) : this.networkFailure(spec.call, err, state, undefined));
       }
@@ -528,8 +538,11 @@ export class KoreClient {
   }
 
   /** undici's `retry` callback: classify the failure, ask the policy, record the delay for the gate. */
-  private retryCallback(call: KoreCall, state: CallState): RetryHandler.RetryCallback {
-    return (err, _context, callback) => {
+  private retryCallback(): RetryHandler.RetryCallback {
+    return (err, context, callback) => {
+      const state = (context.opts as WithCallState)[CALL_STATE];
+      if (!state) return callback(err); // not one of ours: never retried
+      const call = state.call;
       const e = err as Error & { statusCode?: unknown; code?: unknown; headers?: Record<string, string | string[] | undefined> };
       const status = typeof e.statusCode === "number" ? e.statusCode : undefined;
       const code = status === undefined && typeof e.code === "string" ? e.code : undefined;
@@ -551,8 +564,10 @@ export class KoreClient {
    * take a scheduler slot (held until the attempt's response ends), ask `beforeAttempt` (at the last
    * moment, after any wait), and send a freshly minted JWT.
    */
-  private attemptGate(state: CallState): Dispatcher.DispatcherComposeInterceptor {
+  private attemptGate(): Dispatcher.DispatcherComposeInterceptor {
     return (dispatch) => (opts, handler) => {
+      // every call sets its state (send()); a bare dispatch still gets a token and a slot, with throwaway bookkeeping
+      const state = (opts as WithCallState)[CALL_STATE] ?? { call: "getCampaign", attempts: 0, waitedMs: 0, pendingDelayMs: 0 };
       state.attempts += 1;
       void (async () => {
         let dispatched = false;

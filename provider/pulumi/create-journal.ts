@@ -14,7 +14,8 @@
  * command hands the campaign's id to a hook: then it is in state.
  *
  * One small JSON file per app and name under `$PULUMI_HOME/kore-campaigns/interrupted-creates/`
- * (`~/.pulumi` without PULUMI_HOME), written atomically. On another machine (a new CI runner) the
+ * (`~/.pulumi` without PULUMI_HOME), and the id once known in a second one beside it (see `write`). On
+ * another machine (a new CI runner) the
  * journal is not there: see the README's "Recovering from an interrupted up".
  */
 import { createHash } from "node:crypto";
@@ -41,22 +42,34 @@ export class CreateJournal {
     return path.join(this.dir, `${key}.json`);
   }
 
-  private write(entry: InterruptedCreate): void {
+  /** Where the id goes once known: a file of its own beside the intent, `<key>.id.json`. */
+  private idFile(intentFile: string): string {
+    return `${intentFile.slice(0, -".json".length)}.id.json`;
+  }
+
+  /**
+   * One write(2) of a small file, no temp file and rename (those two renames per create were most of the
+   * journal's cost, and the journal is on every create's path). Why that is safe:
+   * - the intent is written before the POST: a process that dies while writing it has sent nothing, so a torn
+   *   (unreadable) intent, which counts as no claim, is the truth;
+   * - the id goes to a new file of its own, never over the intent: a torn id file is ignored and the intent
+   *   still stands (recognised by its time, as when the answer was never read).
+   */
+  private write(file: string, entry: InterruptedCreate): void {
     if (!this.ready) {
       fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       this.ready = true;
     }
-    const target = this.file(entry.app, entry.lname);
-    const temp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(entry), { mode: 0o600 });
-    fs.renameSync(temp, target);
+    fs.writeFileSync(file, JSON.stringify(entry), { mode: 0o600 });
   }
 
   /** Before the POST. */
   intend(app: string, name: string, now = new Date()): void {
     const intendedAt = now.toISOString();
-    this.intendedAt.set(this.file(app, name), intendedAt);
-    this.write({ app, lname: name.trim().toLowerCase(), intendedAt });
+    const file = this.file(app, name);
+    this.intendedAt.set(file, intendedAt);
+    if (this.ready) fs.rmSync(this.idFile(file), { force: true }); // an id left by an older create of the name is not this one's
+    this.write(file, { app, lname: name.trim().toLowerCase(), intendedAt });
   }
 
   /** After the POST's answer gave the id. */
@@ -64,13 +77,15 @@ export class CreateJournal {
     const file = this.file(app, name);
     const intendedAt = this.intendedAt.get(file) ?? this.find(app, name)?.intendedAt ?? new Date().toISOString();
     this.intendedAt.delete(file);
-    this.write({ app, lname: name.trim().toLowerCase(), intendedAt, id });
+    this.write(this.idFile(file), { app, lname: name.trim().toLowerCase(), intendedAt, id });
   }
 
   /** Once the create definitely made nothing. */
   done(app: string, name: string): void {
-    this.intendedAt.delete(this.file(app, name));
-    fs.rmSync(this.file(app, name), { force: true });
+    const file = this.file(app, name);
+    this.intendedAt.delete(file);
+    fs.rmSync(this.idFile(file), { force: true });
+    fs.rmSync(file, { force: true });
   }
 
   /** The engine holds `id` in state: an entry for it (or one whose answer was never read) is over. */
@@ -79,9 +94,15 @@ export class CreateJournal {
     if (entry && (entry.id === undefined || entry.id === id)) this.done(app, name);
   }
 
+  /** The id file's entry when it is readable and this name's, else the intent's; undefined when neither is. */
   find(app: string, name: string): InterruptedCreate | undefined {
+    const file = this.file(app, name);
+    return this.readEntry(this.idFile(file), app, name) ?? this.readEntry(file, app, name);
+  }
+
+  private readEntry(file: string, app: string, name: string): InterruptedCreate | undefined {
     try {
-      const entry = JSON.parse(fs.readFileSync(this.file(app, name), "utf8")) as InterruptedCreate;
+      const entry = JSON.parse(fs.readFileSync(file, "utf8")) as InterruptedCreate;
       return entry.app === app && entry.lname === name.trim().toLowerCase() ? entry : undefined;
     } catch {
       return undefined; // absent or unreadable: no claim

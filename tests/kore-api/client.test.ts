@@ -804,6 +804,24 @@ describe("against the emulator", () => {
     expect(emu.requests.map((r) => `${r.method} ${r.status}`)).toEqual(["PUT 503", "PUT 503", "PUT 200", "POST 500", "POST 200"]);
   });
 
+  test("calls in flight together on one client keep their own retry rules and bookkeeping (one shared dispatcher)", async () => {
+    const c = kore();
+    const { id } = await c.createCampaign(named(SAMPLE_PROGRESSIVE, unique("Shared")));
+    emu.clearRequests();
+    // a create answered 503 (never retried: it may have been made), a GET answered 503 twice (retried), at once
+    emu.failNext({ method: "POST", pathIncludes: "/campaign?campaignType=voice", status: 503, count: 1 });
+    emu.failNext({ method: "GET", status: 503, count: 2 });
+    const [created, got] = await Promise.allSettled([c.createCampaign(named(SAMPLE_PROGRESSIVE, unique("Shared 2"))), c.getCampaign(id)]);
+    expect(created.status).toBe("rejected");
+    expect((created as PromiseRejectedResult).reason).toMatchObject({ call: "createCampaign", status: 503, attempts: 1, outcomeUnknown: true });
+    expect(got).toMatchObject({ status: "fulfilled", value: { id } });
+    expect(emu.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(emu.requests.filter((r) => r.method === "GET").map((r) => r.status)).toEqual([503, 503, 200]);
+    // and a failing GET afterwards counts its own attempts from 1
+    emu.failNext({ method: "GET", status: 500, count: 4 });
+    expect(await failure(c.getCampaign(id))).toMatchObject({ attempts: 4 });
+  });
+
   test("a 500 that does not go away: maxRetries + 1 attempts, then the error", async () => {
     emu.failNext({ method: "GET", status: 500, count: 4 }); // as many as the client will try
     const err = await failure(kore().getCampaign("cd-0000000-0000-0000-0000-000000000000"));

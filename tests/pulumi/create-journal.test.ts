@@ -37,6 +37,24 @@ describe("CreateJournal", () => {
     expect(j.find(APP, "A")).toBeUndefined();
   });
 
+  test("a torn id file leaves the intent standing; a new intent forgets an older create's id; done removes both", () => {
+    const j = new CreateJournal(dir);
+    j.intend(APP, "A", new Date("2027-01-01T10:00:00Z"));
+    j.record(APP, "A", "cd-1");
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toHaveLength(2); // the intent and, beside it, the id
+    const idFile = files.find((f) => f.endsWith(".id.json"))!;
+    fs.writeFileSync(path.join(dir, idFile), '{"app":"https://platform.kore.ai|st-1|acct","lname":"a","inten'); // killed mid-write
+    expect(j.find(APP, "A")).toEqual({ app: APP, lname: "a", intendedAt: "2027-01-01T10:00:00.000Z" });
+    j.record(APP, "A", "cd-1");
+    j.intend(APP, "A", new Date("2027-01-02T10:00:00Z")); // the name created again later: the old id is not this create's
+    expect(j.find(APP, "A")).toEqual({ app: APP, lname: "a", intendedAt: "2027-01-02T10:00:00.000Z" });
+    j.record(APP, "A", "cd-2");
+    expect(j.find(APP, "A")).toMatchObject({ id: "cd-2", intendedAt: "2027-01-02T10:00:00.000Z" });
+    j.done(APP, "A");
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   test("lives under PULUMI_HOME when set, else ~/.pulumi", () => {
     expect(defaultJournalDir({ PULUMI_HOME: "/ph" })).toBe("/ph/kore-campaigns/interrupted-creates");
     expect(defaultJournalDir({})).toBe(path.join(os.homedir(), ".pulumi", "kore-campaigns", "interrupted-creates"));

@@ -912,8 +912,21 @@ function underUnknown(input: unknown, failure: ValidationFailure, unknownValue: 
 
 function unknownPathsIn(value: unknown, unknownValue: unknown, segments: PropertyKey[] = [], out: string[] = []): string[] {
   if (unknownValue === undefined || segments.length > 8) return out;
-  if (value === unknownValue) out.push(formatPath(segments));
-  else if (Array.isArray(value)) value.forEach((v, i) => unknownPathsIn(v, unknownValue, [...segments, i], out));
-  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) unknownPathsIn(v, unknownValue, [...segments, k], out);
+  // one path stack, pushed and popped (this runs on every check: no array per visited value)
+  if (value === unknownValue) out.push(formatPath([...segments]));
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      unknownPathsIn(value[i], unknownValue, segments, out);
+      segments.pop();
+    }
+  } else if (isRecord(value)) {
+    for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+      segments.push(k);
+      unknownPathsIn(value[k], unknownValue, segments, out);
+      segments.pop();
+    }
+  }
   return out;
 }

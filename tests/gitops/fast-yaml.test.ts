@@ -1,0 +1,114 @@
+/**
+ * provider/gitops/fast-yaml.ts, the quick reading of definition files: wherever it gives a value, the value is
+ * the `yaml` package's (the full reading's); everything it cannot read exactly that way it leaves to the full
+ * reading. And loadDefinitions gives the same result through either.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import fc from "fast-check";
+import { parse, stringify } from "yaml";
+import { quickMapping } from "../../provider/gitops/fast-yaml";
+import { loadDefinitions } from "../../provider/gitops";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+const same = (a: unknown, b: unknown): boolean => {
+  if (typeof a === "number" && typeof b === "number") return Object.is(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+};
+
+describe("quickMapping", () => {
+  test("plain scalars resolve exactly as the yaml package's YAML 1.2 core schema", () => {
+    const scalars = [
+      "3", "-12", "+12", "010", "0o17", "0o8", "0x1F", "0X1F", "0b101", "1_000", "1.5", ".5", "1.", "1e3", "-.5e-3", ".inf", "-.Inf",
+      "+.INF", ".nan", ".NaN", "~", "null", "Null", "NULL", "", "true", "True", "TRUE", "false", "FALSE", "yes", "no", "on", "off", "y",
+      "2025-01-01", "2025-01-01T10:00:00Z", "09:00", "9:00 AM", "12:30:00", "1:2", "+1812345678", "Asia/Kolkata", "0.0", "-0", "1e", "e3",
+    ]; // prettier-ignore
+    for (const s of scalars) {
+      const text = `a: ${s}\nb: [${s}]\n`;
+      const quick = quickMapping(text);
+      expect({ s, quick: quick && same(quick, parse(text)) }).toEqual({ s, quick: true });
+    }
+  });
+
+  test("leaves to the full reading what it cannot read the same way, or what is an error", () => {
+    for (const text of [
+      "a: &x 1\nb: *x\n", // anchors and aliases (the alias-expansion guard lives in the full reading)
+      "a: !!str 3\n", // tags
+      "a: 1\na: 2\n", // duplicate keys
+      "a: 1\n---\nb: 2\n", // two documents
+      "- a\n- b\n", // not a mapping
+      "just text\n",
+      "",
+      "a: [1, 2\n", // a syntax error
+      "a:\n\t- b\n",
+    ]) {
+      expect(quickMapping(text)).toBeUndefined();
+    }
+  });
+
+  test("any mapping written by the yaml package reads back the same", () => {
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(fc.string({ minLength: 1 }), tie("node"), { maxKeys: 4 })),
+    })).node;
+    let read = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), value, { minKeys: 1, maxKeys: 6 }), (object) => {
+        const text = stringify(object);
+        const quick = quickMapping(text);
+        if (quick !== undefined) read++;
+        return quick === undefined || same(quick, parse(text));
+      }),
+      { numRuns: 300 },
+    );
+    expect(read).toBeGreaterThan(150); // most of them did take the quick path
+  });
+
+  test("the repository's definition files all take the quick path, with the same content", () => {
+    for (const folder of ["campaigns", "contact-lists"]) {
+      for (const name of fs.readdirSync(path.join(ROOT, folder))) {
+        const text = fs.readFileSync(path.join(ROOT, folder, name), "utf8");
+        expect({ name, same: same(quickMapping(text), parse(text)) }).toEqual({ name, same: true });
+      }
+    }
+  });
+});
+
+describe("loadDefinitions through the quick path", () => {
+  test("the same definitions and lines as the full reading (forced by an anchor)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-quick-"));
+    try {
+      const quickDir = path.join(dir, "quick", "campaigns");
+      const fullDir = path.join(dir, "full", "campaigns");
+      fs.mkdirSync(quickDir, { recursive: true });
+      fs.mkdirSync(fullDir, { recursive: true });
+      for (const name of fs.readdirSync(path.join(ROOT, "campaigns"))) {
+        const text = fs.readFileSync(path.join(ROOT, "campaigns", name), "utf8");
+        fs.writeFileSync(path.join(quickDir, name), text);
+        // an unused anchor changes nothing in the content but sends the file down the full reading
+        fs.writeFileSync(path.join(fullDir, name), text.replace(/^priority:/m, "priority: &p"));
+      }
+      const quick = loadDefinitions([quickDir]);
+      const full = loadDefinitions([fullDir]);
+      const strip = (r: typeof quick) => ({
+        definitions: r.definitions.map((d) => ({ ...d, file: path.basename(d.file) })),
+        problems: r.problems,
+        warnings: r.warnings.map((w) => ({ ...w, file: path.basename(w.file) })),
+      });
+      expect(quick.definitions.length).toBeGreaterThan(0);
+      // no contact-lists folder: every campaign's list is an undeclared reference, a warning with its line
+      expect(quick.warnings.length).toBe(quick.definitions.length);
+      expect(quick.warnings.every((w) => typeof w.line === "number")).toBe(true);
+      expect(strip(quick)).toEqual(strip(full));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
