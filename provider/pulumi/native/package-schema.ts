@@ -1,0 +1,163 @@
+/**
+ * The Pulumi package schema of the native plugin (`pulumi-resource-kore`), generated from the same zod
+ * schemas the resources validate with: each resource's inputs are its spec (JSON Schema from zod, turned
+ * into Pulumi's schema types), its outputs those plus what the server reports. The provider's
+ * configuration is the connection settings (connection.ts) and the provider settings (settings.ts).
+ * Pure; `schema/pulumi-package.json` is this, committed and checked current by a test.
+ */
+import { z } from "zod";
+import { campaignSpecSchema } from "../../resources/campaign/schema";
+import { contactListSpecSchema } from "../../resources/contact-list/schema";
+import { CONNECTION_SETTINGS } from "../connection";
+import { SETTING_CONFIG_KEYS } from "../settings";
+
+export const PACKAGE = "kore";
+export const CAMPAIGN_TYPE = "kore:index:VoiceCampaign";
+export const CONTACT_LIST_TYPE = "kore:index:ContactList";
+
+type Json = Record<string, unknown>;
+interface PulumiProperty {
+  type?: string;
+  $ref?: string;
+  items?: PulumiProperty;
+  additionalProperties?: PulumiProperty;
+  oneOf?: PulumiProperty[];
+  description?: string;
+  secret?: boolean;
+  default?: unknown;
+}
+interface ObjectType {
+  type: "object";
+  description?: string;
+  properties: Record<string, PulumiProperty>;
+  required?: string[];
+}
+
+const pascal = (segments: string[]) => segments.map((s) => s.charAt(0).toUpperCase() + s.slice(1)).join("");
+
+/** JSON Schema (draft 2020-12, from zod) -> a Pulumi property; nested objects become named types under `prefix`. */
+function propertyOf(schema: Json, name: string[], types: Record<string, ObjectType>): PulumiProperty {
+  const description = typeof schema.description === "string" ? { description: schema.description } : {};
+  const variants = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (Array.isArray(variants)) {
+    const kinds = variants.map((v) => propertyOf(v, name, types));
+    const distinct = [...new Map(kinds.map((k) => [JSON.stringify({ ...k, description: undefined }), k])).values()];
+    return distinct.length === 1 ? { ...distinct[0], ...description } : { oneOf: distinct.map(({ description: _d, ...k }) => k), ...description };
+  }
+  if (Array.isArray(schema.enum) || schema.const !== undefined) {
+    const values = (schema.enum as unknown[] | undefined) ?? [schema.const];
+    const kinds = [...new Set(values.map((v) => (typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v)))];
+    return kinds.length === 1 ? { type: kinds[0], ...description } : { oneOf: kinds.map((type) => ({ type })), ...description };
+  }
+  switch (schema.type) {
+    case "string":
+    case "boolean":
+    case "integer":
+    case "number":
+      return { type: schema.type, ...description };
+    case "array":
+      return { type: "array", items: propertyOf((schema.items as Json) ?? {}, name, types), ...description };
+    case "object": {
+      const properties = schema.properties as Record<string, Json> | undefined;
+      if (!properties) return { type: "object", additionalProperties: { $ref: "pulumi.json#/Any" }, ...description };
+      const token = `${PACKAGE}:index:${pascal(name)}`;
+      types[token] = {
+        type: "object",
+        ...description,
+        properties: Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, propertyOf(value, [...name, key], types)])),
+        ...(Array.isArray(schema.required) && schema.required.length > 0 ? { required: schema.required as string[] } : {}),
+      };
+      return { $ref: `#/types/${token}`, ...description };
+    }
+    default:
+      return { $ref: "pulumi.json#/Any", ...description };
+  }
+}
+
+/** Inputs of a resource from its spec schema: top-level properties, required ones, nested types. */
+function inputsOf(spec: z.ZodType, typePrefix: string, types: Record<string, ObjectType>): { properties: Record<string, PulumiProperty>; required: string[] } {
+  const json = z.toJSONSchema(spec, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  const properties = json.properties as Record<string, Json>;
+  return {
+    properties: Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, propertyOf(value, [typePrefix, key], types)])),
+    required: (json.required as string[] | undefined) ?? [],
+  };
+}
+
+const CONNECTION_INPUT: PulumiProperty = {
+  oneOf: [{ type: "string" }, { $ref: "#/types/kore:index:Target" }],
+  description: "A connection name from the provider's `connections`, or a target { host, appId, accountId } (never credentials). Absent: the provider's own app.",
+};
+
+const TARGET_TYPE: ObjectType = {
+  type: "object",
+  description: "The Kore.ai app a resource lives in.",
+  properties: { host: { type: "string" }, appId: { type: "string" }, accountId: { type: "string" } },
+  required: ["host", "appId", "accountId"],
+};
+
+/** What the server reports beside the definition. */
+const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
+  target: { $ref: "#/types/kore:index:Target", description: "The app the campaign lives in (recorded so refresh and destroy reach it)." },
+  status: { type: "string", description: "Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed." },
+  lname: { type: "string" },
+  campaignInstanceId: { type: "string" },
+  experienceFlowId: { type: "string", description: "Agentless: the cf-... id of the flow." },
+  createdAt: { type: "string" },
+  updatedAt: { type: "string" },
+  pendingChanges: { type: "array", items: { type: "string" }, description: "What the last up could not confirm; the next up makes it again." },
+};
+
+const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {
+  target: CAMPAIGN_OUTPUTS.target,
+  status: { type: "string" },
+  totalRecordCount: { type: "integer" },
+  campaignInUse: { type: "array", items: { type: "string" }, description: "Ids of the campaigns that name the list." },
+  isListInUse: { type: "boolean" },
+  createdAt: { type: "string" },
+  updatedAt: { type: "string" },
+};
+
+/** The provider's configuration: `kore:host` ... as config variables and explicit provider inputs. */
+function providerConfig(): Record<string, PulumiProperty> {
+  const out: Record<string, PulumiProperty> = {};
+  for (const setting of CONNECTION_SETTINGS) {
+    out[setting.name] = { type: "string", description: `${setting.configKey} (or the environment's ${setting.envVar})`, ...(setting.secret ? { secret: true } : {}) };
+  }
+  out.connections = {
+    type: "object",
+    additionalProperties: { $ref: "pulumi.json#/Any" },
+    description: "Named connections: { NAME: { host, appId, accountId, clientIdEnv, clientSecretEnv, ... } } (README: Connection and credentials).",
+  };
+  for (const key of SETTING_CONFIG_KEYS) out[key.replace(/^kore:/, "")] = { type: "string", description: `${key} (README: Performance and settings)` };
+  return out;
+}
+
+export function packageSchema(version: string): Json {
+  const types: Record<string, ObjectType> = { "kore:index:Target": TARGET_TYPE };
+  const campaign = inputsOf(campaignSpecSchema, "VoiceCampaign", types);
+  const list = inputsOf(contactListSpecSchema, "ContactList", types);
+  const config = providerConfig();
+  const resource = (description: string, inputs: typeof campaign, outputs: Record<string, PulumiProperty>) => ({
+    description,
+    inputProperties: { ...inputs.properties, connection: CONNECTION_INPUT },
+    requiredInputs: inputs.required,
+    properties: { ...inputs.properties, connection: CONNECTION_INPUT, ...outputs },
+    required: [...inputs.required, "target"],
+  });
+  return {
+    name: PACKAGE,
+    displayName: "Kore.ai campaigns",
+    version,
+    description: "Kore.ai outbound voice campaigns and contact lists as code (pulumi-kore-campaigns).",
+    license: "Apache-2.0",
+    config: { variables: config },
+    provider: { description: "The Kore.ai app (and its credentials) resources are managed in.", inputProperties: config },
+    types,
+    resources: {
+      [CAMPAIGN_TYPE]: resource("A Kore.ai outbound voice campaign.", campaign, CAMPAIGN_OUTPUTS),
+      [CONTACT_LIST_TYPE]: resource("A Kore.ai contact list (the API has no update: a change is refused, or a replacement on opt-in).", list, CONTACT_LIST_OUTPUTS),
+    },
+    language: { nodejs: { packageName: "@pulumi-kore/kore" } },
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * The native plugin's gRPC ResourceProvider service, over the same hooks as the dynamic resources (one
+ * core, two adapters). Served directly with the SDK's generated protos rather than through
+ * `@pulumi/pulumi/provider`, whose server drops `detailedDiff`, ignores Configure and fails on import.
+ *
+ * What the engine sends and how it is read:
+ * - Configure: the provider's inputs (`args`: host, appId, ..., clientSecret as a secret) become the
+ *   `kore:*` settings the hooks read, exactly as stack config feeds the dynamic provider.
+ * - Secrets arrive wrapped (`{4dabf18193072939515e22adb298388d: "1b47...", value}`): unwrapped on the way in;
+ *   a top-level input that was secret is wrapped again wherever it comes back (inputs, outputs).
+ * - Diff answers `detailedDiff` with nested paths (`dialingStrategy.maxRingTime`), from the resources' own diff.
+ * - Read with no properties is an import: the campaign is read by id alone, `started` from its status.
+ */
+import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
+import * as campaignHooks from "../hooks";
+import * as listHooks from "../contact-list-hooks";
+import { config } from "../session";
+import { targetOf } from "../connection";
+import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
+import { definitionOf, inputsOf } from "../../resources/campaign/state";
+import { startedFromStatus } from "../../resources/campaign/status";
+import { valueAt, parsePath } from "../../shared/validation";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema } from "./package-schema";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const provproto = require("@pulumi/pulumi/proto/provider_pb");
+const plugproto = require("@pulumi/pulumi/proto/plugin_pb");
+const statusproto = require("@pulumi/pulumi/proto/status_pb");
+const structproto = require("google-protobuf/google/protobuf/struct_pb");
+const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
+const anyproto = require("google-protobuf/google/protobuf/any_pb");
+
+type Props = Record<string, unknown>;
+type Call = ServerUnaryCall<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Done = sendUnaryData<unknown>;
+
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+const isSecret = (v: unknown): v is { value: unknown } =>
+  typeof v === "object" && v !== null && (v as Props)[SECRET_SIG] === SECRET_VALUE;
+
+/** Unwraps secrets at any depth; reports the top-level keys that held one. */
+export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<string> } {
+  const secretKeys = new Set<string>();
+  const unwrap = (v: unknown, top?: string): unknown => {
+    if (isSecret(v)) {
+      if (top) secretKeys.add(top);
+      return unwrap(v.value, top);
+    }
+    if (Array.isArray(v)) return v.map((x) => unwrap(x, top));
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x, top)]));
+    return v;
+  };
+  const plain = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, unwrap(v, k)]));
+  return { plain, secretKeys };
+}
+
+/** Wraps the given top-level keys as secrets. */
+export function wrapSecrets(props: Props, keys: Set<string>): Props {
+  if (keys.size === 0) return props;
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, keys.has(k) && v !== undefined ? { [SECRET_SIG]: SECRET_VALUE, value: v } : v]));
+}
+
+const toStruct = (v: Props) => structproto.Struct.fromJavaScript(v);
+const fromStruct = (s: { toJavaScript(): Props } | undefined): Props => (s ? s.toJavaScript() : {});
+const typeOf = (urn: string): string => urn.split("::")[2]?.split("$").pop() ?? "";
+
+function hooksFor(urn: string) {
+  const type = typeOf(urn);
+  if (type === CAMPAIGN_TYPE) return { kind: "campaign" as const, hooks: campaignHooks };
+  if (type === CONTACT_LIST_TYPE) return { kind: "contactList" as const, hooks: listHooks };
+  throw new Error(`unknown resource type ${type} (this plugin serves ${CAMPAIGN_TYPE} and ${CONTACT_LIST_TYPE})`);
+}
+
+/** A failure for the engine; a partial failure (the resource exists) carries its id and properties. */
+function grpcError(e: unknown, secretKeys = new Set<string>()): grpc.ServiceError {
+  const err = e as Error & { id?: string; properties?: Props; reasons?: string[] };
+  const status = new statusproto.Status();
+  status.setCode(grpc.status.UNKNOWN);
+  status.setMessage(err.message);
+  const metadata = new grpc.Metadata();
+  if (err.id) {
+    const detail = new provproto.ErrorResourceInitFailed();
+    detail.setId(err.id);
+    detail.setProperties(toStruct(wrapSecrets(err.properties ?? {}, secretKeys)));
+    detail.setReasonsList(err.reasons ?? []);
+    const any = new anyproto.Any();
+    any.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+    status.addDetails(any);
+    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  }
+  return Object.assign(new Error(err.message), { code: grpc.status.UNKNOWN, details: err.message, metadata }) as grpc.ServiceError;
+}
+
+/** PropertyDiff kinds (provider.proto). */
+const KIND = { ADD: 0, ADD_REPLACE: 1, DELETE: 2, DELETE_REPLACE: 3, UPDATE: 4, UPDATE_REPLACE: 5 } as const;
+
+/** The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. */
+export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (kind === "campaign") {
+    const d = diffCampaign({ definition: definitionOf(olds), started: Boolean(olds.started) }, { definition: definitionOf(news), started: Boolean(news.started) });
+    // kinds from the normalized sides, as the diff compares them ({ isSchedulingEnabled: false } is { enabled: false })
+    const [was, now] = [
+      { ...(normalizedDefinition(definitionOf(olds)) as Props), started: olds.started },
+      { ...(normalizedDefinition(definitionOf(news)) as Props), started: news.started },
+    ];
+    for (const path of d.changed) {
+      const [before, after] = [valueAt(was, parsePath(path)), valueAt(now, parsePath(path))];
+      out[path] = before === undefined ? KIND.ADD : after === undefined ? KIND.DELETE : KIND.UPDATE;
+    }
+  }
+  for (const key of replaces) out[key] = KIND.UPDATE_REPLACE;
+  return out;
+}
+
+export class KoreProviderService {
+  constructor(private readonly version: string) {
+    // grpc-js calls each handler unbound
+    for (const name of Object.getOwnPropertyNames(KoreProviderService.prototype)) {
+      const member = (this as unknown as Record<string, unknown>)[name];
+      if (name !== "constructor" && typeof member === "function") (this as unknown as Record<string, unknown>)[name] = member.bind(this);
+    }
+  }
+
+  private async run(done: Done, work: () => Promise<unknown>, secretKeys?: Set<string>): Promise<void> {
+    try {
+      done(null, await work());
+    } catch (e) {
+      done(grpcError(e, secretKeys), null);
+    }
+  }
+
+  getPluginInfo(_call: Call, done: Done): void {
+    const info = new plugproto.PluginInfo();
+    info.setVersion(this.version);
+    done(null, info);
+  }
+
+  getSchema(call: Call, done: Done): void {
+    if (call.request.getVersion() !== 0) return done(new Error(`unsupported schema version ${call.request.getVersion()}`), null);
+    const resp = new provproto.GetSchemaResponse();
+    resp.setSchema(JSON.stringify(packageSchema(this.version)));
+    done(null, resp);
+  }
+
+  checkConfig(call: Call, done: Done): void {
+    const resp = new provproto.CheckResponse();
+    resp.setInputs(call.request.getNews());
+    done(null, resp);
+  }
+
+  diffConfig(call: Call, done: Done): void {
+    const [olds, news] = [unwrapSecrets(fromStruct(call.request.getOlds())).plain, unwrapSecrets(fromStruct(call.request.getNews())).plain];
+    const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+    const resp = new provproto.DiffResponse();
+    // a rotated secret or another app is an update of the provider: its resources are read with the new settings
+    resp.setChanges(changed.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+    resp.setDiffsList(changed);
+    done(null, resp);
+  }
+
+  configure(call: Call, done: Done): void {
+    void this.run(done, async () => {
+      const { plain } = unwrapSecrets(fromStruct(call.request.getArgs()));
+      const settings = new Map<string, unknown>();
+      for (const [key, value] of Object.entries(plain)) if (value !== undefined && value !== null && value !== "") settings.set(`kore:${key}`, value);
+      // variables ("kore:config:host") come from stack config when the args do not say
+      for (const [key, value] of call.request.getVariablesMap().entries() as Iterable<[string, string]>) {
+        const name = key.replace(/^kore:config:/, "kore:");
+        if (!settings.has(name)) settings.set(name, parseMaybeJson(value));
+      }
+      const req = { config: { get: (key: string) => settings.get(key) } } as never;
+      await campaignHooks.configure(req);
+      await listHooks.configure(req);
+      const resp = new provproto.ConfigureResponse();
+      resp.setAcceptsecrets(true);
+      resp.setSupportspreview(true);
+      resp.setAcceptresources(false);
+      return resp;
+    });
+  }
+
+  check(call: Call, done: Done): void {
+    void this.run(done, async () => {
+      const { hooks } = hooksFor(call.request.getUrn());
+      const { plain: news, secretKeys } = unwrapSecrets(fromStruct(call.request.getNews()));
+      const result = await hooks.check(unwrapSecrets(fromStruct(call.request.getOlds())).plain, news);
+      const resp = new provproto.CheckResponse();
+      resp.setInputs(toStruct(wrapSecrets((result.inputs ?? news) as Props, secretKeys)));
+      resp.setFailuresList(
+        (result.failures ?? []).map((f) => {
+          const failure = new provproto.CheckFailure();
+          failure.setProperty(f.property);
+          failure.setReason(f.reason);
+          return failure;
+        }),
+      );
+      return resp;
+    });
+  }
+
+  diff(call: Call, done: Done): void {
+    void this.run(done, async () => {
+      const { kind, hooks } = hooksFor(call.request.getUrn());
+      const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
+      const news = unwrapSecrets(fromStruct(call.request.getNews())).plain;
+      const result = await hooks.diff(call.request.getId(), olds as never, news);
+      const detailed = detailedDiffOf(kind, olds, news, result.replaces ?? []);
+      const resp = new provproto.DiffResponse();
+      resp.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
+      resp.setReplacesList(result.replaces ?? []);
+      resp.setDeletebeforereplace(Boolean(result.deleteBeforeReplace));
+      resp.setDiffsList([...new Set(Object.keys(detailed).map((p) => parsePath(p)[0] as string))]);
+      resp.setHasdetaileddiff(true);
+      const map = resp.getDetaileddiffMap();
+      for (const [path, k] of Object.entries(detailed)) {
+        const pd = new provproto.PropertyDiff();
+        pd.setKind(k);
+        pd.setInputdiff(true);
+        map.set(path, pd);
+      }
+      return resp;
+    });
+  }
+
+  create(call: Call, done: Done): void {
+    const { plain: inputs, secretKeys } = unwrapSecrets(fromStruct(call.request.getProperties()));
+    void this.run(
+      done,
+      async () => {
+        const { hooks } = hooksFor(call.request.getUrn());
+        const resp = new provproto.CreateResponse();
+        if (call.request.getPreview()) {
+          resp.setProperties(toStruct(wrapSecrets(inputs, secretKeys))); // a preview: what would be sent, no call
+          return resp;
+        }
+        const { id, outs } = await hooks.create(inputs);
+        resp.setId(id);
+        resp.setProperties(toStruct(wrapSecrets(outs as Props, secretKeys)));
+        return resp;
+      },
+      secretKeys,
+    );
+  }
+
+  read(call: Call, done: Done): void {
+    void this.run(done, async () => {
+      const { kind, hooks } = hooksFor(call.request.getUrn());
+      const { plain: props, secretKeys } = unwrapSecrets(fromStruct(call.request.getProperties()));
+      const importing = Object.keys(props).length === 0;
+      const result = await hooks.read(call.request.getId(), props as never);
+      let outs = result.props as Props;
+      let inputs = result.inputs as Props | undefined;
+      if (importing && result.id) {
+        // By id alone: the app is the provider's; `started` describes the campaign as it is
+        outs = { ...outs, target: outs.target ?? targetOf(undefined, config()) };
+        if (kind === "campaign") {
+          outs = { ...outs, started: startedFromStatus(outs.status as string | undefined).started, adoptExisting: false };
+          inputs = inputsOf(outs);
+        }
+      }
+      const resp = new provproto.ReadResponse();
+      resp.setId(result.id);
+      resp.setProperties(toStruct(wrapSecrets(outs, secretKeys)));
+      if (inputs) resp.setInputs(toStruct(wrapSecrets(inputs, secretKeys)));
+      return resp;
+    });
+  }
+
+  update(call: Call, done: Done): void {
+    const { plain: news, secretKeys } = unwrapSecrets(fromStruct(call.request.getNews()));
+    void this.run(
+      done,
+      async () => {
+        const { hooks } = hooksFor(call.request.getUrn());
+        const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
+        const resp = new provproto.UpdateResponse();
+        if (call.request.getPreview()) {
+          resp.setProperties(toStruct(wrapSecrets({ ...olds, ...news }, secretKeys))); // a preview: no call
+          return resp;
+        }
+        const result = await hooks.update(call.request.getId(), olds as never, news);
+        resp.setProperties(toStruct(wrapSecrets((result.outs ?? {}) as Props, secretKeys)));
+        return resp;
+      },
+      secretKeys,
+    );
+  }
+
+  delete(call: Call, done: Done): void {
+    void this.run(done, async () => {
+      const { hooks } = hooksFor(call.request.getUrn());
+      await hooks.remove(call.request.getId(), unwrapSecrets(fromStruct(call.request.getProperties())).plain as never);
+      return new emptyproto.Empty();
+    });
+  }
+
+  cancel(_call: Call, done: Done): void {
+    done(null, new emptyproto.Empty());
+  }
+
+  attach(_call: Call, done: Done): void {
+    done(null, new emptyproto.Empty());
+  }
+}
+
+function parseMaybeJson(value: string): unknown {
+  if (!/^[[{]/.test(value.trim())) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
