@@ -21,3 +21,5 @@ export {
   summarize,
 } from "./gitops";
 export type { CampaignDefinitionFile, CampaignFileInput, LoadResult, Problem as DefinitionProblem } from "./gitops";
+/** The native plugin's resources (`kore:index:VoiceCampaign`, `kore:index:ContactList`) and its explicit Provider. */
+export * as native from "./pulumi/native/sdk";

@@ -205,7 +205,8 @@ describe("no Pulumi", () => {
 
 test("package.json: bin kore-campaigns is the compiled CLI, with a shebang", () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  expect(manifest.bin).toEqual({ "kore-campaigns": "dist/provider/cli/main.js" });
+  expect(manifest.bin).toEqual({ "kore-campaigns": "dist/provider/cli/main.js", "pulumi-resource-kore": "dist/provider/pulumi/native/main.js" });
   expect(manifest.scripts.validate).toBe("npm run build --silent && node dist/provider/cli/main.js validate");
   expect(fs.readFileSync(CLI, "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
+  expect(fs.readFileSync(path.join(ROOT, manifest.bin["pulumi-resource-kore"]), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
 });

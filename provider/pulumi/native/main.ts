@@ -8,7 +8,8 @@ import { KoreProviderService } from "./service";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
-const { version } = require("../../../../package.json") as { version: string };
+// by the package's own name (self-reference through its exports), wherever the compiled file sits
+const { version } = require("pulumi-kore-campaigns/package.json") as { version: string };
 
 async function main(): Promise<void> {
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });

@@ -158,6 +158,5 @@ export function packageSchema(version: string): Json {
       [CAMPAIGN_TYPE]: resource("A Kore.ai outbound voice campaign.", campaign, CAMPAIGN_OUTPUTS),
       [CONTACT_LIST_TYPE]: resource("A Kore.ai contact list (the API has no update: a change is refused, or a replacement on opt-in).", list, CONTACT_LIST_OUTPUTS),
     },
-    language: { nodejs: { packageName: "@pulumi-kore/kore" } },
   };
 }
