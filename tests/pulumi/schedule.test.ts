@@ -1,6 +1,6 @@
 /**
  * Campaign schedules as `pulumi up` runs them: the serialized provider inside the real dynamic-provider
- * host, over gRPC, against the emulator over real HTTP. Every test asserts the exact calls the emulator saw
+ * host, and the native plugin, each over gRPC, against the emulator over real HTTP. Every test asserts the exact calls the emulator saw
  * (the schedule call's query and body from the request log) and what it holds afterwards.
  */
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator, type RequestLogEntry } from "pulumi-kore-campaigns/emulator";
@@ -51,170 +51,6 @@ async function created(input: Props): Promise<{ id: string; inputs: Props; outs:
 }
 
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, contactLists: [LIST], readyDelayMs: 20 });
-  host = await ProviderHost.start({ provider: await serializedProvider("VoiceCampaign"), env: { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05" } });
-  await host.configure();
-});
-
-afterAll(async () => {
-  await host?.stop();
-  await emulator?.close();
-});
-
-beforeEach(() => {
-  emulator.clearRequests();
-  emulator.clearFaults();
-  emulator.clock.set(Date.now());
-});
-
-describe("check: a bad schedule is refused before any call, each field named", () => {
-  test("dates, order, days, unit and every", async () => {
-    const { failures } = await host.check(
-      args(unique("Bad schedule"), {
-        schedule: { enabled: true, start: "2027-02-30 09:00:00", end: "04/01/2027", repeat: { every: 0, unit: "week", days: ["MO", "XX", "mo"] } },
-      }),
-    );
-    expect(failures).toEqual([
-      { property: "schedule.start", reason: 'schedule.start: must be a date and time written "YYYY-MM-DD HH:mm:ss" (UTC), such as "2027-01-04 09:00:00"; this date or time does not exist (got "2027-02-30 09:00:00")' },
-      { property: "schedule.end", reason: 'schedule.end: must be a date and time written "YYYY-MM-DD HH:mm:ss" (UTC), such as "2027-01-04 09:00:00" (got "04/01/2027")' },
-      { property: "schedule.repeat.every", reason: "schedule.repeat.every: must be a whole number of 1 or more (every 1 day, every 2 weeks, ...) (got 0)" },
-      { property: "schedule.repeat.days[1]", reason: 'schedule.repeat.days[1]: must be one of MO, TU, WE, TH, FR, SA, SU (got "XX")' },
-      { property: "schedule.repeat.days[2]", reason: 'schedule.repeat.days[2]: duplicates days[0] (MO); list each day once (got "mo")' },
-    ]);
-    expect(emulator.requests).toEqual([]);
-  });
-
-  test("end not after start; a daily schedule with days; a weekly one without; fields of a disabled schedule", async () => {
-    const cases: Array<[Props, Array<{ property: string; reason: string }>]> = [
-      [
-        { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-04 09:00", repeat: { every: 1, unit: "day" } },
-        [{ property: "schedule.end", reason: 'schedule.end: must be later than start (2027-01-04 09:00:00) (got "2027-01-04 09:00")' }],
-      ],
-      [
-        { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-05 09:00:00", repeat: { every: 1, unit: "day", days: ["MO"] } },
-        [{ property: "schedule.repeat.days", reason: 'schedule.repeat.days: is only allowed when unit is week (a daily schedule runs every N days) (got ["MO"])' }],
-      ],
-      [
-        { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-05 09:00:00", repeat: { every: 1, unit: "week" } },
-        [{ property: "schedule.repeat.days", reason: "schedule.repeat.days: is required when unit is week" }],
-      ],
-      [
-        { enabled: true, repeat: { every: 1, unit: "month" } },
-        [
-          { property: "schedule.repeat.unit", reason: 'schedule.repeat.unit: must be one of day, week (got "month")' },
-          { property: "schedule.start", reason: "schedule.start: is required when enabled is true" },
-          { property: "schedule.end", reason: "schedule.end: is required when enabled is true" },
-        ],
-      ],
-      [{ enabled: false, start: "2027-01-04 09:00:00" }, [{ property: "schedule.start", reason: 'schedule.start: is only allowed when enabled is true (got "2027-01-04 09:00:00")' }]],
-      [
-        { isSchedulingEnabled: true },
-        [{ property: "schedule.isSchedulingEnabled", reason: "schedule.isSchedulingEnabled: true is not a schedule on its own: write enabled: true with start, end and repeat (got true)" }],
-      ],
-    ];
-    for (const [schedule, expected] of cases) {
-      const { failures } = await host.check(args(unique("Bad schedule"), { schedule }));
-      expect({ schedule, failures }).toEqual({ schedule, failures: expected });
-    }
-    expect(emulator.requests).toEqual([]);
-  });
-
-  test("the started rule: started: true beside an enabled schedule is refused; false passes", async () => {
-    const { failures } = await host.check(args(unique("Both"), { schedule: WEEKLY, started: true }));
-    expect(failures).toEqual([
-      {
-        property: "started",
-        reason:
-          "started: must be false (or left out) while schedule.enabled is true: Kore starts a scheduled campaign on its dates (status Scheduled, then Active); " +
-          "to start it now instead, set schedule.enabled to false (got true)",
-      },
-    ]);
-    expect((await host.check(args(unique("Both"), { schedule: WEEKLY, started: false }))).failures).toEqual([]);
-    expect((await host.check(args(unique("Both"), { schedule: { enabled: false }, started: true }))).failures).toEqual([]);
-    expect(emulator.requests).toEqual([]);
-  });
-
-  test("normalized: days upper case and in week order, times in full; the old isSchedulingEnabled: false is { enabled: false }", async () => {
-    const inputs = await checked(args(unique("Loose"), { schedule: { enabled: true, start: "2027-1-4 9:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["fr", "mo", "We"] } } }));
-    expect(inputs.schedule).toEqual({ enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO", "WE", "FR"] } });
-    expect((await checked(args(unique("Old"), { schedule: { isSchedulingEnabled: false } }))).schedule).toEqual({ enabled: false });
-    expect((await checked(args(unique("None")))).schedule).toEqual({ enabled: false });
-  });
-});
-
-describe("create", () => {
-  test("weekly: the campaign is posted, then exactly one schedule call with the documented body; Kore shows it Scheduled", async () => {
-    const name = unique("Renewals weekly");
-    const { id, outs } = await created(args(name, { schedule: { ...WEEKLY, repeat: { ...WEEKLY.repeat, days: ["FR", "TH", "WE", "TU", "MO"] } } }));
-    const reads = ["POST getAllCampaignDetails", "POST getAllListDetails", "GET campaign/:id"]; // the name and list checks
-    expect(calls().filter((c) => !reads.includes(c))).toEqual(["POST campaign", "POST schedule"]);
-    const post = emulator.requests.find((r) => r.method === "POST" && r.path.endsWith("/campaign") && r.query.campaignType === "voice")!;
-    expect((post.body as Props).schedule).toEqual({ isSchedulingEnabled: false }); // as the create samples send it
-    const [call] = scheduleCalls();
-    expect(call.query).toEqual({ enableSchedule: "true", campaignName: name });
-    expect(call.body).toEqual({
-      startDateTime: "2027-01-04 09:00:00",
-      endDateTime: "2027-01-29 18:00:00",
-      recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Tue", "Wed", "Thu", "Fri"] } },
-    });
-    expect(call.status).toBe(200);
-    expect(emulator.campaign(id)!.status).toBe("Scheduled");
-    expect(emulator.scheduleOf(id)).toMatchObject({ startDateTime: "2027-01-04 09:00:00", endDateTime: "2027-01-29 18:00:00" });
-    expect(outs.schedule).toEqual({ enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO", "TU", "WE", "TH", "FR"] } });
-    expect(outs.started).toBe(false);
-    expect(outs.pendingChanges).toBeUndefined();
-  });
-
-  test("daily: every 2 days, the start written without seconds is sent in full", async () => {
-    const name = unique("Survey daily");
-    await created(args(name, { schedule: DAILY }));
-    const [call] = scheduleCalls();
-    expect(call.query).toEqual({ enableSchedule: "true", campaignName: name });
-    expect(call.body).toEqual({ startDateTime: "2027-02-01 08:30:00", endDateTime: "2027-02-14 17:00:00", recurrenceObject: { recurType: "Daily", dailyDetails: { onceEveryNdays: 2 } } });
-  });
-
-  test("no schedule: no schedule call", async () => {
-    await created(args(unique("Plain")));
-    expect(scheduleCalls()).toEqual([]);
-  });
-
-  test("an end already in the past is refused at apply, before any call", async () => {
-    const name = unique("Ended");
-    const inputs = await checked(args(name, { schedule: { enabled: true, start: "2026-01-01 09:00:00", end: "2026-01-31 18:00:00", repeat: { every: 1, unit: "day" } } }));
-    const err = await failureOf(host.create(inputs));
-    expect(err.message).toMatch(new RegExp(`campaign "${name}": schedule.end is already in the past \\(2026-01-31 18:00:00 UTC; now 2026-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)`));
-    expect(err.initFailedId).toBeUndefined();
-    expect(emulator.requests).toEqual([]);
-    expect(emulator.campaigns().filter((c) => c.name === name)).toEqual([]);
-  });
-
-  test("the schedule call fails after the create: the campaign stays in state with the schedule pending; the next up sends it once, no second POST", async () => {
-    const name = unique("Schedule fails");
-    const inputs = await checked(args(name, { schedule: WEEKLY }));
-    emulator.failNext({ method: "POST", pathIncludes: "/campaign/schedule", status: 500, count: 1 });
-    const err = await failureOf(host.create(inputs));
-    const [made] = emulator.campaigns().filter((c) => c.name === name);
-    expect(err.initFailedId).toBe(made.id);
-    expect(err.message).toContain(`campaign ${made.id} ("${name}") exists, but enabling its schedule failed: Kore.ai API POST ${SCHEDULE_PATH}?enableSchedule=true&campaignName=`);
-    expect(err.message).toContain("failed: 500");
-    const stored = err.initFailedProperties!;
-    expect(stored.pendingChanges).toEqual(["schedule"]);
-    expect(emulator.campaign(made.id)!.status).not.toBe("Scheduled");
-
-    emulator.clearRequests();
-    // the engine diffs, then updates a resource with init errors, sending its stored properties as they are
-    expect((await host.diff(made.id, stored, inputs)).changes).toBe("some");
-    const outs = await host.update(made.id, stored, inputs);
-    expect(calls()).toEqual(["POST status", "POST schedule"]);
-    expect(scheduleCalls()[0].body).toEqual(scheduleCallBodyOfWeekly());
-    expect(outs.pendingChanges).toBeUndefined();
-    expect(emulator.campaigns().filter((c) => c.name === name)).toHaveLength(1);
-    expect(emulator.campaign(made.id)!.status).toBe("Scheduled");
-    expect((await host.diff(made.id, outs, inputs)).changes).toBe("none");
-  });
-});
-
 function scheduleCallBodyOfWeekly(): Props {
   return {
     startDateTime: "2027-01-04 09:00:00",
@@ -223,114 +59,283 @@ function scheduleCallBodyOfWeekly(): Props {
   };
 }
 
-describe("update", () => {
-  test("the days change: one schedule call with the new body, nothing else", async () => {
-    const name = unique("Edit days");
-    const { id, outs } = await created(args(name, { schedule: WEEKLY }));
-    const news = await checked(args(name, { schedule: { ...WEEKLY, repeat: { ...WEEKLY.repeat, days: ["MO", "WE", "FR"] } } }), outs);
-    expect(await host.diff(id, outs, news)).toEqual({ changes: "some", replaces: [] });
+// The same lifecycle through both adapters: the dynamic provider host, and the native plugin.
+describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, contactLists: [LIST], readyDelayMs: 20 });
+    const env = { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05" };
+    host = adapter === "dynamic" ? await ProviderHost.start({ provider: await serializedProvider("VoiceCampaign"), env }) : await ProviderHost.startNative({ env });
+    await host.configure();
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await emulator?.close();
+  });
+
+  beforeEach(() => {
     emulator.clearRequests();
-    const after = await host.update(id, outs, news);
-    expect(calls()).toEqual(["POST schedule"]);
-    expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
-    expect(emulator.scheduleOf(id)!.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
-    expect(emulator.campaign(id)!.status).toBe("Scheduled");
-    expect((after.schedule as Props).repeat).toEqual({ every: 1, unit: "week", days: ["MO", "WE", "FR"] });
+    emulator.clearFaults();
+    emulator.clock.set(Date.now());
   });
 
-  test("disabling it: one disable call with {} (then the status is read: nothing left to stop)", async () => {
-    const name = unique("Disable");
-    const { id, outs } = await created(args(name, { schedule: WEEKLY }));
-    const news = await checked(args(name, { schedule: { enabled: false } }), outs);
-    emulator.clearRequests();
-    const after = await host.update(id, outs, news);
-    expect(writes().map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST schedule"]);
-    expect(calls()).toEqual(["POST schedule", "POST status"]);
-    expect(scheduleCalls()[0].query).toEqual({ enableSchedule: "false", campaignName: name });
-    expect(scheduleCalls()[0].body).toEqual({});
-    expect(emulator.scheduleOf(id)).toBeUndefined();
-    expect(emulator.campaign(id)!.status).toBe("Ready");
-    expect(after.schedule).toEqual({ enabled: false });
-    expect((await host.diff(id, after, news)).changes).toBe("none");
+  describe("check: a bad schedule is refused before any call, each field named", () => {
+    test("dates, order, days, unit and every", async () => {
+      const { failures } = await host.check(
+        args(unique("Bad schedule"), {
+          schedule: { enabled: true, start: "2027-02-30 09:00:00", end: "04/01/2027", repeat: { every: 0, unit: "week", days: ["MO", "XX", "mo"] } },
+        }),
+      );
+      expect(failures).toEqual([
+        { property: "schedule.start", reason: 'schedule.start: must be a date and time written "YYYY-MM-DD HH:mm:ss" (UTC), such as "2027-01-04 09:00:00"; this date or time does not exist (got "2027-02-30 09:00:00")' },
+        { property: "schedule.end", reason: 'schedule.end: must be a date and time written "YYYY-MM-DD HH:mm:ss" (UTC), such as "2027-01-04 09:00:00" (got "04/01/2027")' },
+        { property: "schedule.repeat.every", reason: "schedule.repeat.every: must be a whole number of 1 or more (every 1 day, every 2 weeks, ...) (got 0)" },
+        { property: "schedule.repeat.days[1]", reason: 'schedule.repeat.days[1]: must be one of MO, TU, WE, TH, FR, SA, SU (got "XX")' },
+        { property: "schedule.repeat.days[2]", reason: 'schedule.repeat.days[2]: duplicates days[0] (MO); list each day once (got "mo")' },
+      ]);
+      expect(emulator.requests).toEqual([]);
+    });
+
+    test("end not after start; a daily schedule with days; a weekly one without; fields of a disabled schedule", async () => {
+      const cases: Array<[Props, Array<{ property: string; reason: string }>]> = [
+        [
+          { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-04 09:00", repeat: { every: 1, unit: "day" } },
+          [{ property: "schedule.end", reason: 'schedule.end: must be later than start (2027-01-04 09:00:00) (got "2027-01-04 09:00")' }],
+        ],
+        [
+          { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-05 09:00:00", repeat: { every: 1, unit: "day", days: ["MO"] } },
+          [{ property: "schedule.repeat.days", reason: 'schedule.repeat.days: is only allowed when unit is week (a daily schedule runs every N days) (got ["MO"])' }],
+        ],
+        [
+          { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-05 09:00:00", repeat: { every: 1, unit: "week" } },
+          [{ property: "schedule.repeat.days", reason: "schedule.repeat.days: is required when unit is week" }],
+        ],
+        [
+          { enabled: true, repeat: { every: 1, unit: "month" } },
+          [
+            { property: "schedule.repeat.unit", reason: 'schedule.repeat.unit: must be one of day, week (got "month")' },
+            { property: "schedule.start", reason: "schedule.start: is required when enabled is true" },
+            { property: "schedule.end", reason: "schedule.end: is required when enabled is true" },
+          ],
+        ],
+        [{ enabled: false, start: "2027-01-04 09:00:00" }, [{ property: "schedule.start", reason: 'schedule.start: is only allowed when enabled is true (got "2027-01-04 09:00:00")' }]],
+        [
+          { isSchedulingEnabled: true },
+          [{ property: "schedule.isSchedulingEnabled", reason: "schedule.isSchedulingEnabled: true is not a schedule on its own: write enabled: true with start, end and repeat (got true)" }],
+        ],
+      ];
+      for (const [schedule, expected] of cases) {
+        const { failures } = await host.check(args(unique("Bad schedule"), { schedule }));
+        expect({ schedule, failures }).toEqual({ schedule, failures: expected });
+      }
+      expect(emulator.requests).toEqual([]);
+    });
+
+    test("the started rule: started: true beside an enabled schedule is refused; false passes", async () => {
+      const { failures } = await host.check(args(unique("Both"), { schedule: WEEKLY, started: true }));
+      expect(failures).toEqual([
+        {
+          property: "started",
+          reason:
+            "started: must be false (or left out) while schedule.enabled is true: Kore starts a scheduled campaign on its dates (status Scheduled, then Active); " +
+            "to start it now instead, set schedule.enabled to false (got true)",
+        },
+      ]);
+      expect((await host.check(args(unique("Both"), { schedule: WEEKLY, started: false }))).failures).toEqual([]);
+      expect((await host.check(args(unique("Both"), { schedule: { enabled: false }, started: true }))).failures).toEqual([]);
+      expect(emulator.requests).toEqual([]);
+    });
+
+    test("normalized: days upper case and in week order, times in full; the old isSchedulingEnabled: false is { enabled: false }", async () => {
+      const inputs = await checked(args(unique("Loose"), { schedule: { enabled: true, start: "2027-1-4 9:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["fr", "mo", "We"] } } }));
+      expect(inputs.schedule).toEqual({ enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO", "WE", "FR"] } });
+      expect((await checked(args(unique("Old"), { schedule: { isSchedulingEnabled: false } }))).schedule).toEqual({ enabled: false });
+      expect((await checked(args(unique("None")))).schedule).toEqual({ enabled: false });
+    });
   });
 
-  test("a rename with a schedule change: the PUT first, then the schedule call under the new name", async () => {
-    const name = unique("Old name");
-    const renamed = unique("New name");
-    const { id, outs } = await created(args(name, { schedule: WEEKLY }));
-    const news = await checked(args(renamed, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), outs);
-    emulator.clearRequests();
-    await host.update(id, outs, news);
-    expect(calls()).toEqual(["PUT campaign/:id", "POST schedule"]);
-    expect((emulator.requests[0].body as Props).name).toBe(renamed);
-    expect(scheduleCalls()[0].query).toEqual({ enableSchedule: "true", campaignName: renamed });
-    expect(scheduleCalls()[0].body).toMatchObject({ endDateTime: "2027-02-26 18:00:00" });
-    expect(emulator.campaign(id)!.name).toBe(renamed);
-  });
+  describe("create", () => {
+    test("weekly: the campaign is posted, then exactly one schedule call with the documented body; Kore shows it Scheduled", async () => {
+      const name = unique("Renewals weekly");
+      const { id, outs } = await created(args(name, { schedule: { ...WEEKLY, repeat: { ...WEEKLY.repeat, days: ["FR", "TH", "WE", "TU", "MO"] } } }));
+      const reads = ["POST getAllCampaignDetails", "POST getAllListDetails", "GET campaign/:id"]; // the name and list checks
+      expect(calls().filter((c) => !reads.includes(c))).toEqual(["POST campaign", "POST schedule"]);
+      const post = emulator.requests.find((r) => r.method === "POST" && r.path.endsWith("/campaign") && r.query.campaignType === "voice")!;
+      expect((post.body as Props).schedule).toEqual({ isSchedulingEnabled: false }); // as the create samples send it
+      const [call] = scheduleCalls();
+      expect(call.query).toEqual({ enableSchedule: "true", campaignName: name });
+      expect(call.body).toEqual({
+        startDateTime: "2027-01-04 09:00:00",
+        endDateTime: "2027-01-29 18:00:00",
+        recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Tue", "Wed", "Thu", "Fri"] } },
+      });
+      expect(call.status).toBe(200);
+      expect(emulator.campaign(id)!.status).toBe("Scheduled");
+      expect(emulator.scheduleOf(id)).toMatchObject({ startDateTime: "2027-01-04 09:00:00", endDateTime: "2027-01-29 18:00:00" });
+      expect(outs.schedule).toEqual({ enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO", "TU", "WE", "TH", "FR"] } });
+      expect(outs.started).toBe(false);
+      expect(outs.pendingChanges).toBeUndefined();
+    });
 
-  test("a change that does not touch the schedule: the PUT alone (it carries isSchedulingEnabled: true), no schedule call", async () => {
-    const name = unique("Ring time");
-    const { id, outs, inputs } = await created(args(name, { schedule: WEEKLY }));
-    const news = await checked({ ...inputs, dialingStrategy: { ...(inputs.dialingStrategy as Props), maxRingTime: 45 } }, outs);
-    emulator.clearRequests();
-    await host.update(id, outs, news);
-    expect(calls()).toEqual(["PUT campaign/:id"]);
-    expect((emulator.requests[0].body as Props).schedule).toEqual({ isSchedulingEnabled: true });
-    expect(emulator.campaign(id)!.status).toBe("Scheduled"); // a PUT does not cancel the schedule
-  });
+    test("daily: every 2 days, the start written without seconds is sent in full", async () => {
+      const name = unique("Survey daily");
+      await created(args(name, { schedule: DAILY }));
+      const [call] = scheduleCalls();
+      expect(call.query).toEqual({ enableSchedule: "true", campaignName: name });
+      expect(call.body).toEqual({ startDateTime: "2027-02-01 08:30:00", endDateTime: "2027-02-14 17:00:00", recurrenceObject: { recurType: "Daily", dailyDetails: { onceEveryNdays: 2 } } });
+    });
 
-  test("adding a schedule to a running campaign: it is stopped first, then the schedule is enabled", async () => {
-    const name = unique("Running");
-    const { id, outs } = await created(args(name, { started: true }));
-    expect(emulator.campaign(id)!.status).toBe("Active");
-    const news = await checked(args(name, { schedule: WEEKLY }), outs);
-    emulator.clearRequests();
-    await host.update(id, outs, news);
-    expect(calls()).toEqual(["POST status", "POST campaign/:id", "POST schedule"]);
-    expect(emulator.requests[1].query).toMatchObject({ trigger: "stop" });
-    expect(emulator.campaign(id)!.status).toBe("Scheduled");
-  });
+    test("no schedule: no schedule call", async () => {
+      await created(args(unique("Plain")));
+      expect(scheduleCalls()).toEqual([]);
+    });
 
-  test("a state written before schedules ({ isSchedulingEnabled: false }) shows no change", async () => {
-    const name = unique("Old state");
-    const { id, outs, inputs } = await created(args(name));
-    const oldState = { ...outs, schedule: { isSchedulingEnabled: false } };
-    expect(await host.diff(id, oldState, inputs)).toEqual({ changes: "none", replaces: [] });
-  });
-});
+    test("an end already in the past is refused at apply, before any call", async () => {
+      const name = unique("Ended");
+      const inputs = await checked(args(name, { schedule: { enabled: true, start: "2026-01-01 09:00:00", end: "2026-01-31 18:00:00", repeat: { every: 1, unit: "day" } } }));
+      const err = await failureOf(host.create(inputs));
+      expect(err.message).toMatch(new RegExp(`campaign "${name}": schedule.end is already in the past \\(2026-01-31 18:00:00 UTC; now 2026-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)`));
+      expect(err.initFailedId).toBeUndefined();
+      expect(emulator.requests).toEqual([]);
+      expect(emulator.campaigns().filter((c) => c.name === name)).toEqual([]);
+    });
 
-describe("the clock: Scheduled, then Active when the window opens, then Completed; refresh writes nothing", () => {
-  test("refresh at each step reads one GET, keeps started: false without drift, and the next diff is empty", async () => {
-    const name = unique("Clocked");
-    const { id, outs, inputs } = await created(args(name, { schedule: WEEKLY }));
-    const refresh = async (previous: Props) => {
+    test("the schedule call fails after the create: the campaign stays in state with the schedule pending; the next up sends it once, no second POST", async () => {
+      const name = unique("Schedule fails");
+      const inputs = await checked(args(name, { schedule: WEEKLY }));
+      emulator.failNext({ method: "POST", pathIncludes: "/campaign/schedule", status: 500, count: 1 });
+      const err = await failureOf(host.create(inputs));
+      const [made] = emulator.campaigns().filter((c) => c.name === name);
+      expect(err.initFailedId).toBe(made.id);
+      expect(err.message).toContain(`campaign ${made.id} ("${name}") exists, but enabling its schedule failed: Kore.ai API POST ${SCHEDULE_PATH}?enableSchedule=true&campaignName=`);
+      expect(err.message).toContain("failed: 500");
+      const stored = err.initFailedProperties!;
+      expect(stored.pendingChanges).toEqual(["schedule"]);
+      expect(emulator.campaign(made.id)!.status).not.toBe("Scheduled");
+
       emulator.clearRequests();
-      const read = await host.read(id, previous);
-      expect(calls()).toEqual(["GET campaign/:id"]);
-      expect(read.outs.started).toBe(false);
-      expect(read.outs.schedule).toEqual(inputs.schedule);
-      expect((await host.diff(id, read.outs, inputs)).changes).toBe("none");
-      return read.outs;
-    };
-    expect((await refresh(outs)).status).toBe("Scheduled");
-
-    emulator.clock.set(Date.UTC(2027, 0, 4, 9, 0, 1));
-    const active = await refresh(outs);
-    expect(active.status).toBe("Active");
-    expect(active.campaignInstanceId).toMatch(/^cid-/);
-
-    emulator.clock.set(Date.UTC(2027, 0, 29, 18, 0, 1));
-    const completed = await refresh(active);
-    expect(completed.status).toBe("Completed");
-    expect(emulator.scheduleOf(id)).toBeUndefined();
-
+      // the engine diffs, then updates a resource with init errors, sending its stored properties as they are
+      expect((await host.diff(made.id, stored, inputs)).changes).toBe("some");
+      const outs = await host.update(made.id, stored, inputs);
+      expect(calls()).toEqual(["POST status", "POST schedule"]);
+      expect(scheduleCalls()[0].body).toEqual(scheduleCallBodyOfWeekly());
+      expect(outs.pendingChanges).toBeUndefined();
+      expect(emulator.campaigns().filter((c) => c.name === name)).toHaveLength(1);
+      expect(emulator.campaign(made.id)!.status).toBe("Scheduled");
+      expect((await host.diff(made.id, outs, inputs)).changes).toBe("none");
+    });
   });
 
-  test("destroy of a scheduled campaign: stop, then DELETE", async () => {
-    const { id, outs } = await created(args(unique("Destroyed"), { schedule: WEEKLY }));
-    emulator.clearRequests();
-    await host.delete(id, outs);
-    expect(calls()).toEqual(["POST status", "POST campaign/:id", "DELETE campaign/:id"]);
-    expect(emulator.campaign(id)).toBeUndefined();
+
+  describe("update", () => {
+    test("the days change: one schedule call with the new body, nothing else", async () => {
+      const name = unique("Edit days");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      const news = await checked(args(name, { schedule: { ...WEEKLY, repeat: { ...WEEKLY.repeat, days: ["MO", "WE", "FR"] } } }), outs);
+      expect(await host.diff(id, outs, news)).toEqual({ changes: "some", replaces: [] });
+      emulator.clearRequests();
+      const after = await host.update(id, outs, news);
+      expect(calls()).toEqual(["POST schedule"]);
+      expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
+      expect(emulator.scheduleOf(id)!.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
+      expect(emulator.campaign(id)!.status).toBe("Scheduled");
+      expect((after.schedule as Props).repeat).toEqual({ every: 1, unit: "week", days: ["MO", "WE", "FR"] });
+    });
+
+    test("disabling it: one disable call with {} (then the status is read: nothing left to stop)", async () => {
+      const name = unique("Disable");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      const news = await checked(args(name, { schedule: { enabled: false } }), outs);
+      emulator.clearRequests();
+      const after = await host.update(id, outs, news);
+      expect(writes().map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST schedule"]);
+      expect(calls()).toEqual(["POST schedule", "POST status"]);
+      expect(scheduleCalls()[0].query).toEqual({ enableSchedule: "false", campaignName: name });
+      expect(scheduleCalls()[0].body).toEqual({});
+      expect(emulator.scheduleOf(id)).toBeUndefined();
+      expect(emulator.campaign(id)!.status).toBe("Ready");
+      expect(after.schedule).toEqual({ enabled: false });
+      expect((await host.diff(id, after, news)).changes).toBe("none");
+    });
+
+    test("a rename with a schedule change: the PUT first, then the schedule call under the new name", async () => {
+      const name = unique("Old name");
+      const renamed = unique("New name");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      const news = await checked(args(renamed, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), outs);
+      emulator.clearRequests();
+      await host.update(id, outs, news);
+      expect(calls()).toEqual(["PUT campaign/:id", "POST schedule"]);
+      expect((emulator.requests[0].body as Props).name).toBe(renamed);
+      expect(scheduleCalls()[0].query).toEqual({ enableSchedule: "true", campaignName: renamed });
+      expect(scheduleCalls()[0].body).toMatchObject({ endDateTime: "2027-02-26 18:00:00" });
+      expect(emulator.campaign(id)!.name).toBe(renamed);
+    });
+
+    test("a change that does not touch the schedule: the PUT alone (it carries isSchedulingEnabled: true), no schedule call", async () => {
+      const name = unique("Ring time");
+      const { id, outs, inputs } = await created(args(name, { schedule: WEEKLY }));
+      const news = await checked({ ...inputs, dialingStrategy: { ...(inputs.dialingStrategy as Props), maxRingTime: 45 } }, outs);
+      emulator.clearRequests();
+      await host.update(id, outs, news);
+      expect(calls()).toEqual(["PUT campaign/:id"]);
+      expect((emulator.requests[0].body as Props).schedule).toEqual({ isSchedulingEnabled: true });
+      expect(emulator.campaign(id)!.status).toBe("Scheduled"); // a PUT does not cancel the schedule
+    });
+
+    test("adding a schedule to a running campaign: it is stopped first, then the schedule is enabled", async () => {
+      const name = unique("Running");
+      const { id, outs } = await created(args(name, { started: true }));
+      expect(emulator.campaign(id)!.status).toBe("Active");
+      const news = await checked(args(name, { schedule: WEEKLY }), outs);
+      emulator.clearRequests();
+      await host.update(id, outs, news);
+      expect(calls()).toEqual(["POST status", "POST campaign/:id", "POST schedule"]);
+      expect(emulator.requests[1].query).toMatchObject({ trigger: "stop" });
+      expect(emulator.campaign(id)!.status).toBe("Scheduled");
+    });
+
+    test("a state written before schedules ({ isSchedulingEnabled: false }) shows no change", async () => {
+      const name = unique("Old state");
+      const { id, outs, inputs } = await created(args(name));
+      const oldState = { ...outs, schedule: { isSchedulingEnabled: false } };
+      expect(await host.diff(id, oldState, inputs)).toEqual({ changes: "none", replaces: [] });
+    });
+  });
+
+  describe("the clock: Scheduled, then Active when the window opens, then Completed; refresh writes nothing", () => {
+    test("refresh at each step reads one GET, keeps started: false without drift, and the next diff is empty", async () => {
+      const name = unique("Clocked");
+      const { id, outs, inputs } = await created(args(name, { schedule: WEEKLY }));
+      const refresh = async (previous: Props) => {
+        emulator.clearRequests();
+        const read = await host.read(id, previous);
+        expect(calls()).toEqual(["GET campaign/:id"]);
+        expect(read.outs.started).toBe(false);
+        expect(read.outs.schedule).toEqual(inputs.schedule);
+        expect((await host.diff(id, read.outs, inputs)).changes).toBe("none");
+        return read.outs;
+      };
+      expect((await refresh(outs)).status).toBe("Scheduled");
+
+      emulator.clock.set(Date.UTC(2027, 0, 4, 9, 0, 1));
+      const active = await refresh(outs);
+      expect(active.status).toBe("Active");
+      expect(active.campaignInstanceId).toMatch(/^cid-/);
+
+      emulator.clock.set(Date.UTC(2027, 0, 29, 18, 0, 1));
+      const completed = await refresh(active);
+      expect(completed.status).toBe("Completed");
+      expect(emulator.scheduleOf(id)).toBeUndefined();
+
+    });
+
+    test("destroy of a scheduled campaign: stop, then DELETE", async () => {
+      const { id, outs } = await created(args(unique("Destroyed"), { schedule: WEEKLY }));
+      emulator.clearRequests();
+      await host.delete(id, outs);
+      expect(calls()).toEqual(["POST status", "POST campaign/:id", "DELETE campaign/:id"]);
+      expect(emulator.campaign(id)).toBeUndefined();
+    });
   });
 });

@@ -29,6 +29,9 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:VoiceCampaign::campaign";
 /** The URN the engine gives a ContactList (its type token is `pulumi-nodejs:dynamic/kore:ContactList`). */
 export const CONTACT_LIST_URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:ContactList::list";
+/** The URNs of the native plugin's resources. */
+export const NATIVE_CAMPAIGN_URN = "urn:pulumi:test::kore::kore:index:VoiceCampaign::campaign";
+export const NATIVE_CONTACT_LIST_URN = "urn:pulumi:test::kore::kore:index:ContactList::list";
 
 /** The serialized provider of a VoiceCampaign (or a ContactList), exactly as a Pulumi program would store it. */
 export async function serializedProvider(resource: "VoiceCampaign" | "ContactList" = "VoiceCampaign"): Promise<string> {
@@ -104,8 +107,16 @@ export class ProviderHost {
     return new ProviderHost(this.child, this.client, provider, this.logs, this.engine, urn);
   }
 
-  static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
-    const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
+  /**
+   * The native plugin (bin/pulumi-resource-kore) instead of the dynamic host, started as the engine starts it;
+   * resources are addressed by their `kore:index:*` URNs and no `__provider` is sent.
+   */
+  static async startNative(options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
+    return ProviderHost.start({ ...options, provider: "", script: path.join(REPO_ROOT, "dist", "provider", "pulumi", "native", "main.js"), urn: NATIVE_CAMPAIGN_URN });
+  }
+
+  static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string; script?: string; urn?: string }): Promise<ProviderHost> {
+    const script = options.script ?? require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
     const cwd = options.cwd ?? programFolderOutsideRepo();
     const engine = net.createServer((socket) => socket.destroy());
     await new Promise<void>((resolve) => engine.listen(0, "127.0.0.1", resolve));
@@ -133,7 +144,7 @@ export class ProviderHost {
       child.once("exit", (code) => reject(new Error(`provider host exited with ${code}: ${logs.join("")}`)));
     });
     const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    return new ProviderHost(child, client, options.provider, logs, engine);
+    return new ProviderHost(child, client, options.provider, logs, engine, options.urn);
   }
 
   /** The serialized provider, as the engine stores it beside every resource's properties. */
@@ -180,7 +191,7 @@ export class ProviderHost {
 
   /** Program inputs: the engine's registration carries the serialized provider. */
   private inputs(props: Props): unknown {
-    return structproto.Struct.fromJavaScript({ ...props, __provider: this.provider });
+    return structproto.Struct.fromJavaScript(this.provider === "" ? props : { ...props, __provider: this.provider });
   }
 
   /** Stored properties: exactly as given. */
