@@ -1,7 +1,7 @@
 /**
- * The provider as `pulumi up` runs it, through both adapters: the native plugin (bin/pulumi-resource-kore),
- * and the serialized VoiceCampaign provider inside the real dynamic-provider host (a child process, in a folder outside the repo), called over gRPC, against
- * the emulator over real HTTP. Every test asserts the API calls the emulator saw.
+ * The provider as `pulumi up` runs it, through both adapters: the serialized VoiceCampaign provider inside
+ * the real dynamic-provider host (a child process, in a folder outside the repo), and the native plugin
+ * (bin/pulumi-resource-kore), each called over gRPC, against the emulator over real HTTP. Every test asserts the API calls the emulator saw.
  */
 import { clientConnection, clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { ProviderHost, serializedProvider, UNKNOWN } from "../support/provider-host";
