@@ -31,10 +31,7 @@ beforeAll(async () => {
     "index.js": program("dynamic"),
   });
   await project.init();
-  for (const [key, value] of [["kore:host", emulator.url], ["kore:appId", DEMO_CREDENTIALS.appId], ["kore:accountId", DEMO_CREDENTIALS.accountId], ["kore:clientId", DEMO_CREDENTIALS.clientId]]) {
-    await project.ok(["config", "set", key, value]);
-  }
-  await project.ok(["config", "set", "--secret", "kore:clientSecret", DEMO_CREDENTIALS.clientSecret]);
+  await project.configureApp(emulator.url, DEMO_CREDENTIALS);
   await project.ok(["config", "set", "test:args", JSON.stringify(argsFromSample(SAMPLE_PROGRESSIVE, "Migrated Renewals"))]);
 });
 

@@ -28,17 +28,8 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(project.dir, "node_modules", ".bin"), { recursive: true });
   fs.symlinkSync(path.join(REPO_ROOT, "bin", "pulumi-resource-kore"), path.join(project.dir, "node_modules", ".bin", "pulumi-resource-kore"));
   await project.init();
-  const set = (key: string, value: string, secret = false) => project.ok(["config", "set", ...(secret ? ["--secret"] : []), key, value]);
-  await set("kore:host", emulator.url);
-  await set("kore:appId", DEMO_CREDENTIALS.appId);
-  await set("kore:accountId", DEMO_CREDENTIALS.accountId);
-  await set("kore:clientId", DEMO_CREDENTIALS.clientId);
-  await set("kore:clientSecret", DEMO_CREDENTIALS.clientSecret, true);
-  await set("emea:host", emulator.url);
-  await set("emea:appId", EMEA.appId);
-  await set("emea:accountId", EMEA.accountId);
-  await set("emea:clientId", EMEA.clientId);
-  await set("emea:clientSecret", EMEA.clientSecret, true);
+  await project.configureApp(emulator.url, DEMO_CREDENTIALS);
+  await project.configureApp(emulator.url, EMEA, "emea");
 });
 
 afterAll(async () => {

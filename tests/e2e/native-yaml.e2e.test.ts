@@ -67,10 +67,7 @@ beforeAll(async () => {
   emulator = await startEmulator({ port: 0, readyDelayMs: 50, contactLists: [...SAMPLE_CONTACT_LISTS] });
   project = new PulumiProject("yaml", { PATH: `${yamlBin}:${pulumiBinDir()}:${process.env.PATH}` }, { "Pulumi.yaml": program(30) });
   await project.init();
-  for (const [key, value] of [["kore:host", emulator.url], ["kore:appId", DEMO_CREDENTIALS.appId], ["kore:accountId", DEMO_CREDENTIALS.accountId], ["kore:clientId", DEMO_CREDENTIALS.clientId]]) {
-    await project.ok(["config", "set", key, value]);
-  }
-  await project.ok(["config", "set", "--secret", "kore:clientSecret", DEMO_CREDENTIALS.clientSecret]);
+  await project.configureApp(emulator.url, DEMO_CREDENTIALS);
 });
 
 afterAll(async () => {

@@ -72,11 +72,7 @@ beforeAll(async () => {
     "index.js": PROGRAM,
   });
   await project.init();
-  await setConfig("kore:host", emulator.url);
-  await setConfig("kore:appId", DEMO_CREDENTIALS.appId);
-  await setConfig("kore:accountId", DEMO_CREDENTIALS.accountId);
-  await setConfig("kore:clientId", DEMO_CREDENTIALS.clientId);
-  await setConfig("kore:clientSecret", DEMO_CREDENTIALS.clientSecret, true);
+  await project.configureApp(emulator.url, DEMO_CREDENTIALS);
   await setConfig("kore:triggerSettleSeconds", "0.05");
 });
 

@@ -118,6 +118,13 @@ export class PulumiProject {
     await this.ok(["stack", "init", this.stack]);
   }
 
+  /** Stack config for one Kore.ai app under `namespace` (kore: the default provider), the secret as a secret. */
+  async configureApp(host: string, app: { appId: string; accountId: string; clientId: string; clientSecret: string }, namespace = "kore"): Promise<void> {
+    for (const key of ["appId", "accountId", "clientId"] as const) await this.ok(["config", "set", `${namespace}:${key}`, app[key]]);
+    await this.ok(["config", "set", `${namespace}:host`, host]);
+    await this.ok(["config", "set", "--secret", `${namespace}:clientSecret`, app.clientSecret]);
+  }
+
   /** The raw checkpoint file of the stack, as the file backend keeps it. */
   stateFileText(): string {
     const found: string[] = [];
