@@ -4,7 +4,24 @@
  */
 import * as fs from "fs";
 import { parseArgs } from "node:util";
-import { FLAG_IDS, FLAG_LEGEND, parsePreview, parseQuietHours, renderJson, renderMarkdown, reviewOf, DEFAULT_QUIET_HOURS } from "../review";
+import { CONTACT_LISTS_FOLDER } from "../gitops";
+import {
+  codeChangedFlags,
+  differencesFrom,
+  DEFAULT_QUIET_HOURS,
+  FLAG_IDS,
+  FLAG_LEGEND,
+  freshnessLine,
+  lastRefreshOf,
+  parseApproved,
+  parseChangedFiles,
+  parsePreview,
+  parseQuietHours,
+  recordComment,
+  renderJson,
+  renderMarkdown,
+  reviewOf,
+} from "../review";
 import type { CliOutput } from "./output";
 
 export const REVIEW_USAGE = `review: a pull-request comment from \`pulumi preview --json\` (a file, or standard input): one summary
@@ -14,9 +31,16 @@ flags; offline.
 --format markdown|json  markdown (default) for a comment; json for other tools
 --fail-on FLAGS       comma-separated flag ids: exit 2 when any of them is raised
 --quiet-hours S-E     the window outside which calling hours get a reminder (default 8:00 AM-9:00 PM)
+--changed-files FILE  the pull request's changed paths (git diff --name-only --no-renames, or -z): each one
+                      outside campaigns/ and contact-lists/ raises code-changed
+--history FILE        \`pulumi stack history --json\`: the comment says when the statuses were last read
+--record              end the comment with a hidden record of this review, for --approved
+--approved FILE       a review comment with its record (or review --format json): exit 3, naming each
+                      difference, when this preview's review is not exactly the approved one
 flags:
 ${FLAG_LEGEND}
-review exits 0, or 2 when a --fail-on flag is raised, or 1 when the input or a flag name is wrong.`;
+review exits 0, or 2 when a --fail-on flag is raised, or 3 when the review differs from --approved, or 1
+when the input or a flag name is wrong.`;
 
 /** Most bytes of preview JSON read (a preview of 1000 campaigns is about 10 MB). */
 const MAX_PREVIEW_BYTES = 64 * 1024 * 1024;
@@ -37,6 +61,10 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
         format: { type: "string", default: "markdown" },
         "fail-on": { type: "string" },
         "quiet-hours": { type: "string" },
+        "changed-files": { type: "string" },
+        history: { type: "string" },
+        record: { type: "boolean", default: false },
+        approved: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -55,25 +83,51 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   if (!quiet) return fail(`--quiet-hours must be two times, start before end, such as "8:00 AM-9:00 PM" (got ${JSON.stringify(values["quiet-hours"])})`);
 
   const source = values.preview ?? "standard input";
-  let text: string;
-  try {
-    if (values.preview !== undefined && fs.statSync(values.preview).size > MAX_PREVIEW_BYTES) return fail(`${source}: larger than ${MAX_PREVIEW_BYTES} bytes`);
-    text = values.preview === undefined ? readStdin() : fs.readFileSync(values.preview, "utf8");
-  } catch (err) {
-    return fail(`${source}: could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+  const inputs: Partial<Record<"preview" | "changed-files" | "history" | "approved", string>> = {};
+  for (const name of ["preview", "changed-files", "history", "approved"] as const) {
+    const file = values[name];
+    if (name !== "preview" && file === undefined) continue;
+    try {
+      if (file !== undefined && fs.statSync(file).size > MAX_PREVIEW_BYTES) return fail(`${file}: larger than ${MAX_PREVIEW_BYTES} bytes`);
+      inputs[name] = file === undefined ? readStdin() : fs.readFileSync(file, "utf8");
+    } catch (err) {
+      return fail(`${file ?? source}: could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    }
   }
-  let review, preview;
+  let review, preview, approved, freshness;
   try {
-    preview = parsePreview(text, source);
+    preview = parsePreview(inputs.preview!, source);
     review = reviewOf(preview, quiet);
+    // the definition folders: the program's default campaigns folder, and the contact lists beside it
+    if (inputs["changed-files"] !== undefined) review.flags.push(...codeChangedFlags(parseChangedFiles(inputs["changed-files"]), ["campaigns", CONTACT_LISTS_FOLDER]));
+    if (inputs.history !== undefined) freshness = freshnessLine(lastRefreshOf(parseJson(inputs.history, values.history!), values.history), Date.now());
+    if (inputs.approved !== undefined) approved = parseApproved(inputs.approved, values.approved!);
   } catch (err) {
     return fail((err as Error).message);
   }
-  io.out(values.format === "json" ? renderJson(review).trimEnd() : renderMarkdown(review, preview).trimEnd());
+  const json = renderJson(review);
+  const markdown = [renderMarkdown(review, preview).trimEnd(), ...(freshness ? ["", freshness] : []), ...(values.record ? ["", recordComment(JSON.parse(json))] : [])];
+  io.out(values.format === "json" ? json.trimEnd() : markdown.join("\n"));
+  if (approved) {
+    const differences = differencesFrom(approved, JSON.parse(json));
+    if (differences.length > 0) {
+      io.err(`kore-campaigns review: this preview is not the approved review; apply nothing until the pull request is reviewed again:\n${differences.map((d) => `  - ${d}`).join("\n")}`);
+      return 3;
+    }
+    io.err(`kore-campaigns review: the same as the approved review (${review.changes.length} changes, ${review.flags.length} flags)`);
+  }
   const raised = review.flags.filter((f) => gated.includes(f.id));
   if (raised.length > 0) {
     io.err(`kore-campaigns review: ${raised.map((f) => `${f.id} (${f.resourceName})`).join(", ")} raised; --fail-on ${gated.join(",")}`);
     return 2;
   }
   return 0;
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${source}: not JSON; expected the output of \`pulumi stack history --json\``);
+  }
 }

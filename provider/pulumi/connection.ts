@@ -159,6 +159,26 @@ export interface ResolveOptions {
 }
 
 /**
+ * Set by a job that must make no Kore.ai call at all (the example workflow's pull-request job: a preview
+ * without refresh needs none). Not a KORE_* name, so that a program printing every KORE_* variable
+ * finds nothing in that job. Every call needs a resolved connection first, so this one check covers
+ * every hook, the native plugin and `kore-campaigns export`; it also stops credentials that old state
+ * still holds from being used.
+ */
+export const NO_KORE_CALLS_ENV = "NO_KORE_CALLS";
+
+/** Throws when the environment forbids Kore.ai calls; `ConnectionError` names the variable and why. */
+export function assertKoreCallsAllowed(env: NodeJS.ProcessEnv): void {
+  const value = (env[NO_KORE_CALLS_ENV] ?? "").trim();
+  if (value === "" || value === "0" || value.toLowerCase() === "false") return;
+  throw new ConnectionError(
+    `Kore.ai calls are switched off here (${NO_KORE_CALLS_ENV} is set): this job holds no Kore.ai credential and may not call ` +
+      "the API. A pull-request preview runs without --refresh, on the statuses the scheduled drift job last read; " +
+      "a step that needs a call belongs in a job on main.",
+  );
+}
+
+/**
  * The target and credentials for a resource's connection reference, from the current sources.
  * Every missing or conflicting setting is reported in one error.
  */
@@ -168,6 +188,7 @@ export function resolveConnection(
   env: NodeJS.ProcessEnv = process.env,
   options: ResolveOptions = {},
 ): ResolvedConnection {
+  assertKoreCallsAllowed(env);
   const problems: string[] = [];
   const target: Fields = {};
   let credentials: KoreCredentials | undefined;

@@ -149,6 +149,11 @@ export const FLAGS: readonly FlagRule[] = [
       return `reminder: calling hours reach outside ${clock(quiet.start)} to ${clock(quiet.end)} (${timezoneOf(c.next.definition)}): ${days}`;
     },
   },
+  {
+    id: "code-changed",
+    meaning: "the pull request changes files outside campaigns/ and contact-lists/ (program, package.json, lock file, Pulumi.yaml, workflow): the preview ran the base branch's code, so a maintainer must review it (raised from --changed-files, code-changes.ts)",
+    check: () => undefined,
+  },
 ];
 
 export const FLAG_IDS: readonly string[] = FLAGS.map((f) => f.id);

@@ -21,3 +21,8 @@ export { parsePreview, PreviewError } from "./preview";
 export type { Preview } from "./preview";
 export { FLAG_LEGEND, renderJson, renderMarkdown, summaryLine, withoutSecrets } from "./render";
 export type { Review } from "./render";
+export { ApprovalError, differencesFrom, parseApproved, recordComment } from "./approval";
+export type { ReviewRecord } from "./approval";
+export { CODE_CHANGED, codeChangedFlags, isDefinitionPath, parseChangedFiles } from "./code-changes";
+export { freshnessLine, lastRefreshOf } from "./freshness";
+export type { LastRefresh } from "./freshness";

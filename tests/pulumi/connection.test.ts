@@ -1,4 +1,4 @@
-import { checkConnectionInput, resolveConnection, targetKey, targetOf, ConnectionError } from "../../provider/pulumi/connection";
+import { assertKoreCallsAllowed, checkConnectionInput, resolveConnection, targetKey, targetOf, ConnectionError } from "../../provider/pulumi/connection";
 
 const none = () => undefined;
 const configOf = (values: Record<string, string>) => (key: string) => values[key];
@@ -140,4 +140,24 @@ test("targetKey: host case, trailing slash and default port ignored; the app is 
   const a = targetKey({ host: "https://Platform.Kore.ai:443/", appId: "st-1", accountId: "x" });
   expect(a).toBe(targetKey({ host: "https://platform.kore.ai", appId: "st-1", accountId: "x" }));
   expect(a).not.toBe(targetKey({ host: "https://platform.kore.ai", appId: "st-2", accountId: "x" }));
+});
+
+describe("NO_KORE_CALLS: a job that may not call Kore.ai", () => {
+  const complete = { ...TARGET_ENV, KORE_CLIENT_ID: "cs-env", KORE_CLIENT_SECRET: "env-secret" };
+
+  test("set, no connection resolves even with every setting present, and the error says why", () => {
+    const message = messageOf(() => resolveConnection(undefined, none, { ...complete, NO_KORE_CALLS: "1" }));
+    expect(message).toMatch(/^Kore\.ai calls are switched off here \(NO_KORE_CALLS is set\): this job holds no Kore\.ai credential/);
+    expect(message).not.toContain("env-secret");
+    // credentials an old state still holds are not used either
+    const legacy = { host: "https://env.example", appId: "st-env", accountId: "acct-env", clientId: "cs-old", clientSecret: "old-secret" };
+    expect(() => resolveConnection(undefined, none, { NO_KORE_CALLS: "pull-request" }, { legacy })).toThrow(/NO_KORE_CALLS is set/);
+    expect(() => assertKoreCallsAllowed({ NO_KORE_CALLS: "true" })).toThrow(ConnectionError);
+  });
+
+  test("unset, empty, 0 or false: calls are allowed as before", () => {
+    for (const value of [undefined, "", " ", "0", "false", "FALSE"]) {
+      expect(resolveConnection(undefined, none, { ...complete, NO_KORE_CALLS: value }).credentials).toEqual({ clientId: "cs-env", clientSecret: "env-secret" });
+    }
+  });
 });
