@@ -38,7 +38,7 @@ test("an unknown flag name, format or quiet-hours window: exit 1 with the known 
   expect(review(["--preview", "/nonexistent", "--fail-on", "starts,start"])).toEqual({
     code: 1,
     stdout: "",
-    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, schedule-changed, quiet-hours\n',
+    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, schedule-changed, quiet-hours, code-changed\n',
   });
   expect(review(["--format", "html"]).stderr).toBe('kore-campaigns review: unknown format "html" (markdown or json)\n');
   expect(review(["--quiet-hours", "9 PM-8 AM"]).stderr).toBe('kore-campaigns review: --quiet-hours must be two times, start before end, such as "8:00 AM-9:00 PM" (got "9 PM-8 AM")\n');
@@ -70,4 +70,35 @@ test("a file that is not a preview: exit 1, the file named, a short excerpt only
   expect(text.stderr).toBe(`kore-campaigns review: ${path.join(dir, "preview.txt")}: not JSON (starts with "Previewing update (prod): SECRET-LOOKING..."); expected the output of \`pulumi preview --json\`\n`);
   expect(review(["--preview", path.join(dir, "other.json")]).stderr).toMatch(/other\.json: not a Pulumi preview \(steps: .*\); expected the output of `pulumi preview --json`\n$/);
   expect(review(["--preview", path.join(dir, "missing.json")]).stderr).toBe(`kore-campaigns review: ${path.join(dir, "missing.json")}: could not be read (ENOENT)\n`);
+});
+
+test("--changed-files: a path outside the definition folders raises code-changed, which --fail-on can gate", () => {
+  const dir = writeTree({ "changed.txt": "campaigns/billing.yaml\nprogram/index.ts\n", "data-only.txt": "campaigns/billing.yaml\ncontact-lists/renewals.yaml\n" });
+  const gated = review(["--preview", CHANGE_SET, "--changed-files", path.join(dir, "changed.txt"), "--fail-on", "code-changed"]);
+  expect(gated.code).toBe(2);
+  expect(gated.stderr).toBe("kore-campaigns review: code-changed (program/index.ts) raised; --fail-on code-changed\n");
+  expect(gated.stdout).toContain("- **code-changed** (program/index.ts): changes a file outside campaigns/ and contact-lists/");
+  expect(review(["--preview", CHANGE_SET, "--changed-files", path.join(dir, "data-only.txt"), "--fail-on", "code-changed"]).code).toBe(0);
+});
+
+test("--history adds when the statuses were read; --record ends the comment with the record --approved reads", () => {
+  const dir = writeTree({});
+  const history = path.join(ROOT, "tests/fixtures/history/two-refreshes.json");
+  const comment = review(["--preview", CHANGE_SET, "--history", history, "--record"]);
+  expect(comment.code).toBe(0);
+  expect(comment.stdout).toMatch(/\n_Statuses as of the last refresh, 2026-12-04T19:29:54\.000Z \(\d+ (minutes|hours|days) before this review\)/);
+  expect(comment.stdout).toMatch(/\n<!-- kore-campaigns review record v1: [A-Za-z0-9+/=]+ -->\n$/);
+  fs.writeFileSync(path.join(dir, "comment.md"), comment.stdout);
+
+  const same = review(["--preview", CHANGE_SET, "--approved", path.join(dir, "comment.md")]);
+  expect(same.code).toBe(0);
+  expect(same.stderr).toBe("kore-campaigns review: the same as the approved review (3 changes, 4 flags)\n");
+  const other = review(["--preview", path.join(ROOT, "tests/fixtures/preview/one-field.json"), "--approved", path.join(dir, "comment.md")]);
+  expect(other.code).toBe(3);
+  expect(other.stderr.split("\n").slice(0, 3)).toEqual([
+    "kore-campaigns review: this preview is not the approved review; apply nothing until the pull request is reviewed again:",
+    '  - billing (campaign): dialingStrategy.callingHours.days[0].end: approved "6:00 PM" → "10:00 PM", now no change',
+    "  - billing (campaign): dialingStrategy.maxRingTime: approved no change, now 30 → 45",
+  ]);
+  expect(review(["--preview", CHANGE_SET, "--approved", path.join(dir, "missing.md")]).stderr).toBe(`kore-campaigns review: ${path.join(dir, "missing.md")}: could not be read (ENOENT)\n`);
 });
