@@ -3,6 +3,7 @@
  * base branch's code with no secret and no environment; only the jobs on main hold the secrets, through
  * the `kore-production` environment; the merge applies through ci/merge.sh (re-review, then a plan).
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
@@ -90,4 +91,11 @@ test("drift on the schedule and after each up: the same environment, one at a ti
   expect(stepNamed("drift", "refresh").run).toBe("bash ci/drift.sh");
   expect(stepNamed("drift", "drift report").run).toContain('gh issue create --repo "$GITHUB_REPOSITORY" --title "Campaigns changed outside git" --label campaign-drift');
   expect(steps("drift").at(-1)).toMatchObject({ uses: "actions/upload-artifact@v4", with: { name: "kore-state-snapshot" } });
+});
+
+test("ci/merge.sh applies nothing without an approved review, before any Pulumi command", () => {
+  // PATH without pulumi: the script must stop before it would need one
+  const run = spawnSync("bash", [path.join(EXAMPLE, "ci/merge.sh")], { encoding: "utf8", env: { PATH: "/usr/bin:/bin", PULUMI_STACK: "prod", APPROVED: "" } });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toBe("merge.sh: no approved review (APPROVED): a change reaches main only through a reviewed pull request; nothing is applied\n");
 });
