@@ -12,7 +12,9 @@
  *
  * `review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]`: a
  * `pulumi preview --json` (file or stdin) as a pull-request comment of what changes for the people
- * dialed (review.ts). Exit 0, or 2 when a flag named in --fail-on is raised, 1 for anything wrong.
+ * dialed (review.ts), with `--changed-files`, `--history`, `--record` and `--approved` for the example
+ * workflow. Exit 0, or 2 when a flag named in --fail-on is raised, 3 when it differs from --approved, 1
+ * for anything wrong.
  *
  * Usage errors go to stderr. Exit code: 0 all valid / all exported, 1 problems found / a campaign not
  * exported, 2 usage error.
@@ -34,6 +36,7 @@ export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]
        kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
        kore-campaigns review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]
+                             [--changed-files FILE] [--history FILE] [--record] [--approved FILE]
 
 validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) and contact-list
 definitions (one per list, in ${CONTACT_LISTS_FOLDER}/ beside the campaigns folder) without contacting Kore.ai.
