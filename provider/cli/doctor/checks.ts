@@ -105,8 +105,8 @@ export function clockRow(exchanges: readonly Exchange[]): Row {
   if (!dated) return row(check, exchanges.some((e) => e.response) ? "warn" : "skip", exchanges.some((e) => e.response) ? "Kore.ai sent no Date header: the skew cannot be measured" : "not measured: no answer");
   const serverMs = Date.parse(dated.response!.headers.date);
   if (Number.isNaN(serverMs)) return row(check, "warn", `unreadable Date header (${plainText(dated.response!.headers.date, 40)})`);
-  // the Date header has whole seconds: up to 1 s of the difference is its rounding
-  const skew = Math.round((serverMs - dated.receivedAtMs!) / 1000);
+  // the Date header has whole seconds, cut down: the server's time was within the second after it (+500 ms: its middle)
+  const skew = Math.round((serverMs + 500 - dated.receivedAtMs!) / 1000);
   const text = skew === 0 ? "in step with this machine (to the second)" : `${Math.abs(skew)} s ${skew > 0 ? "ahead of" : "behind"} this machine`;
   if (skew >= TOKEN_TTL_SECONDS) {
     return row(check, "FAIL", `the server's clock is ${text}: a token lives ${TOKEN_TTL_SECONDS} s (exp = iat + ${TOKEN_TTL_SECONDS}), so it has expired when it arrives. Set this machine's clock right (NTP)`);

@@ -113,7 +113,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     const readOnly = verdict(rows);
     if (options.writeProbe) {
       if (!readOnly.ready) {
-        rows.push({ check: "write probe", result: "skip", detail: "not run: fix the read-only checks first" });
+        const skipped: Row = { check: "write probe", result: "skip", detail: "not run: fix the read-only checks first" };
+        out(formatTable([skipped])[0]);
+        rows.push(skipped);
       } else {
         const probe = await runWriteProbe(client, recorder, { ...options.probe, target: conn.target, announce: (line) => out(scrub(line)) });
         leftovers = probe.leftovers;
