@@ -32,8 +32,9 @@ export function reshape(route: RouteName, body: unknown, shapes: ShapeVariants |
     out.data = shapes.listPaging === false ? { results } : { ...data, results };
     return out;
   }
-  if (route === "create" && shapes.previewCreate === "full" && isObject(data) && typeof data.campId === "string") {
-    // create-voice-campaign-preview-v2.md: the campaign under `data` with `data.id`, no top-level id
+  if (route === "create" && shapes.previewCreate === "data.id" && isObject(data) && typeof data.campId === "string") {
+    // create-voice-campaign-preview-v2.md puts the id under `data.id`, with no top-level id (it also returns the
+    // campaign's fields there, which this mode leaves out: only where the id is matters to a client)
     const { id: _top, ...rest } = out;
     return { ...rest, data: withExtras({ id: data.campId }, shapes.extraFields) };
   }
@@ -52,7 +53,7 @@ export function reshape(route: RouteName, body: unknown, shapes: ShapeVariants |
   }
   if (route === "status" && isObject(data) && shapes.statusAsArray && typeof data.status === "string") {
     // no page answers this way; it is the list filter's array form (`filters.status: ["Ready"]`), which a client must not take for a status
-    out.data = { ...data, status: [data.status] };
+    out.data = withExtras({ ...data, status: [data.status] }, shapes.extraFields);
     return out;
   }
   if (isObject(data)) out.data = withExtras(data, shapes.extraFields);

@@ -97,8 +97,8 @@ export interface ShapeVariants {
   listRecordId?: "_id" | "id";
   /** `false`: list answers have no paging fields (get-all-sms-campaigns' response table). */
   listPaging?: false;
-  /** Preview creates answer `{id, data: {campId}}` (v1, the default) or the campaign under `data` with `data.id` (v2). */
-  previewCreate?: "campId" | "full";
+  /** Preview creates answer `{id, data: {campId}}` (v1, the default) or `{data: {id}}`, the id where the v2 page puts it. */
+  previewCreate?: "campId" | "data.id";
   /** Update answers: `id` and `data.id` (update-voice-campaign, the default), `data._id` alone (update-sms-campaign), or `id` and `data._id` (v2). */
   update?: "id-and-data.id" | "data._id" | "id-and-data._id";
   /** The get answer's record carries `_id` (the default) or `id`. */

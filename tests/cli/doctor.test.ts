@@ -146,3 +146,82 @@ test("a wrong secret never appears in the output", async () => {
   expect(r.lines.join("\n")).not.toContain(WRONG_SECRET);
   expect(r.lines.join("\n")).not.toContain(DEMO_CREDENTIALS.clientSecret);
 });
+
+describe("--stack: the connection from a stack's config, read through the Pulumi CLI", () => {
+  let bin: string;
+  const fs = require("node:fs") as typeof import("node:fs");
+  const os = require("node:os") as typeof import("node:os");
+  const path = require("node:path") as typeof import("node:path");
+  /** A stand-in `pulumi` on PATH that prints what `pulumi config --json --show-secrets --stack dev` prints. */
+  const fakePulumi = (config: Record<string, unknown>) => {
+    fs.writeFileSync(path.join(bin, "args.txt"), "");
+    const script = `#!/bin/sh\necho "$@" >> "${path.join(bin, "args.txt")}"\n[ "$5" = "dev" ] || { echo "error: no stack named '$5' found" >&2; exit 255; }\ncat <<'JSON'\n${JSON.stringify(config)}\nJSON\n`;
+    fs.writeFileSync(path.join(bin, "pulumi"), script, { mode: 0o755 });
+  };
+  beforeAll(() => {
+    bin = fs.mkdtempSync(path.join(os.tmpdir(), "kore-doctor-pulumi-"));
+  });
+  afterAll(() => fs.rmSync(bin, { recursive: true, force: true }));
+  const withPath = () => ({ PATH: `${bin}:${process.env.PATH}`, KORE_HOST: "", KORE_APP_ID: "", KORE_ACCOUNT_ID: "", KORE_CLIENT_ID: "", KORE_CLIENT_SECRET: "" });
+
+  test("flat kore:* keys, the secret among them: ready, and the source named", async () => {
+    const c = DEMO_CREDENTIALS;
+    fakePulumi({
+      "kore:host": { value: emulator.url, secret: false },
+      "kore:appId": { value: c.appId, secret: false },
+      "kore:accountId": { value: c.accountId, secret: false },
+      "kore:clientId": { value: c.clientId, secret: false },
+      "kore:clientSecret": { value: c.clientSecret, secret: true },
+    });
+    const r = await doctor(["--stack", "dev"], withPath());
+    expect(r.last).toBe("ready");
+    expect(r.row("connection")).toMatch(/from stack config kore:\*$/);
+    expect(fs.readFileSync(path.join(bin, "args.txt"), "utf8").trim()).toBe("config --json --show-secrets --stack dev");
+  });
+
+  test("a named connection (kore:connections.NAME, an object value)", async () => {
+    const c = DEMO_CREDENTIALS;
+    const emea = { host: emulator.url, appId: c.appId, accountId: c.accountId, clientId: c.clientId, clientSecret: c.clientSecret };
+    fakePulumi({ "kore:connections": { value: JSON.stringify({ emea }), objectValue: { emea }, secret: true } });
+    const r = await doctor(["--stack", "dev", "--connection", "emea"], withPath());
+    expect(r.last).toBe("ready");
+    expect(r.row("connection")).toMatch(/from stack config kore:connections\.emea$/);
+    const missing = await doctor(["--stack", "dev", "--connection", "apac"], withPath());
+    expect(missing.last).toMatch(/^not ready: fix first: connection: connection "apac" is not defined: stack config kore:connections has only "emea"/);
+  });
+
+  test("a stack the CLI does not know: not ready, naming the stack, before any call", async () => {
+    fakePulumi({});
+    const r = await doctor(["--stack", "prod"], withPath());
+    expect(r.code).toBe(1);
+    expect(r.lines.join("\n")).toMatch(/could not read the config of stack prod with the Pulumi CLI: error: no stack named 'prod' found/);
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+test("a TLS handshake that fails (a self-signed certificate, as an intercepting proxy shows): the TLS row is the cause, nothing is sent", async () => {
+  const { execFileSync } = require("node:child_process") as typeof import("node:child_process");
+  const fs = require("node:fs") as typeof import("node:fs");
+  const https = require("node:https") as typeof import("node:https");
+  const os = require("node:os") as typeof import("node:os");
+  const path = require("node:path") as typeof import("node:path");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kore-doctor-tls-"));
+  const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
+  let requests = 0;
+  const server = https.createServer({ key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, (_req, res) => {
+    requests += 1;
+    res.end("{}");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (server.address() as import("node:net").AddressInfo).port;
+    const r = await doctor([], { KORE_HOST: `https://127.0.0.1:${port}` });
+    expect(r.code).toBe(1);
+    expect(r.last).toMatch(/^not ready: fix first: TLS: the TLS handshake with 127\.0\.0\.1:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT: self[- ]signed certificate\)/);
+    expect(requests).toBe(0);
+  } finally {
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
