@@ -117,10 +117,15 @@ test("the campaign create's answer is lost after it was made: the probe finds it
   expect(holdings()).toBe(before);
 });
 
-test("an update answered in update-sms-campaign's shape (data._id, no top-level id) is recognised and the probe passes", async () => {
-  emulator.setFaults({ shapes: { update: "data._id" } });
+test.each([
+  ["data._id", /data\._id without a top-level id \(update-sms-campaign\)$/],
+  ["id-and-data._id", /id and data\._id \(update-voice-campaign-v2\)$/],
+] as const)("an update answered as %s (a documented variant) is recognised, named, and the probe passes", async (update, shape) => {
+  emulator.setFaults({ shapes: { update } });
   const r = await probe();
-  expect(r.text).toMatch(/^write probe: updateCampaign \(description\) +ok +200 .*data\._id without a top-level id \(update-sms-campaign\)/m);
+  const row = r.lines.find((l) => l.text.startsWith("write probe: updateCampaign"))!.text;
+  expect(row).toMatch(/^write probe: updateCampaign \(description\) +ok +200 in \d+ ms; /);
+  expect(row).toMatch(shape);
   expect(r.last).toBe("ready");
 });
 

@@ -3,6 +3,7 @@
  * has (wrong secret, wrong client id, wrong app, wrong account, slow, 5xx, 429, redirect, clock skew, a shape from
  * each erratum) the table names the right cause and the exit code is 1. The read-only run sends only reads.
  */
+import { SignJWT } from "jose";
 import { clientEnv, DEMO_CREDENTIALS, startEmulator, type Emulator, type FaultConfig } from "pulumi-kore-campaigns/emulator";
 import { runCli } from "../../provider/cli/main";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
@@ -89,7 +90,7 @@ test("a redirect is not followed: one request reached the server and nothing els
   emulator.setFaults({ redirectTo: "https://kore-moved.example" });
   const r = await doctor();
   expect(emulator.requests).toHaveLength(1);
-  expect(r.row("endpoints")).toMatch(/skip +not tried/);
+  expect(r.row("other endpoints")).toMatch(/skip +not tried/);
 });
 
 test("a 5xx says nothing about the token: the credentials are judged by the next answer that got through", async () => {
@@ -224,4 +225,48 @@ test("a TLS handshake that fails (a self-signed certificate, as an intercepting 
     server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a ready-made JWT (KORE_JWT) that has expired: the 401 is explained and the expiry named", async () => {
+  const iat = Math.floor(Date.parse("2026-01-01T00:00:00Z") / 1000);
+  const jwt = await new SignJWT({ appId: DEMO_CREDENTIALS.clientId })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 300)
+    .sign(new TextEncoder().encode(DEMO_CREDENTIALS.clientSecret));
+  const r = await doctor([], { KORE_CLIENT_ID: "", KORE_CLIENT_SECRET: "", KORE_JWT: jwt });
+  expect(r.code).toBe(1);
+  expect(r.last).toMatch(/^not ready: fix first: credentials \(JWT\): Kore\.ai refused the token: 401 .*the given JWT is expired, or not signed with its JWT app's client secret, or its app lacks the "Campaign Management" API scope\. Token the JWT given in environment KORE_\*\. It expired at 2026-01-01T00:05:00\.000Z \(its exp\)\.$/);
+  expect(r.lines.join("\n")).not.toContain(jwt);
+});
+
+test("no answer within --timeout-seconds: the call is named with the timeout, and nothing else is tried", async () => {
+  emulator.failNext({ method: "POST", pathIncludes: "getAllCampaignDetails", delayMs: 2500 });
+  const r = await doctor(["--timeout-seconds", "1"]);
+  expect(r.code).toBe(1);
+  expect(r.last).toMatch(/^not ready: fix first: listCampaigns \(voice\): no answer in \d+ ms: .*timed out: no response within 1000 ms/);
+  expect(r.row("other endpoints")).toMatch(/skip +not tried/);
+});
+
+test("bad flags are a usage error (exit 2) naming the flag, before anything is sent", async () => {
+  const r = await doctor(["--slow-ms", "fast"]);
+  expect(r.code).toBe(2);
+  expect(r.lines[0]).toBe('stderr: kore-campaigns doctor: --slow-ms must be a whole number > 0 (got "fast")');
+  const named = await doctor(["--connection", "emea"]);
+  expect(named.code).toBe(2);
+  expect(named.lines[0]).toBe("stderr: kore-campaigns doctor: --connection names an entry of a stack's config: give --stack too");
+  expect(emulator.requests).toHaveLength(0);
+});
+
+test("nothing listens at the host: not ready, the first call named with 'connection refused'", async () => {
+  const net = require("node:net") as typeof import("node:net");
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const p = (s.address() as import("node:net").AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const r = await doctor([], { KORE_HOST: `http://127.0.0.1:${port}` });
+  expect(r.code).toBe(1);
+  expect(r.last).toMatch(/^not ready: fix first: listCampaigns \(voice\): no answer in \d+ ms: .*connection refused \(ECONNREFUSED/);
 });

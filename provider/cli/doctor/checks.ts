@@ -45,19 +45,29 @@ export function firstConclusive(outcomes: readonly CallOutcome[]): CallOutcome |
   });
 }
 
+/** What the doctor may say about the credentials (never the secret or the token). */
+export interface CredentialsInfo {
+  source: string;
+  kind: "client" | "jwt";
+  clientId?: string;
+  /** A given JWT's `exp`, read without checking its signature. */
+  jwtExpiresAt?: Date;
+}
+
 /** The verdict on the token: 401 explained, or accepted. */
-export function credentialsRow(outcomes: readonly CallOutcome[], how: { source: string; kind: "client" | "jwt"; clientId?: string }): Row {
+export function credentialsRow(outcomes: readonly CallOutcome[], how: CredentialsInfo): Row {
   const check = "credentials (JWT)";
   const first = firstConclusive(outcomes);
   const status = first ? statusOf(first) : undefined;
   if (status === undefined) return row(check, "skip", "not known: no answer in which Kore.ai judged the token (see below)");
   const from = how.kind === "client" ? `minted from client id ${how.clientId} (${how.source})` : `the JWT given in ${how.source}`;
   if (status === 401) {
+    const expired = how.kind === "jwt" && how.jwtExpiresAt !== undefined && how.jwtExpiresAt.getTime() <= Date.now() ? ` It expired at ${how.jwtExpiresAt.toISOString()} (its exp).` : "";
     const causes =
       how.kind === "client"
         ? 'the client secret is wrong, or the client id is not this JWT app\'s, or the JWT app lacks the "Campaign Management" API scope'
         : 'the given JWT is expired, or not signed with its JWT app\'s client secret, or its app lacks the "Campaign Management" API scope';
-    return row(check, "FAIL", `Kore.ai refused the token: 401${koreWords(first!.error)}. Code 4002 means one of: ${causes}. Token ${from}`);
+    return row(check, "FAIL", `Kore.ai refused the token: 401${koreWords(first!.error)}. Code 4002 means one of: ${causes}. Token ${from}.${expired}`);
   }
   return row(check, "ok", `accepted (${from})`);
 }

@@ -13,7 +13,7 @@ import { redactSecrets } from "../../kore-api/errors";
 import { resetReportedFields, setWarningSink } from "../../kore-api/responses";
 import { isLoopbackHost, parseKoreHost, type KoreTarget } from "../../kore-api/target";
 import { resolveConnection, secretsOf, type ResolvedConnection, type SettingSource } from "../../pulumi/connection";
-import { clockRow, credentialsRow, endpointRow, formatTable, rateLimitRow, redirectRow, tenantRow, timingRow, verdict, type CallOutcome, type Row } from "./checks";
+import { clockRow, credentialsRow, endpointRow, formatTable, rateLimitRow, redirectRow, tenantRow, timingRow, verdict, type CallOutcome, type CredentialsInfo, type Row } from "./checks";
 import { runWriteProbe, type ProbeOptions } from "./probe";
 import { ExchangeRecorder } from "./record";
 
@@ -97,7 +97,10 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     rows.push(clockRow(recorder.exchanges));
     rows.push(credentialsRow(outcomes, credentialKind(conn)));
     rows.push(tenantRow(outcomes, conn.target));
-    if (blocked) rows.push({ check: "endpoints", result: "skip", detail: "not tried: the first call did not get through (see above)" });
+    if (blocked) {
+      rows.push(endpointRow(voice)); // never "ok": no answer, a redirect, a 401 or a 403
+      rows.push({ check: "other endpoints", result: "skip", detail: "not tried: the first call did not get through (see above)" });
+    }
     else {
       for (const o of outcomes) rows.push(endpointRow(o));
       if (!voice.value?.records[0]) {
@@ -149,8 +152,19 @@ function scrubbed(rows: Row[], scrub: (t: string) => string): Row[] {
   return rows.map((r) => ({ ...r, detail: scrub(r.detail) }));
 }
 
-function credentialKind(conn: ResolvedConnection): { source: string; kind: "client" | "jwt"; clientId?: string } {
-  return "jwt" in conn.credentials ? { source: conn.source, kind: "jwt" } : { source: conn.source, kind: "client", clientId: conn.credentials.clientId };
+function credentialKind(conn: ResolvedConnection): CredentialsInfo {
+  if (!("jwt" in conn.credentials)) return { source: conn.source, kind: "client", clientId: conn.credentials.clientId };
+  return { source: conn.source, kind: "jwt", jwtExpiresAt: expiryOf(conn.credentials.jwt) };
+}
+
+/** A JWT's `exp` claim (its payload is base64url JSON), or undefined when it has none or cannot be read. */
+function expiryOf(jwt: string): Date | undefined {
+  try {
+    const exp = (JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as { exp?: unknown }).exp;
+    return typeof exp === "number" ? new Date(exp * 1000) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function connectionRow(conn: ResolvedConnection): Row {
