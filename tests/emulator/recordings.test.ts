@@ -6,8 +6,8 @@
  * mapped to the ones the emulator gives, so later paths name the emulator's objects. A recording from a real
  * tenant dropped into the folder checks the emulator against that tenant's dialect.
  *
- * The emulator starts holding the docs' Progressive sample campaign and its contact list, so that the listings
- * have a record whose shape can be compared.
+ * The emulator starts holding the docs' Progressive sample campaign (renamed, so that a recording may create the
+ * sample itself) and its contact list, so that the listings have a record whose shape can be compared.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -41,9 +41,11 @@ function shapeOf(body: unknown): unknown {
   return { keys: Object.keys(body).sort(), data: dataShape };
 }
 
-/** Pairs the ids two answers carry at the same places (recorded -> replayed). */
+/** Pairs the ids two answers carry at the same places (recorded -> replayed); the first pairing of an id stands. */
 function pairIds(recorded: unknown, replayed: unknown, into: Map<string, string>): void {
-  if (typeof recorded === "string" && typeof replayed === "string" && ID.test(recorded) && ID.test(replayed)) into.set(recorded, replayed);
+  if (typeof recorded === "string" && typeof replayed === "string" && ID.test(recorded) && ID.test(replayed)) {
+    if (!into.has(recorded)) into.set(recorded, replayed);
+  }
   else if (Array.isArray(recorded) && Array.isArray(replayed)) recorded.forEach((r, i) => pairIds(r, replayed[i], into));
   else if (isObject(recorded) && isObject(replayed)) for (const k of Object.keys(recorded)) pairIds(recorded[k], replayed[k], into);
 }
@@ -51,7 +53,7 @@ function pairIds(recorded: unknown, replayed: unknown, into: Map<string, string>
 let emulator: Emulator;
 beforeEach(async () => {
   emulator = await startEmulator({ readyDelayMs: 0, contactLists: [...SAMPLE_PROGRESSIVE.contactLists] });
-  emulator.insert(structuredClone(SAMPLE_PROGRESSIVE) as Record<string, unknown>);
+  emulator.insert({ ...structuredClone(SAMPLE_PROGRESSIVE), name: "Seeded copy of the Progressive sample" } as Record<string, unknown>);
 });
 afterEach(() => emulator.close());
 
