@@ -270,3 +270,14 @@ test("nothing listens at the host: not ready, the first call named with 'connect
   expect(r.code).toBe(1);
   expect(r.last).toMatch(/^not ready: fix first: listCampaigns \(voice\): no answer in \d+ ms: .*connection refused \(ECONNREFUSED/);
 });
+
+test.each([
+  ["plain http to another host", { KORE_HOST: "http://platform.kore.example" }, /host: must use https:\/\/ \(plain http is only allowed for loopback hosts\)/],
+  ["an app id that is not a plain id", { KORE_APP_ID: "st-x/../../y" }, /appId: must be a plain id/],
+])("%s: the connection row fails with the rule, nothing is sent", async (_what, env, rule) => {
+  const r = await doctor([], env);
+  expect(r.code).toBe(1);
+  expect(r.last).toMatch(/^not ready: fix first: connection: /);
+  expect(r.last).toMatch(rule);
+  expect(emulator.requests).toHaveLength(0);
+});

@@ -57,25 +57,35 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
   }
   const secrets = secretsOf(conn);
   const scrub = (text: string) => redactSecrets(text, secrets);
+  const recorder = new ExchangeRecorder();
+  let origin: string;
+  let client: KoreClient;
+  try {
+    origin = parseKoreHost(conn.target.host);
+    client = new KoreClient(conn.target, conn.credentials, {
+      retry: { maxRetries: 0 },
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      connectTimeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      deadlineMs: (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * 2,
+      userAgent: "pulumi-kore-campaigns doctor",
+      interceptors: [recorder.interceptor()],
+    });
+  } catch (err) {
+    // the host rule (https://, a bare origin), a plain app or account id, the credentials' form: refused before any call
+    return finish(out, [{ check: "connection", result: "FAIL", detail: scrub((err as Error).message.replace(/\n\s*/g, " ")) }], []);
+  }
   const rows: Row[] = [connectionRow(conn)];
-  const origin = parseKoreHost(conn.target.host);
 
   rows.push(await hostRow(origin));
   rows.push(await tlsRow(origin));
-  if (rows.some((r) => r.result === "FAIL")) return finish(out, scrubbed(rows, scrub), []);
+  if (rows.some((r) => r.result === "FAIL")) {
+    await client.close();
+    return finish(out, scrubbed(rows, scrub), []);
+  }
 
-  const recorder = new ExchangeRecorder();
   const warnings: string[] = [];
   const previousSink = setWarningSink((w) => warnings.push(w));
   resetReportedFields(); // every unknown field of this run is reported, whatever an earlier run in this process saw
-  const client = new KoreClient(conn.target, conn.credentials, {
-    retry: { maxRetries: 0 },
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    connectTimeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    deadlineMs: (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) * 2,
-    userAgent: "pulumi-kore-campaigns doctor",
-    interceptors: [recorder.interceptor()],
-  });
   const call = <T>(step: string, kind: CallOutcome["call"], fn: () => Promise<T>) => recorder.observe(step, kind, fn);
   let leftovers: string[] = [];
   try {
