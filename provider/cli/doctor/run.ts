@@ -110,8 +110,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     if (blocked) {
       rows.push(endpointRow(voice)); // never "ok": no answer, a redirect, a 401 or a 403
       rows.push({ check: "other endpoints", result: "skip", detail: "not tried: the first call did not get through (see above)" });
-    }
-    else {
+    } else {
       for (const o of outcomes) rows.push(endpointRow(o));
       if (!voice.value?.records[0]) {
         const why = voice.value ? "no voice campaign in the app to read (run again once one exists, or use --write-probe)" : "not tried: the voice listing gave no campaign to read";
