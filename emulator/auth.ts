@@ -38,12 +38,12 @@ export class Authenticator {
     this.key = new TextEncoder().encode(creds.clientSecret);
   }
 
-  /** Verifies signature (HS256 only), expiry and the `appId` claim; with enforceJti, a fresh `jti`. */
-  async verifyToken(token: string | undefined): Promise<AuthResult> {
+  /** Verifies signature (HS256 only), expiry (at `nowMs`, the server's clock) and the `appId` claim; with enforceJti, a fresh `jti`. */
+  async verifyToken(token: string | undefined, nowMs: number = Date.now()): Promise<AuthResult> {
     if (!token) return refuseToken("no auth header");
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"] }));
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], currentDate: new Date(nowMs) }));
     } catch (err) {
       return refuseToken(`token rejected: ${(err as { code?: string }).code ?? "invalid"}`);
     }

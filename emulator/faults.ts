@@ -81,12 +81,23 @@ export class FaultInjector {
   /** Replaces the probabilistic configuration and restarts the PRNG from the seed. */
   set(config: FaultConfig): void {
     for (const k of ["errorRate", "rateLimit429Rate", "dropRate", "ambiguousCreateRate"] as const) checkShare(k, config[k]);
+    if (config.redirectTo !== undefined && !/^https?:\/\/[^/?#]+$/.test(config.redirectTo)) {
+      throw new RangeError(`emulator faults: redirectTo must be an origin such as https://elsewhere.example (got ${JSON.stringify(config.redirectTo).slice(0, 60)})`);
+    }
+    if (config.clockSkewSeconds !== undefined && !Number.isFinite(config.clockSkewSeconds)) {
+      throw new RangeError(`emulator faults: clockSkewSeconds must be a number (got ${config.clockSkewSeconds})`);
+    }
     if (config.maxRequestsPerSecond !== undefined && !(config.maxRequestsPerSecond > 0)) {
       throw new RangeError(`emulator faults: maxRequestsPerSecond must be > 0 (got ${config.maxRequestsPerSecond})`);
     }
     this.config = { ...config };
     this.random = seededRandom(config.seed ?? DEFAULT_SEED);
     this.bucket = config.maxRequestsPerSecond ? new TokenBucket(config.maxRequestsPerSecond, this.now()) : undefined;
+  }
+
+  /** The configuration in force (read by the pipeline for the redirect, clock-skew and shape modes). */
+  get current(): Readonly<FaultConfig> {
+    return this.config;
   }
 
   failNext(rule: ScriptedFault): void {

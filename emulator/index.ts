@@ -33,6 +33,7 @@ export type {
   FaultConfig,
   RequestLogEntry,
   ScriptedFault,
+  ShapeVariants,
   StoredCampaign,
   StoredContactList,
   WireDialingStrategy,

@@ -12,7 +12,8 @@ import { HANDLERS } from "./handlers";
 import { BodyTooLarge, HttpError, destroyConnection, parseJson, readBody, sendJson, sleep, type Answer } from "./http";
 import { RequestLog, redactHeaders } from "./requestLog";
 import { errorBody, errorsBody } from "./responses";
-import { matchRoute, type RouteMatch } from "./routes";
+import { matchRoute, type RouteMatch, type RouteName } from "./routes";
+import { reshape } from "./shapes";
 import type { CampaignStore } from "./store";
 import type { RequestLogEntry } from "./types";
 
@@ -68,7 +69,7 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 
 /** Auth then tenant checks; throws the error answer. */
 async function authenticate(deps: ServerDeps, req: IncomingMessage, match: RouteMatch, query: URLSearchParams): Promise<void> {
-  const token = await deps.auth.verifyToken(header(req, "auth"));
+  const token = await deps.auth.verifyToken(header(req, "auth"), serverNow(deps));
   const result = token.ok
     ? deps.auth.checkTenant({
         pathAppId: match.params.appId,
@@ -79,6 +80,19 @@ async function authenticate(deps: ServerDeps, req: IncomingMessage, match: Route
       })
     : token;
   if (!result.ok) throw Object.assign(new HttpError(result.status, result.msg, result.code), { note: result.reason });
+}
+
+/** Real time, moved by the app's `clockSkewSeconds` (the Date header and the token's iat/exp checks). */
+function serverNow(app: AppDeps): number {
+  return Date.now() + (app.faults.current.clockSkewSeconds ?? 0) * 1000;
+}
+
+/** The answer as sent: the erratum shapes applied, and a Date header from the skewed clock when one is set. */
+function asSent<A extends Answer>(app: AppDeps, route: RouteName | undefined, answer: A): A {
+  const { shapes, clockSkewSeconds } = app.faults.current;
+  const body = route ? reshape(route, answer.body, shapes) : answer.body;
+  const headers = clockSkewSeconds ? { ...answer.headers, date: new Date(serverNow(app)).toUTCString() } : answer.headers;
+  return { ...answer, body, headers };
 }
 
 async function answerFor(deps: ServerDeps, req: IncomingMessage, url: URL, parsed: ReturnType<typeof parseJson>): Promise<Answer & { note?: string }> {
@@ -144,12 +158,20 @@ async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResp
       return;
     }
     if (decision.kind === "answer") {
-      const answer = injectedAnswer(decision);
+      const answer = asSent(app, undefined, injectedAnswer(decision));
       entry.status = answer.status;
       sendJson(res, answer);
       return;
     }
-    const answer = await answerFor({ ...deps, ...app }, req, url, parsed);
+    const redirectTo = app.faults.current.redirectTo;
+    if (redirectTo !== undefined) {
+      const answer = asSent(app, undefined, { status: 301, body: errorBody("Moved Permanently", 301), headers: { location: `${redirectTo}${url.pathname}${url.search}` } });
+      entry.status = answer.status;
+      entry.fault = "redirect";
+      sendJson(res, answer);
+      return;
+    }
+    const answer = asSent(app, route.kind === "route" ? route.match.name : undefined, await answerFor({ ...deps, ...app }, req, url, parsed));
     if (answer.note) entry.note = answer.note;
     if (decision.ambiguous) {
       entry.note = `performed (would have answered ${answer.status}), then the connection was destroyed`;

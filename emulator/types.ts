@@ -80,6 +80,33 @@ export interface FaultConfig {
   ambiguousCreateRate?: number;
   /** PRNG seed (default 1) so runs repeat. */
   seed?: number;
+  /**
+   * Every API request is answered `301 Moved Permanently` with `Location: <redirectTo><path and query>` (a host that
+   * moved, a proxy in front of it), before routing and auth. An origin such as `https://elsewhere.example`.
+   */
+  redirectTo?: string;
+  /** The server's clock runs this far from real time: its `Date` header, and the JWT's `iat`/`exp` checks. */
+  clockSkewSeconds?: number;
+  /** Erratum modes: the other answer shapes the docs show for a call (shapes.ts). */
+  shapes?: ShapeVariants;
+}
+
+/** Which of the documented (or undocumented) answer shapes to give instead of the default ones (README "Erratum modes"). */
+export interface ShapeVariants {
+  /** List records carry `_id` (get-all-voice-campaigns, the default) or `id` (get-all-campaigns, get-all-sms-campaigns). */
+  listRecordId?: "_id" | "id";
+  /** `false`: list answers have no paging fields (get-all-sms-campaigns' response table). */
+  listPaging?: false;
+  /** Preview creates answer `{id, data: {campId}}` (v1, the default) or `{data: {id}}`, the id where the v2 page puts it. */
+  previewCreate?: "campId" | "data.id";
+  /** Update answers: `id` and `data.id` (update-voice-campaign, the default), `data._id` alone (update-sms-campaign), or `id` and `data._id` (v2). */
+  update?: "id-and-data.id" | "data._id" | "id-and-data._id";
+  /** The get answer's record carries `_id` (the default) or `id`. */
+  getRecordId?: "_id" | "id";
+  /** Undocumented: the status answer's `data.status` as a one-element array (the list filter's form). */
+  statusAsArray?: boolean;
+  /** Undocumented fields added to every answer's record(s), as a newer server might send. */
+  extraFields?: Record<string, unknown>;
 }
 
 /** Deterministic fault for the next `count` requests matching `method` and `pathIncludes`. */

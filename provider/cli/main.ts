@@ -30,6 +30,8 @@ import { runReview, REVIEW_USAGE } from "./review";
 // validate, which makes no call, does not pay for it at start-up (~0.17 s of require on this machine).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const exportModule = (): typeof import("./export") => require("./export");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const doctorModule = (): typeof import("./doctor/command") => require("./doctor/command");
 
 export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
@@ -37,6 +39,7 @@ export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--s
        kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
        kore-campaigns review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]
                              [--changed-files FILE] [--history FILE] [--record] [--approved FILE]
+       kore-campaigns doctor [--stack NAME] [--connection NAME] [--write-probe] [--record FILE] (doctor --help)
 
 validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) and contact-list
 definitions (one per list, in ${CONTACT_LISTS_FOLDER}/ beside the campaigns folder) without contacting Kore.ai.
@@ -71,6 +74,7 @@ const EXIT = { valid: 0, problems: 1, usage: 2 } as const;
 export function runCli(argv: readonly string[], io: CliOutput): number | Promise<number> {
   if (argv[0] === "export") return runExport(argv.slice(1), io);
   if (argv[0] === "review") return runReview(argv.slice(1), io);
+  if (argv[0] === "doctor") return doctorModule().runDoctorCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

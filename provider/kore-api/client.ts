@@ -37,6 +37,7 @@ import {
   failureEnvelope,
   getResponse,
   listResponse,
+  noteUnknownFields,
   parseErrorBody,
   parseWith,
   plainText,
@@ -98,6 +99,11 @@ export interface KoreClientOptions {
    * adapter refuses once the engine that started the provider is gone: engine-liveness.ts).
    */
   beforeAttempt?: () => Promise<void>;
+  /**
+   * undici interceptors run on every HTTP attempt as it is sent (after the token is added) and as it is answered;
+   * `kore-campaigns doctor` records the exchanges with one. Default: none.
+   */
+  interceptors?: Dispatcher.DispatcherComposeInterceptor[];
 }
 
 /** A create / update body: any JSON object (wire.ts's `toWireBody()` builds it; the client sends it as is). */
@@ -202,7 +208,7 @@ export class KoreClient {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     });
-    this.dispatcher = new RetryAgent(this.agent.compose(this.attemptGate()), {
+    this.dispatcher = new RetryAgent(this.agent.compose(...(options.interceptors ?? []), this.attemptGate()), {
       // Our callback replaces undici's default decision (methods, codes, counts all come from the policy).
       retry: this.retryCallback(),
       // Hand the final failed response (with Kore's error body) to us instead of throwing it away.
@@ -252,15 +258,15 @@ export class KoreClient {
     });
   }
 
-  /** POST .../campaign/getAllCampaignDetails?accountId=..., body `{limit, skip, page, type: "voice"}`. */
-  async listCampaignsPage(p: { limit: number; skip: number; page: number }): Promise<ListPage> {
+  /** POST .../campaign/getAllCampaignDetails?accountId=..., body `{limit, skip, page, type}` (`type` "voice" unless "sms"). */
+  async listCampaignsPage(p: { limit: number; skip: number; page: number; type?: "voice" | "sms" }): Promise<ListPage> {
     for (const k of ["limit", "page"] as const) positive(p[k], k);
     if (!Number.isInteger(p.skip) || p.skip < 0) throw new RangeError("skip must be an integer >= 0");
     return this.send({
       call: "listCampaigns",
       method: "POST",
       path: `${this.base}/campaign/getAllCampaignDetails?accountId=${encodeURIComponent(this.accountId)}`,
-      body: { limit: p.limit, skip: p.skip, page: p.page, type: "voice" },
+      body: { limit: p.limit, skip: p.skip, page: p.page, type: p.type ?? "voice" },
       parse: (json) => parseWith(listResponse, json),
     });
   }
@@ -504,6 +510,7 @@ export class KoreClient {
     }
     const parsed = spec.parse(json);
     if (!parsed.ok) throw unreadable(json === undefined ? "got an empty body" : `got ${parsed.problem}`);
+    noteUnknownFields(spec.call, json);
     return parsed.value;
   }
 

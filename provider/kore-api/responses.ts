@@ -15,9 +15,13 @@
  * - contact list listing:            `{status, message, data: [{_id, name, ...list}]}` (no paging documented)
  * - errors (any call):               `{errors: [{msg, code}]}`, or `{message}`, or plain text
  *
- * Every object is "loose": unknown fields are kept, so a field Kore adds tomorrow is not lost.
+ * Every object is "loose": unknown fields are kept, so a field Kore adds tomorrow is not lost. They are not
+ * passed over in silence either: `noteUnknownFields` warns once per run and field about any that no page shows
+ * (shapes.ts lists what the pages show), since those are where the docs are out of date.
  */
 import { z } from "zod";
+import type { KoreCall } from "./errors";
+import { unknownFields } from "./shapes";
 
 /** A campaign record as Kore stores it, with `_id` or `id` normalized to `id`. */
 export type WireCampaign = { id: string } & Record<string, unknown>;
@@ -193,6 +197,36 @@ export const EXPECTED = {
   listContactLists: "{status, message, data: [{_id, name, ...list}]}",
   deleteContactList: "a JSON object or an empty body",
 } as const;
+
+/** Where the unknown-field warnings go: stderr by default (the engine shows a provider's stderr); the doctor collects them. */
+export type WarningSink = (warning: string) => void;
+const toStderr: WarningSink = (warning) => void process.stderr.write(`pulumi-kore-campaigns: warning: ${warning}\n`);
+let warningSink: WarningSink = toStderr;
+/** `call field` pairs already reported in this process. */
+const reportedFields = new Set<string>();
+
+/** Sends the warnings to `sink` (undefined: back to stderr); returns the one it replaces. */
+export function setWarningSink(sink: WarningSink | undefined): WarningSink {
+  const previous = warningSink;
+  warningSink = sink ?? toStderr;
+  return previous;
+}
+
+/** Forgets which fields were reported (tests; a doctor run reports every field it sees). */
+export function resetReportedFields(): void {
+  reportedFields.clear();
+}
+
+/** After a successful parse: one warning naming the call and every field no page shows that was not reported before. */
+export function noteUnknownFields(call: KoreCall, body: unknown): void {
+  const fresh = unknownFields(call, body).filter((f) => !reportedFields.has(`${call} ${f}`));
+  if (fresh.length === 0) return;
+  for (const f of fresh) reportedFields.add(`${call} ${f}`);
+  warningSink(
+    `Kore.ai answered ${call} with ${fresh.length === 1 ? "a field" : "fields"} the API docs do not show: ${fresh.join(", ")}. ` +
+      "They are kept as sent; please report them with a recording (kore-campaigns doctor --record FILE).",
+  );
+}
 
 /** Runs a schema; on failure, says where the body differs (paths and zod's words, never values). */
 export function parseWith<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {
