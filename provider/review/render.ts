@@ -21,7 +21,13 @@ export function withoutSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
 }
 
-const show = (value: unknown) => (value === "[secret]" ? "[secret]" : value === UNKNOWN ? "[unknown]" : formatValue(withoutSecrets(value)));
+const show = (value: unknown) => {
+  const shown = withoutSecrets(value);
+  return shown === "[secret]" ? "[secret]" : shown === UNKNOWN ? "[unknown]" : formatValue(shown);
+};
+
+/** Control characters (all but the line breaks the output is made of) and bidirectional overrides: never printed. */
+const printable = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -93,10 +99,11 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, "Z"
 
 /** The pull-request comment. */
 export function renderMarkdown(review: Review, preview: Preview): string {
-  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(plain(review.failed ? `The ${review.summary}` : review.summary))}**`, ""];
+  const summary = review.failed ? review.summary.charAt(0).toUpperCase() + review.summary.slice(1) : review.summary;
+  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(plain(summary))}**`, ""];
   if (review.failed) {
     lines.push(`The preview did not complete (${cell(plain(review.failed))}): no change in it was reviewed. Fix the preview's errors (see the job's log) and run it again.`, "");
-    return lines.join("\n");
+    return printable(lines.join("\n"));
   }
   if (review.changes.length > 0) {
     lines.push("| resource | Kore.ai name | operation | changed fields |", "|---|---|---|---|");
@@ -121,7 +128,7 @@ export function renderMarkdown(review: Review, preview: Preview): string {
   const totals = Object.entries(preview.changeSummary ?? {}).map(([op, n]) => `${op}: ${n}`);
   if (totals.length > 0) lines.push(totals.join(", "));
   lines.push("```", "", "</details>", "");
-  return lines.join("\n");
+  return printable(lines.join("\n"));
 }
 
 /** The same facts as JSON (values with secrets replaced). */
@@ -131,7 +138,7 @@ export function renderJson(review: Review): string {
     fields: fields.map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
   }));
   const horizon = { from: new Date(review.horizon.from).toISOString(), to: new Date(review.horizon.to).toISOString() };
-  return `${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags }, null, 2)}\n`;
+  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags }, null, 2)}\n`);
 }
 
 /** The flags' ids and meanings, for `--help`. */
