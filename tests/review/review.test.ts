@@ -72,6 +72,27 @@ describe("what the CLI wrote", () => {
     expect(review.summary).toBe("3 campaigns change: 1 starts dialing, 1 deletion of an Active campaign, 1 update");
   });
 
+  test("a native stack (kore:index:VoiceCampaign, the plugin launched by the engine): started false -> true and Monday to 11 PM are reviewed", () => {
+    const preview = fixture("native-start");
+    expect(preview.steps.some((s) => s.urn.includes("::kore:index:VoiceCampaign::renewals"))).toBe(true);
+    expect(ids(preview)).toEqual(["starts:renewals", "priority-raised:renewals", "quiet-hours:renewals"]);
+    expect(reviewOf(preview).changes[0].fields.map((f) => f.path)).toEqual(["priority", "dialingStrategy.callingHours.days[0].end", "started"]);
+  });
+
+  test("a native stack whose started comes from a secret: the CLI writes "[secret]"; judged as true, worded as may", () => {
+    const preview = fixture("native-secret-start");
+    expect(text(preview, "starts")).toBe("started is not known in the preview (unknown or secret): judged as true: may dial from Mon 2026-12-07 9:00 AM Asia/Kolkata (Mon 2026-12-07 03:30 UTC)");
+  });
+
+  test("a Pulumi YAML stack: started false -> true and Monday to 11 PM are reviewed", () => {
+    expect(ids(fixture("yaml-start"))).toEqual(["starts:renewals", "quiet-hours:renewals"]);
+  });
+
+  test("a Pulumi YAML preview that failed (a check failure, an error diagnostic): nothing is judged", () => {
+    const review = reviewOf(fixture("yaml-failed"));
+    expect(review).toMatchObject({ summary: "the preview failed; nothing can be judged", failed: "1 error diagnostic (renewals)", changes: [], flags: [] });
+  });
+
   test("a replaced contact list shows as one replace (not three steps), with the contact-lists flag", () => {
     const review = reviewOf(fixture("list-replace"));
     expect(review.changes.map((c) => [c.kind, c.resourceName, c.operation, c.fields.map((f) => f.path)])).toEqual([["contactList", "renewals", "replace", ["description"]]]);
