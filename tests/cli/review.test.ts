@@ -38,15 +38,16 @@ test("an unknown flag name, format or quiet-hours window: exit 1 with the known 
   expect(review(["--preview", "/nonexistent", "--fail-on", "starts,start"])).toEqual({
     code: 1,
     stdout: "",
-    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, schedule-changed, quiet-hours\n',
+    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, priority-raised, schedule-changed, quiet-hours\n',
   });
   expect(review(["--format", "html"]).stderr).toBe('kore-campaigns review: unknown format "html" (markdown or json)\n');
+  expect(review(["--now", "next monday"]).stderr).toBe('kore-campaigns review: --now must be an ISO 8601 time with its offset, such as "2026-12-07T09:00:00Z" (got "next monday")\n');
   expect(review(["--quiet-hours", "9 PM-8 AM"]).stderr).toBe('kore-campaigns review: --quiet-hours must be two times, start before end, such as "8:00 AM-9:00 PM" (got "9 PM-8 AM")\n');
 });
 
 test("--quiet-hours moves the reminder's window", () => {
   const narrow = review(["--preview", CHANGE_SET, "--quiet-hours", "8:00 AM-11:00 PM", "--format", "json"]);
-  expect(JSON.parse(narrow.stdout).flags.map((f: { id: string }) => f.id)).toEqual(["hours-widened", "deletes-active", "starts"]);
+  expect(JSON.parse(narrow.stdout).flags.map((f: { id: string }) => f.id)).toEqual(["deletes-active", "starts"]); // billing (not started) widens nothing dialable
 });
 
 test("--format json: the same facts", () => {
