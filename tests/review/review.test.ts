@@ -79,7 +79,7 @@ describe("what the CLI wrote", () => {
     expect(reviewOf(preview).changes[0].fields.map((f) => f.path)).toEqual(["priority", "dialingStrategy.callingHours.days[0].end", "started"]);
   });
 
-  test("a native stack whose started comes from a secret: the CLI writes "[secret]"; judged as true, worded as may", () => {
+  test("a native stack whose started comes from a secret: the CLI writes [secret]; judged as true, worded as may", () => {
     const preview = fixture("native-secret-start");
     expect(text(preview, "starts")).toBe("started is not known in the preview (unknown or secret): judged as true: may dial from Mon 2026-12-07 9:00 AM Asia/Kolkata (Mon 2026-12-07 03:30 UTC)");
   });
