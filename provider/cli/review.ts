@@ -37,10 +37,13 @@ flags; offline.
 --record              end the comment with a hidden record of this review, for --approved
 --approved FILE       a review comment with its record (or review --format json): exit 3, naming each
                       difference, when this preview's review is not exactly the approved one
+--now TIME            the preview's time (ISO 8601, e.g. 2026-12-07T09:00:00Z): dialing is judged over
+                      the 8 weeks from it (default: the current time)
 flags:
 ${FLAG_LEGEND}
 review exits 0, or 2 when a --fail-on flag is raised, or 3 when the review differs from --approved, or 1
-when the input or a flag name is wrong.`;
+when the input or a flag name is wrong, a resource type of the kore package is one it does not know, or the
+preview failed (nothing can be judged).`;
 
 /** Most bytes of preview JSON read (a preview of 1000 campaigns is about 10 MB). */
 const MAX_PREVIEW_BYTES = 64 * 1024 * 1024;
@@ -65,6 +68,7 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
         history: { type: "string" },
         record: { type: "boolean", default: false },
         approved: { type: "string" },
+        now: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -82,6 +86,11 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   const quiet = values["quiet-hours"] === undefined ? DEFAULT_QUIET_HOURS : parseQuietHours(values["quiet-hours"]);
   if (!quiet) return fail(`--quiet-hours must be two times, start before end, such as "8:00 AM-9:00 PM" (got ${JSON.stringify(values["quiet-hours"])})`);
 
+  const now = values.now === undefined ? Date.now() : Date.parse(values.now);
+  if (Number.isNaN(now) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(values.now))) {
+    return fail(`--now must be an ISO 8601 time with its offset, such as "2026-12-07T09:00:00Z" (got ${JSON.stringify(values.now)})`);
+  }
+
   const source = values.preview ?? "standard input";
   const inputs: Partial<Record<"preview" | "changed-files" | "history" | "approved", string>> = {};
   for (const name of ["preview", "changed-files", "history", "approved"] as const) {
@@ -97,13 +106,17 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   let review, preview, approved, freshness;
   try {
     preview = parsePreview(inputs.preview!, source);
-    review = reviewOf(preview, quiet);
+    review = reviewOf(preview, { quiet, now });
     // the definition folders: the program's default campaigns folder, and the contact lists beside it
     if (inputs["changed-files"] !== undefined) review.flags.push(...codeChangedFlags(parseChangedFiles(inputs["changed-files"]), ["campaigns", CONTACT_LISTS_FOLDER]));
     if (inputs.history !== undefined) freshness = freshnessLine(lastRefreshOf(parseJson(inputs.history, values.history!), values.history), Date.now());
     if (inputs.approved !== undefined) approved = parseApproved(inputs.approved, values.approved!);
   } catch (err) {
     return fail((err as Error).message);
+  }
+  if (review.failed) {
+    io.out(values.format === "json" ? renderJson(review).trimEnd() : renderMarkdown(review, preview).trimEnd());
+    return fail(`${source}: ${review.summary} (${review.failed})`);
   }
   const json = renderJson(review);
   const markdown = [renderMarkdown(review, preview).trimEnd(), ...(freshness ? ["", freshness] : []), ...(values.record ? ["", recordComment(JSON.parse(json))] : [])];

@@ -9,8 +9,9 @@ import { definitionOf } from "../resources/campaign/state";
 import { diffContactList } from "../resources/contact-list/diff";
 import { definitionOfList, type ContactListDefinition } from "../resources/contact-list/schema";
 import type { CampaignDefinition } from "../resources/campaign/schema";
+import { isUnresolved, type CampaignFacts } from "../resources/campaign/exposure";
 import { parsePath, valueAt } from "../shared/validation";
-import type { Preview, PreviewStep } from "./preview";
+import { PreviewError, type Preview, type PreviewStep } from "./preview";
 
 export type ResourceKind = "campaign" | "contactList";
 export type Operation = "create" | "update" | "delete" | "replace";
@@ -27,6 +28,8 @@ export interface Side {
   started: boolean;
   /** The last known status (state's outputs), when the resource exists. */
   status?: string;
+  /** What the dialing-exposure model reads (campaigns): the raw values, unresolved ones included. */
+  facts?: CampaignFacts;
 }
 
 export interface ResourceChange {
@@ -41,13 +44,33 @@ export interface ResourceChange {
   next?: Side;
 }
 
-const TYPE_SUFFIX: Readonly<Record<string, ResourceKind>> = { "kore:VoiceCampaign": "campaign", "kore:ContactList": "contactList" };
+/**
+ * Every resource type the package ships, and what the review reads it as: the dynamic provider's types
+ * and the native plugin's (provider/pulumi/native/package-schema.ts; a test checks they match). A type
+ * added later is one more entry; a `kore` type missing here is an error, never silence.
+ */
+export const REVIEWED_TYPES: Readonly<Record<string, ResourceKind>> = {
+  "pulumi-nodejs:dynamic/kore:VoiceCampaign": "campaign",
+  "pulumi-nodejs:dynamic/kore:ContactList": "contactList",
+  "kore:index:VoiceCampaign": "campaign",
+  "kore:index:ContactList": "contactList",
+};
 
-/** The kind of a resource type ("pulumi-nodejs:dynamic/kore:VoiceCampaign"), or undefined for others. */
+/** A type of this package (native `kore:...`, or a dynamic `.../kore:...`); the provider resource itself is not. */
+const OURS = /^(?:kore:|pulumi-nodejs:dynamic\/kore:)/;
+
+/** The kind of a resource type, or undefined for a type of another package. Throws for a `kore` type the review does not know. */
 export function kindOf(type: string): ResourceKind | undefined {
-  const suffix = Object.keys(TYPE_SUFFIX).find((s) => type.endsWith(`/${s}`) || type === s);
-  return suffix === undefined ? undefined : TYPE_SUFFIX[suffix];
+  const kind = Object.prototype.hasOwnProperty.call(REVIEWED_TYPES, type) ? REVIEWED_TYPES[type] : undefined;
+  if (kind === undefined && OURS.test(type)) {
+    throw new PreviewError(`resource type ${JSON.stringify(withoutControls(type).slice(0, 80))} belongs to the kore package but the review does not know it; nothing can be judged (known: ${Object.keys(REVIEWED_TYPES).join(", ")})`);
+  }
+  return kind;
 }
+
+/** Control characters (C0, C1) and bidirectional overrides, which could hide or reorder what a reviewer reads. */
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const withoutControls = (text: string): string => text.replace(CONTROLS, "");
 
 /** The engine's operations, as a reviewer reads them; `same`, `read`, `refresh` and the like are no change. */
 const OPERATIONS: Readonly<Record<string, Operation>> = {
@@ -62,15 +85,30 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 const typeOfUrn = (urn: string) => urn.split("::")[2] ?? "";
 const nameOfUrn = (urn: string) => urn.split("::").slice(3).join("::");
 
+/** Keys the exposure model reads beside the definition (inputs, or state's outputs). */
+const NOT_DEFINITION = ["restartedAt", "stoppedOutsideGit"];
+
 function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined, outputs?: Record<string, unknown>): Side | undefined {
-  if (!inputs) return undefined;
+  if (!inputs || typeof inputs !== "object") return undefined;
   const status = typeof outputs?.status === "string" ? outputs.status : undefined;
   if (kind === "contactList") {
     return { definition: definitionOfList(inputs), started: false, ...(status ? { status } : {}) };
   }
-  const normalized = normalizedDefinition(definitionOf(inputs));
+  const raw: Record<string, unknown> = { ...definitionOf(inputs) };
+  for (const key of NOT_DEFINITION) delete raw[key];
+  const normalized = normalizedDefinition(raw);
   const definition = typeof normalized === "object" && normalized !== null ? (normalized as Record<string, unknown>) : {};
-  return { definition, started: inputs.started === true, ...(status ? { status } : {}) };
+  // state's outputs hold what refresh observed (a campaign stopped in the console shows started: false)
+  const started = outputs && "started" in outputs ? outputs.started : inputs.started;
+  const facts: CampaignFacts = {
+    definition,
+    started,
+    status: outputs?.status,
+    pendingChanges: outputs?.pendingChanges,
+    stoppedOutsideGit: outputs?.stoppedOutsideGit,
+    restartedAt: inputs.restartedAt,
+  };
+  return { definition, started: started === true, ...(status ? { status } : {}), facts };
 }
 
 function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
@@ -81,8 +119,13 @@ function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
           { definition: next.definition as unknown as CampaignDefinition, started: next.started },
         ).changed
       : diffContactList({ definition: old.definition as Partial<ContactListDefinition> }, { definition: next.definition as unknown as ContactListDefinition }).changed;
+  // a `started` the preview does not show (unknown, secret) is a change too: it may be true
+  const [wasStarted, isStarted] = [old.facts?.started ?? old.started, next.facts?.started ?? next.started];
+  if (kind === "campaign" && !paths.includes("started") && (isUnresolved(wasStarted) || isUnresolved(isStarted))) paths.push("started");
+  if (kind === "campaign" && old.facts?.restartedAt !== next.facts?.restartedAt) paths.push("restartedAt");
   return paths.map((path) => {
-    if (path === "started") return { path, old: old.started, new: next.started };
+    if (path === "started") return { path, old: wasStarted, new: isStarted };
+    if (path === "restartedAt") return { path, old: old.facts?.restartedAt, new: next.facts?.restartedAt };
     const segments = parsePath(path);
     return { path, old: valueAt(old.definition, segments), new: valueAt(next.definition, segments) };
   });
@@ -113,17 +156,19 @@ export function changesOf(preview: Preview): ResourceChange[] {
     const name = next?.definition.name ?? old?.definition.name;
     changes.push({
       kind,
-      resourceName: nameOfUrn(urn),
-      ...(typeof name === "string" ? { koreName: name } : {}),
+      resourceName: withoutControls(nameOfUrn(urn)),
+      ...(typeof name === "string" ? { koreName: withoutControls(name) } : {}),
       operation: entry.operation,
       fields,
       ...(old ? { old } : {}),
       ...(next ? { next } : {}),
     });
   }
-  // an update whose inputs normalize to the same thing (no field, e.g. only __provider changed) is no change;
+  // an update whose inputs normalize to the same thing (no field, e.g. only __provider changed) is no change,
+  // unless state holds changes pending from an earlier up (the next up makes them: a start, a schedule);
   // sorted (campaigns first, then by name) since the engine's step order differs between runs
+  const pending = (c: ResourceChange) => Array.isArray(c.old?.facts?.pendingChanges) && (c.old!.facts!.pendingChanges as unknown[]).length > 0;
   return changes
-    .filter((c) => c.operation !== "update" || c.fields.length > 0)
+    .filter((c) => c.operation !== "update" || c.fields.length > 0 || pending(c))
     .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || (a.resourceName < b.resourceName ? -1 : a.resourceName > b.resourceName ? 1 : 0));
 }

@@ -1,9 +1,29 @@
 /**
  * Dialing-impact flags: what a reviewer of a contact center must not miss. Each flag is written once
- * here (its id for `--fail-on`, its words, and the rule that raises it); the README's table lists the
- * same ids (a test checks it). Pure.
+ * here (its id for `--fail-on`, its words, and the rule that raises it), one entry of FLAGS; the README's
+ * table lists the same ids (a test checks it). The dialing flags are judged on outcomes, not fields: the
+ * exposure model (resources/campaign/exposure.ts) gives each campaign's dialable instants before and
+ * after the change, and `starts` / `hours-widened` are raised exactly when some instant is newly
+ * dialable. Pure.
  */
-import { minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
+import {
+  callingHoursOf,
+  exposureOf,
+  horizonFrom,
+  instantText,
+  intersectIntervals,
+  isUnresolved,
+  normalizeIntervals,
+  runningAfterUp,
+  runningAsItStands,
+  subtractIntervals,
+  type Exposure,
+  type Horizon,
+  type Interval,
+  type Running,
+} from "../resources/campaign/exposure";
+import { DAY_CODES, minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
+import { isSchedulePath } from "../resources/campaign/diff";
 import type { ResourceChange } from "./changes";
 
 export interface QuietHours {
@@ -15,121 +35,188 @@ export interface QuietHours {
 /** 8:00 AM to 9:00 PM: the window US rules (and many others) use. */
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 8 * 60, end: 21 * 60 };
 
+/** What every flag sees of one change: the change, and for a campaign its exposure before and after. */
+export interface Judged {
+  change: ResourceChange;
+  /** Campaigns only. Before: as state knows it (nothing for a create or a replacement: a new campaign). */
+  before?: Exposure;
+  after?: Exposure;
+  /** Instants dialable after and not before. */
+  newlyDialable: Interval[];
+  /** ...of those, the ones at which it was not running at all before (starts), and the others (hours-widened). */
+  newlyRunning: Interval[];
+  newlyInWindows: Interval[];
+}
+
+export interface ReviewContext {
+  quiet: QuietHours;
+  horizon: Horizon;
+}
+
 interface FlagRule {
   id: string;
   /** What it means, in words, for the README and the comment's legend. */
   meaning: string;
   /** The explanation for one change, or undefined when the flag does not apply. */
-  check(change: ResourceChange, quiet: QuietHours): string | undefined;
+  check(judged: Judged, context: ReviewContext): string | undefined;
 }
 
-type Window = { day: string; start: unknown; end: unknown };
+const NOT_RUNNING: Running = { how: "never", why: "a new campaign", may: false };
 
-const windowsOf = (definition: Record<string, unknown> | undefined): Window[] => {
-  const strategy = definition?.dialingStrategy as { callingHours?: { days?: Window[] } } | undefined;
-  return Array.isArray(strategy?.callingHours?.days) ? strategy!.callingHours!.days! : [];
-};
-const timezoneOf = (definition: Record<string, unknown> | undefined) =>
-  ((definition?.dialingStrategy as { callingHours?: { timezone?: string } } | undefined)?.callingHours?.timezone ?? "its time zone");
-const numberAt = (definition: Record<string, unknown> | undefined, key: string) => {
-  const value = (definition?.dialingStrategy as Record<string, unknown> | undefined)?.[key];
-  return typeof value === "number" ? value : undefined;
-};
+/** A change judged: its exposure before and after, over `horizon`. */
+export function judge(change: ResourceChange, horizon: Horizon): Judged {
+  if (change.kind !== "campaign") return { change, newlyDialable: [], newlyRunning: [], newlyInWindows: [] };
+  const [old, next] = [change.old?.facts, change.next?.facts];
+  const fresh = change.operation === "create" || change.operation === "replace";
+  const before = exposureOf(fresh ? undefined : old, fresh || !old ? NOT_RUNNING : runningAsItStands(old), horizon);
+  const running = runningAfterUp({ operation: change.operation, old, next, scheduleChanged: change.fields.some((f) => isSchedulePath(f.path)) });
+  const after = exposureOf(next, running, horizon);
+  const newlyDialable = subtractIntervals(after.dials, before.dials);
+  return {
+    change,
+    before,
+    after,
+    newlyDialable,
+    newlyRunning: subtractIntervals(newlyDialable, before.runs),
+    newlyInWindows: intersectIntervals(newlyDialable, before.runs),
+  };
+}
+
 const changed = (change: ResourceChange, prefix: string) => change.fields.some((f) => f.path === prefix || f.path.startsWith(`${prefix}.`) || f.path.startsWith(`${prefix}[`));
-const isCampaign = (change: ResourceChange) => change.kind === "campaign";
+const isCampaign = (j: Judged) => j.change.kind === "campaign";
+const isUpdate = (j: Judged) => j.change.operation === "update";
+const strategyValue = (definition: Record<string, unknown> | undefined, key: string) => {
+  const strategy = definition?.dialingStrategy;
+  if (isUnresolved(strategy)) return strategy;
+  return typeof strategy === "object" && strategy !== null ? (strategy as Record<string, unknown>)[key] : undefined;
+};
+const NOT_SHOWN = "not shown in the preview (unknown or secret)";
 
-/** Per day: the earliest start and latest end, in minutes. */
-function spanByDay(windows: Window[]): Map<string, { start: number; end: number }> {
-  const spans = new Map<string, { start: number; end: number }>();
-  for (const w of windows) {
-    const start = timeToMinutes(w.start);
-    const end = timeToMinutes(w.end, true);
-    if (start === undefined || end === undefined) continue;
-    const seen = spans.get(w.day);
-    spans.set(w.day, seen ? { start: Math.min(seen.start, start), end: Math.max(seen.end, end) } : { start, end });
+/** "first newly dialable: Mon 2026-12-07 6:00 PM Asia/Kolkata (Mon 2026-12-07 12:30 UTC)". */
+const firstText = (intervals: Interval[], exposure: Exposure | undefined) => instantText(intervals[0].start, exposure?.hours.timezone);
+
+/** A numeric setting that grows the effort: raised when it goes the `worse` way, "may" when the new value is not shown. */
+function effortFlag(key: string, worse: (now: number, was: number) => boolean, words: (now: number, was: number) => string, unresolved: string) {
+  return (j: Judged): string | undefined => {
+    if (!isCampaign(j) || !isUpdate(j)) return undefined;
+    const [was, now] = [strategyValue(j.change.old?.definition, key), strategyValue(j.change.next?.definition, key)];
+    if (isUnresolved(now) && !isUnresolved(was)) return unresolved;
+    return typeof was === "number" && typeof now === "number" && worse(now, was) ? words(now, was) : undefined;
+  };
+}
+
+/** Per day, what the new windows add to the old ones (same zone), in words. */
+function windowsAdded(j: Judged): string[] {
+  const [was, now] = [j.before?.hours ?? callingHoursOf(j.change.old?.definition), j.after!.hours];
+  const reasons: string[] = [];
+  if (now.unresolved.length > 0) reasons.push(`${now.unresolved.join(", ")} ${NOT_SHOWN}: judged as the widest`);
+  if (was.timezone !== now.timezone) reasons.push(`time zone ${was.timezone ?? "(not known)"} → ${now.timezone ?? "(not known)"}`);
+  if (was.frequency !== now.frequency) reasons.push(`frequency ${was.frequency ?? "(none)"} → ${now.frequency ?? "(none)"}`);
+  if (was.timezone === now.timezone) {
+    DAY_CODES.forEach((day, d) => {
+      const toMs = (list: readonly Interval[]) => list.map((i) => ({ start: i.start * 60_000, end: i.end * 60_000 }));
+      const added = subtractIntervals(toMs(now.week[d]), toMs(was.week[d])).map((i) => `${clock(i.start / 60_000)} to ${clock(i.end / 60_000)}`);
+      if (added.length === 0) return;
+      reasons.push(was.week[d].length === 0 ? `${day} added (${added.join(", ")})` : `${day} gains ${added.join(", ")}`);
+    });
   }
-  return spans;
+  return reasons;
+}
+
+/** The campaign's effective windows per day, as "MO 9:00 AM to 10:00 PM", those reaching outside `quiet`. */
+function outsideQuiet(exposure: Exposure, quiet: QuietHours): string[] {
+  return DAY_CODES.flatMap((day, d) => {
+    const list = normalizeIntervals(exposure.hours.week[d].map((i) => ({ ...i })));
+    if (list.length === 0) return [];
+    const [start, end] = [list[0].start, list[list.length - 1].end];
+    return start < quiet.start || end > quiet.end ? [`${day} ${clock(start)} to ${clock(end)}`] : [];
+  });
 }
 
 export const FLAGS: readonly FlagRule[] = [
   {
     id: "starts",
-    meaning: "starts dialing: a new campaign with `started: true`, or `started` going from false to true",
-    check: (c) => {
-      if (!isCampaign(c) || !c.next?.started) return undefined;
-      if (c.operation === "create" || c.operation === "replace") return "a new campaign that starts dialing as soon as it is ready";
-      return c.old && !c.old.started ? "started goes from false to true: the campaign starts dialing" : undefined;
+    meaning:
+      "starts dialing: some instant (over the horizon) at which the campaign may dial after the change, while before it was not running then: `started` false → true, a create with `started` or a schedule, a schedule enabled, moved earlier or already in effect, the replacement of a running campaign, a pending or unresolved start",
+    check: (j) => {
+      if (!isCampaign(j) || j.newlyRunning.length === 0) return undefined;
+      const why = j.after!.running.why;
+      return `${why}: ${j.after!.running.may ? "may dial" : "dials"} from ${firstText(j.newlyRunning, j.after)}`;
     },
   },
   {
     id: "stops",
-    meaning: "stops dialing: `started` going from true to false",
-    check: (c) => (isCampaign(c) && c.operation === "update" && c.old?.started && !c.next?.started ? "started goes from true to false: the campaign stops dialing" : undefined),
+    meaning: "stops dialing: `started` going from true to false, or a running campaign that no longer runs",
+    check: (j) => {
+      if (!isCampaign(j) || !isUpdate(j)) return undefined;
+      if (j.change.old?.started && !j.change.next?.started && !isUnresolved(j.change.next?.facts?.started)) return "started goes from true to false: the campaign stops dialing";
+      return j.before!.running.how !== "never" && j.after!.running.how === "never" ? `the campaign stops running (${j.after!.running.why})` : undefined;
+    },
   },
   {
     id: "deletes-active",
     meaning: "deletes or replaces a campaign whose last known status is Active or Scheduled",
-    check: (c) => {
-      if (!isCampaign(c) || (c.operation !== "delete" && c.operation !== "replace")) return undefined;
+    check: ({ change: c }) => {
+      if (c.kind !== "campaign" || (c.operation !== "delete" && c.operation !== "replace")) return undefined;
       const status = c.old?.status;
       return status === "Active" || status === "Scheduled" ? `${c.operation === "delete" ? "deletes" : "replaces"} a campaign that was ${status} at the last update or refresh` : undefined;
     },
   },
   {
     id: "contact-lists",
-    meaning: "changes who is dialed: a campaign's contact lists change, or a contact list is deleted or replaced",
-    check: (c) => {
-      if (isCampaign(c)) return c.operation === "update" && changed(c, "contactLists") ? "the contact lists it dials change" : undefined;
+    meaning: "changes who is dialed: a campaign's contact lists change (or may: not shown in the preview), or a contact list is deleted or replaced",
+    check: (j) => {
+      const c = j.change;
+      if (isCampaign(j)) {
+        if (!isUpdate(j)) return undefined;
+        if (j.after!.contactLists === "unresolved" && j.before!.contactLists !== "unresolved") return `the contact lists it dials may change (${NOT_SHOWN})`;
+        return changed(c, "contactLists") ? "the contact lists it dials change" : undefined;
+      }
       if (c.operation === "delete") return "deletes a contact list, with its contacts";
       return c.operation === "replace" ? "replaces a contact list: it is deleted with its contacts and created again empty" : undefined;
     },
   },
   {
     id: "hours-widened",
-    meaning: "widens calling hours: an earlier start, a later end, or more days",
-    check: (c) => {
-      if (!isCampaign(c) || c.operation !== "update" || !changed(c, "dialingStrategy.callingHours")) return undefined;
-      const before = spanByDay(windowsOf(c.old?.definition));
-      const after = spanByDay(windowsOf(c.next?.definition));
-      const reasons: string[] = [];
-      for (const [day, span] of after) {
-        const was = before.get(day);
-        if (!was) reasons.push(`${day} added (${clock(span.start)} to ${clock(span.end)})`);
-        else {
-          if (span.start < was.start) reasons.push(`${day} starts earlier (${clock(was.start)} → ${clock(span.start)})`);
-          if (span.end > was.end) reasons.push(`${day} ends later (${clock(was.end)} → ${clock(span.end)})`);
-        }
-      }
-      return reasons.length > 0 ? `calling hours widen: ${reasons.join(", ")}` : undefined;
+    meaning: "widens calling hours: some instant (over the horizon) newly inside the windows of a campaign that runs: a gap filled, a day added, the zone moved, the frequency widened",
+    check: (j) => {
+      if (!isCampaign(j) || j.newlyInWindows.length === 0) return undefined;
+      const reasons = windowsAdded(j);
+      const verb = j.after!.hours.unresolved.length > 0 ? "may dial" : "dials";
+      return `calling hours widen${reasons.length > 0 ? `: ${reasons.join(", ")}` : ""}; ${verb} newly from ${firstText(j.newlyInWindows, j.after)}`;
     },
   },
   {
     id: "more-attempts",
     meaning: "more call attempts per contact (`maxAttemptsPerRecord` goes up)",
-    check: (c) => {
-      const [was, now] = [numberAt(c.old?.definition, "maxAttemptsPerRecord"), numberAt(c.next?.definition, "maxAttemptsPerRecord")];
-      return isCampaign(c) && c.operation === "update" && was !== undefined && now !== undefined && now > was ? `each contact may be called up to ${now} times (was ${was})` : undefined;
-    },
+    check: effortFlag("maxAttemptsPerRecord", (now, was) => now > was, (now, was) => `each contact may be called up to ${now} times (was ${was})`, `each contact may be called more times (maxAttemptsPerRecord ${NOT_SHOWN})`),
   },
   {
     id: "shorter-retry",
     meaning: "contacts are called again sooner (`defaultRetryPeriod` goes down)",
-    check: (c) => {
-      const [was, now] = [numberAt(c.old?.definition, "defaultRetryPeriod"), numberAt(c.next?.definition, "defaultRetryPeriod")];
-      return isCampaign(c) && c.operation === "update" && was !== undefined && now !== undefined && now < was ? `a contact is called again after ${now} minutes (was ${was})` : undefined;
-    },
+    check: effortFlag("defaultRetryPeriod", (now, was) => now < was, (now, was) => `a contact is called again after ${now} minutes (was ${was})`, `a contact may be called again sooner (defaultRetryPeriod ${NOT_SHOWN})`),
   },
   {
     id: "mode-changed",
     meaning: "the dialing mode changes (Progressive, Preview, Agentless)",
-    check: (c) =>
-      isCampaign(c) && c.operation === "update" && changed(c, "dialingMode") ? `dialing mode ${String(c.old?.definition.dialingMode)} → ${String(c.next?.definition.dialingMode)}` : undefined,
+    check: ({ change: c }) =>
+      c.kind === "campaign" && c.operation === "update" && changed(c, "dialingMode") ? `dialing mode ${String(c.old?.definition.dialingMode)} → ${String(c.next?.definition.dialingMode)}` : undefined,
+  },
+  {
+    id: "priority-raised",
+    meaning: "the campaign's priority goes up (it takes agents and lines from other campaigns)",
+    check: (j) => {
+      if (!isCampaign(j) || !isUpdate(j)) return undefined;
+      const [was, now] = [j.before!.effort.priority, j.after!.effort.priority];
+      if (now === "unresolved" && was !== "unresolved") return `the priority may go up (${NOT_SHOWN})`;
+      return was !== undefined && now !== undefined && was !== "unresolved" && Number(now) > Number(was) ? `priority ${was} → ${now}` : undefined;
+    },
   },
   {
     id: "schedule-changed",
     meaning: "a schedule is added or changed: Kore starts the campaign on its dates",
-    check: (c) => {
-      if (!isCampaign(c)) return undefined;
+    check: ({ change: c }) => {
+      if (c.kind !== "campaign") return undefined;
       if (c.operation === "update") return changed(c, "schedule") ? "its schedule changes" : undefined;
       const schedule = c.next?.definition.schedule as Record<string, unknown> | undefined;
       const enabled = schedule?.enabled === true || schedule?.isSchedulingEnabled === true;
@@ -138,15 +225,17 @@ export const FLAGS: readonly FlagRule[] = [
   },
   {
     id: "quiet-hours",
-    meaning: "reminder: new or changed calling hours reach outside the quiet-hours window (default 8:00 AM to 9:00 PM in the campaign's time zone); check the rules that apply to you (not legal advice)",
-    check: (c, quiet) => {
-      if (!isCampaign(c) || !c.next) return undefined;
+    meaning:
+      "reminder: new or changed calling hours (a zone change included) reach outside the quiet-hours window (default 8:00 AM to 9:00 PM in the campaign's time zone); check the rules that apply to you (not legal advice)",
+    check: (j, { quiet }) => {
+      const c = j.change;
+      if (!isCampaign(j) || !c.next || !j.after) return undefined;
       const relevant = c.operation === "create" || c.operation === "replace" || changed(c, "dialingStrategy.callingHours");
       if (!relevant) return undefined;
-      const outside = [...spanByDay(windowsOf(c.next.definition))].filter(([, s]) => s.start < quiet.start || s.end > quiet.end);
-      if (outside.length === 0) return undefined;
-      const days = outside.map(([day, s]) => `${day} ${clock(s.start)} to ${clock(s.end)}`).join(", ");
-      return `reminder: calling hours reach outside ${clock(quiet.start)} to ${clock(quiet.end)} (${timezoneOf(c.next.definition)}): ${days}`;
+      const zone = j.after.hours.timezone;
+      if (zone === undefined || j.after.hours.unresolved.length > 0) return `reminder: the calling hours or their time zone are ${NOT_SHOWN}: they may reach outside ${clock(quiet.start)} to ${clock(quiet.end)}`;
+      const outside = outsideQuiet(j.after, quiet);
+      return outside.length === 0 ? undefined : `reminder: calling hours reach outside ${clock(quiet.start)} to ${clock(quiet.end)} (${zone}): ${outside.join(", ")}`;
     },
   },
   {
@@ -164,14 +253,23 @@ export interface RaisedFlag {
   explanation: string;
 }
 
+export interface FlagOptions {
+  quiet?: QuietHours;
+  /** Defaults to 8 weeks from now. */
+  horizon?: Horizon;
+}
+
 /** Every flag each change raises, in the table's order. */
-export function flagsOf(changes: readonly ResourceChange[], quiet: QuietHours = DEFAULT_QUIET_HOURS): RaisedFlag[] {
-  return changes.flatMap((change) =>
-    FLAGS.flatMap((flag) => {
-      const explanation = flag.check(change, quiet);
+export function flagsOf(changes: readonly ResourceChange[], options: FlagOptions | QuietHours = {}): RaisedFlag[] {
+  const opts: FlagOptions = "start" in options ? { quiet: options } : options;
+  const context: ReviewContext = { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon: opts.horizon ?? horizonFrom(Date.now()) };
+  return changes.flatMap((change) => {
+    const judged = judge(change, context.horizon);
+    return FLAGS.flatMap((flag) => {
+      const explanation = flag.check(judged, context);
       return explanation === undefined ? [] : [{ id: flag.id, resourceName: change.resourceName, explanation }];
-    }),
-  );
+    });
+  });
 }
 
 /** "8:00 AM-9:00 PM" / "08:00-21:00" -> a window; undefined when not two times with start before end. */

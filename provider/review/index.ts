@@ -2,24 +2,35 @@
  * `kore-campaigns review`: a preview (`pulumi preview --json`) -> what it does to the people being
  * dialed, for a pull-request comment. Offline and pure: no credentials, no Pulumi, no network.
  */
+import { horizonFrom, type Horizon } from "../resources/campaign/exposure";
 import { changesOf } from "./changes";
 import { DEFAULT_QUIET_HOURS, flagsOf, type QuietHours } from "./flags";
-import type { Preview } from "./preview";
-import { summaryLine, type Review } from "./render";
+import { previewFailure, type Preview } from "./preview";
+import { FAILED_SUMMARY, summaryLine, type Review } from "./render";
 
-export function reviewOf(preview: Preview, quiet: QuietHours = DEFAULT_QUIET_HOURS): Review {
-  const changes = changesOf(preview);
-  const flags = flagsOf(changes, quiet);
-  return { summary: summaryLine(changes, flags), changes, flags };
+export interface ReviewOptions {
+  quiet?: QuietHours;
+  /** The preview's time (epoch ms): the horizon is 8 weeks from it. Default: now. */
+  now?: number;
 }
 
-export { changesOf, kindOf } from "./changes";
+export function reviewOf(preview: Preview, options: ReviewOptions | QuietHours = {}): Review {
+  const opts: ReviewOptions = "start" in options ? { quiet: options } : options;
+  const horizon: Horizon = horizonFrom(opts.now ?? Date.now());
+  const failure = previewFailure(preview);
+  if (failure !== undefined) return { summary: FAILED_SUMMARY, failed: failure, horizon, changes: [], flags: [] };
+  const changes = changesOf(preview);
+  const flags = flagsOf(changes, { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon });
+  return { summary: summaryLine(changes, flags), horizon, changes, flags };
+}
+
+export { changesOf, kindOf, REVIEWED_TYPES } from "./changes";
 export type { FieldChange, Operation, ResourceChange, ResourceKind } from "./changes";
-export { DEFAULT_QUIET_HOURS, FLAGS, FLAG_IDS, flagsOf, parseQuietHours } from "./flags";
+export { DEFAULT_QUIET_HOURS, FLAGS, FLAG_IDS, flagsOf, judge, parseQuietHours } from "./flags";
 export type { QuietHours, RaisedFlag } from "./flags";
-export { parsePreview, PreviewError } from "./preview";
+export { parsePreview, previewFailure, PreviewError } from "./preview";
 export type { Preview } from "./preview";
-export { FLAG_LEGEND, renderJson, renderMarkdown, summaryLine, withoutSecrets } from "./render";
+export { FAILED_SUMMARY, FLAG_LEGEND, renderJson, renderMarkdown, summaryLine, withoutSecrets } from "./render";
 export type { Review } from "./render";
 export { ApprovalError, differencesFrom, parseApproved, recordComment } from "./approval";
 export type { ReviewRecord } from "./approval";

@@ -18,12 +18,15 @@ const step = z.looseObject({
   newState: state.nullish(),
 });
 
+const diagnostic = z.looseObject({ severity: z.unknown().optional(), urn: z.unknown().optional() });
+
 export const previewSchema = z.looseObject({
-  steps: z.array(step),
+  steps: z.array(step).optional(),
   changeSummary: z.record(z.string(), z.number()).optional(),
+  diagnostics: z.array(diagnostic).optional(),
 });
 
-export type Preview = z.infer<typeof previewSchema>;
+export type Preview = z.infer<typeof previewSchema> & { steps: PreviewStep[] };
 export type PreviewStep = z.infer<typeof step>;
 
 export class PreviewError extends Error {
@@ -50,10 +53,26 @@ export function parsePreview(text: string, source: string): Preview {
     throw new PreviewError(`${source}: not JSON (starts with ${excerpt(text)}); expected the output of \`pulumi preview --json\``);
   }
   const parsed = previewSchema.safeParse(value);
-  if (!parsed.success) {
+  const looksLikeOne = typeof value === "object" && value !== null && ("steps" in value || "diagnostics" in value);
+  if (!parsed.success || !looksLikeOne) {
+    if (parsed.success) throw new PreviewError(`${source}: not a Pulumi preview (steps: missing); expected the output of \`pulumi preview --json\``);
     const issue = parsed.error.issues[0];
     const at = issue.path.length > 0 ? issue.path.join(".") : "the top level";
     throw new PreviewError(`${source}: not a Pulumi preview (${at}: ${issue.message}); expected the output of \`pulumi preview --json\``);
   }
-  return parsed.data;
+  return { ...parsed.data, steps: parsed.data.steps ?? [], ...(parsed.data.steps === undefined ? { incomplete: true } : {}) } as Preview;
+}
+
+/**
+ * Why the preview cannot be judged (an error diagnostic, or no list of steps: the engine stopped before
+ * it had one), or undefined when it completed. Only counts and resource names are quoted, never messages.
+ */
+export function previewFailure(preview: Preview): string | undefined {
+  const errors = (preview.diagnostics ?? []).filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    const names = [...new Set(errors.map((d) => (typeof d.urn === "string" ? d.urn.split("::").slice(3).join("::") : "")).filter((n) => n !== ""))];
+    return `${errors.length} error diagnostic${errors.length === 1 ? "" : "s"}${names.length > 0 ? ` (${names.slice(0, 5).map((n) => n.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").slice(0, 60)).join(", ")})` : ""}`;
+  }
+  if ((preview as { incomplete?: boolean }).incomplete) return "no list of steps";
+  return undefined;
 }

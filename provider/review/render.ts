@@ -3,13 +3,15 @@
  * formatValue (short, and never something that looks like a credential); Pulumi secrets are "[secret]";
  * the dynamic provider's `__provider` blob is never read, so it cannot be shown. Pure.
  */
+import { HORIZON_WEEKS, SECRET_SIG, type Horizon } from "../resources/campaign/exposure";
+import { UNKNOWN } from "../shared/properties";
 import { formatValue } from "../shared/validation";
 import type { FieldChange, Operation, ResourceChange } from "./changes";
 import { FLAGS, type RaisedFlag } from "./flags";
 import type { Preview } from "./preview";
 
-/** Pulumi's marker of a secret value in JSON (the engine's "4dabf18193072939515e22adb298388d" key). */
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+/** The summary of a preview that did not complete. */
+export const FAILED_SUMMARY = "the preview failed; nothing can be judged";
 
 /** The value with every Pulumi secret replaced by "[secret]". */
 export function withoutSecrets(value: unknown): unknown {
@@ -19,7 +21,13 @@ export function withoutSecrets(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
 }
 
-const show = (value: unknown) => (value === "[secret]" ? "[secret]" : formatValue(withoutSecrets(value)));
+const show = (value: unknown) => {
+  const shown = withoutSecrets(value);
+  return shown === "[secret]" ? "[secret]" : shown === UNKNOWN ? "[unknown]" : formatValue(shown);
+};
+
+/** Control characters (all but the line breaks the output is made of) and bidirectional overrides: never printed. */
+const printable = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "");
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -79,13 +87,24 @@ const fieldText = (f: FieldChange) => `${f.path}: ${show(f.old)} → ${show(f.ne
 
 export interface Review {
   summary: string;
+  /** Why the preview cannot be judged, when it did not complete (then changes and flags are empty). */
+  failed?: string;
+  /** The instants judged: 8 weeks from the preview's time. */
+  horizon: Horizon;
   changes: ResourceChange[];
   flags: RaisedFlag[];
 }
 
+const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, "Z");
+
 /** The pull-request comment. */
 export function renderMarkdown(review: Review, preview: Preview): string {
-  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(plain(review.summary))}**`, ""];
+  const summary = review.failed ? review.summary.charAt(0).toUpperCase() + review.summary.slice(1) : review.summary;
+  const lines = ["### Kore.ai campaigns: what this change does", "", `**${cell(plain(summary))}**`, ""];
+  if (review.failed) {
+    lines.push(`The preview did not complete (${cell(plain(review.failed))}): no change in it was reviewed. Fix the preview's errors (see the job's log) and run it again.`, "");
+    return printable(lines.join("\n"));
+  }
   if (review.changes.length > 0) {
     lines.push("| resource | Kore.ai name | operation | changed fields |", "|---|---|---|---|");
     for (const c of review.changes) {
@@ -100,12 +119,16 @@ export function renderMarkdown(review: Review, preview: Preview): string {
     for (const f of review.flags) lines.push(`- **${f.id}** (${cell(plain(f.resourceName))}): ${cell(plain(f.explanation))}`);
     lines.push("");
   }
+  const stoppedOutside = review.changes.filter((c) => c.kind === "campaign" && c.old?.facts?.stoppedOutsideGit !== undefined && c.old?.facts?.stoppedOutsideGit !== null);
+  for (const c of stoppedOutside) lines.push(`- ${cell(plain(c.resourceName))}: stopped outside git; stays stopped unless \`restartedAt\` changes with \`started: true\``);
+  if (stoppedOutside.length > 0) lines.push("");
+  lines.push(`Dialing judged from ${iso(review.horizon.from)} over ${HORIZON_WEEKS} weeks.`, "");
   lines.push("<details><summary>Preview steps (from <code>pulumi preview --json</code>)</summary>", "", "```");
   for (const step of preview.steps) if (step.op !== "same") lines.push(`${step.op} ${step.urn.replace(/`/g, "'")}`);
   const totals = Object.entries(preview.changeSummary ?? {}).map(([op, n]) => `${op}: ${n}`);
   if (totals.length > 0) lines.push(totals.join(", "));
   lines.push("```", "", "</details>", "");
-  return lines.join("\n");
+  return printable(lines.join("\n"));
 }
 
 /** The same facts as JSON (values with secrets replaced). */
@@ -114,7 +137,8 @@ export function renderJson(review: Review): string {
     ...c,
     fields: fields.map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
   }));
-  return `${JSON.stringify({ summary: review.summary, changes, flags: review.flags }, null, 2)}\n`;
+  const horizon = { from: new Date(review.horizon.from).toISOString(), to: new Date(review.horizon.to).toISOString() };
+  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags }, null, 2)}\n`);
 }
 
 /** The flags' ids and meanings, for `--help`. */

@@ -56,7 +56,8 @@ export function formatValue(value: unknown): string {
     switch (typeof value) {
       case "string":
         // an excerpt, never something that looks like a credential (a token, a key) put in the wrong field
-        if (/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+|^[A-Za-z0-9+/=_-]{32,}$/.test(value.trim())) return "(a value that looks like a credential, not shown)";
+        // (a token has digits: a long plain name of letters, such as a campaign's, is shown)
+        if (/eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+/.test(value) || (/^[A-Za-z0-9+/=_-]{32,}$/.test(value.trim()) && /\d/.test(value))) return "(a value that looks like a credential, not shown)";
         return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
       case "number":
       case "boolean":

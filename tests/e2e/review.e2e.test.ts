@@ -25,8 +25,9 @@ function campaign(file: string, name: string): string {
     .replace(/^  - Recent Buyers - Q2 2025.*$/m, `  - ${LIST}`);
 }
 
+/** The review at a fixed preview time, so the fixture's review and the fresh one judge the same horizon. */
 function review(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, "review", ...args], { input, encoding: "utf8", timeout: 20_000 });
+  const result = spawnSync(process.execPath, [CLI, "review", "--now", "2026-12-07T00:00:00Z", ...args], { input, encoding: "utf8", timeout: 20_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -97,7 +98,7 @@ test("a contact list replaced (allowReplacement) shows as a replace, with the fl
   project.write("contact-lists/renewals.yaml", `name: ${LIST}\ndescription: Customers renewing in 2026.\n`);
 });
 
-test("started: true on one file and wider hours on another: both flags, the deletion of an Active campaign, and --fail-on starts exits 2", async () => {
+test("started: true on one file and wider hours on another (not started: nothing newly dialable, only the reminder), the deletion of an Active campaign, and --fail-on starts exits 2", async () => {
   edit("campaigns/renewals.yaml", (t) => t.replace(/^started: false/m, "started: true"));
   edit("campaigns/billing.yaml", (t) => t.replace(/end: "6:00 PM" \}/, 'end: "10:00 PM" }'));
   project.remove("campaigns/feedback.yaml");
@@ -105,8 +106,9 @@ test("started: true on one file and wider hours on another: both flags, the dele
   const comment = review(["--preview", file]);
   expect(comment.code).toBe(0);
   expect(comment.stdout).toContain("**3 campaigns change: 1 starts dialing, 1 deletion of an Active campaign, 1 update**");
-  expect(comment.stdout).toMatch(/- \*\*starts\*\* \(renewals\): started goes from false to true/);
-  expect(comment.stdout).toMatch(/- \*\*hours-widened\*\* \(billing\): calling hours widen: MO ends later \(6:00 PM → 10:00 PM\)/);
+  expect(comment.stdout).toContain("- **starts** (renewals): started goes from false to true: dials from Mon 2026-12-07 9:00 AM Asia/Kolkata (Mon 2026-12-07 03:30 UTC)");
+  expect(comment.stdout).not.toContain("**hours-widened**"); // billing is not started: no instant becomes dialable
+  expect(comment.stdout).toContain("- **quiet-hours** (billing): reminder: calling hours reach outside 8:00 AM to 9:00 PM (Asia/Kolkata): MO 9:00 AM to 10:00 PM");
   expect(comment.stdout).toMatch(/- \*\*deletes-active\*\* \(feedback\): deletes a campaign that was Active/);
   expect(comment.stdout).not.toMatch(/__provider|exports\.handler/);
   const gated = review(["--fail-on", "starts"], fs.readFileSync(file, "utf8"));

@@ -278,7 +278,15 @@ async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOu
       pendingChanges: union(outs.pendingChanges, "schedule"),
     });
   }
-  return { ...outs, pendingChanges: without(outs.pendingChanges, "schedule") };
+  const applied = { ...outs, pendingChanges: without(outs.pendingChanges, "schedule") };
+  if (!outs.schedule.enabled) return applied;
+  // One status read, so state records what Kore shows now (Scheduled, or Active inside the window) and the
+  // next review sees it; a failed read keeps the status last known (the schedule itself was applied).
+  try {
+    return { ...applied, status: (await ctx.client.getCampaignStatus(id)).status };
+  } catch {
+    return applied;
+  }
 }
 
 /**
