@@ -436,6 +436,14 @@ function quickFile(file: string, source: string, kindName: DefinitionKind, resou
   return { ...parsed, problems: [], contactList };
 }
 
+/**
+ * A CR not followed by LF: some readers take it for a line break (js-yaml did: `name: X\rstarted: true` loaded
+ * with `started: true`), while git diff, grep and the `yaml` package do not. Refused in every file, whichever
+ * reader would read it, so what a reviewer sees is what loads.
+ */
+const BARE_CR = /\r(?!\n)/;
+const BARE_CR_RULE = "a carriage return (CR) not followed by a line feed; save the file with LF or CRLF line endings";
+
 /** Parses and validates one definition file's text (a campaign's unless `kind` says otherwise). */
 export function parseDefinitionFile(file: string, text: string, kindName: DefinitionKind = "campaign"): ParsedFile {
   const kind = FILE_KINDS[kindName];
@@ -444,6 +452,11 @@ export function parseDefinitionFile(file: string, text: string, kindName: Defini
     ? []
     : [{ file, message: `the file name ${JSON.stringify(resourceName)} is not a valid resource name: it ${RESOURCE_NAME_RULE}`, code: "file_name" }];
   const source = text.replace(/^\uFEFF/, "");
+  const bareCr = BARE_CR.exec(source);
+  if (bareCr) {
+    const line = source.slice(0, bareCr.index).split("\n").length;
+    return { file, kind: kindName, resourceName, lineOf: () => undefined, problems: [...nameProblems, { file, line, message: `invalid YAML: ${BARE_CR_RULE}`, code: "yaml" }] };
+  }
   const quick = nameProblems.length === 0 ? quickFile(file, source, kindName, resourceName) : undefined;
   if (quick) return quick;
   const lineCounter = new (Y().LineCounter)();

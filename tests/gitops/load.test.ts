@@ -185,6 +185,18 @@ describe("file problems", () => {
     ]);
   });
 
+  test("a bare CR (a line break for some readers, none for git diff and grep) is an error at its line, whichever reader would read the file", () => {
+    const text = `${toYaml(progressive())}name: X\rstarted: true\n`.replace(/^name: .*\n/m, "");
+    const line = text.slice(0, text.indexOf("\r")).split("\n").length;
+    expect(problemsOf(text)).toEqual([
+      { file: expect.any(String), line, message: expect.stringMatching(/^invalid YAML: a carriage return \(CR\) not followed by a line feed; save the file with LF or CRLF line endings$/), code: "yaml" },
+    ]);
+    // inside quotes too: the full reader would keep it in the value
+    expect(problemsOf(toYaml(progressive()).replace(/^description: .*$/m, 'description: "a\rb"'))).toEqual([expect.objectContaining({ code: "yaml", message: expect.stringMatching(/carriage return/) })]);
+    // CRLF files are fine
+    expect(problemsOf(toYaml(progressive()).replace(/\n/g, "\r\n"))).toEqual([]);
+  });
+
   test("a byte-order mark (as some Windows editors write) changes nothing", () => {
     const text = toYaml(progressive()).replace(/^priority: .*$/m, (line) => `${line}\npriority: 4`);
     const withoutFile = (problems: Problem[]) => problems.map(({ file: _file, ...rest }) => rest);
