@@ -17,7 +17,7 @@ import { quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
 import { failuresFromIssues } from "../shared/validation";
-import { endedScheduleRule } from "../resources/campaign/schedule";
+import { endedScheduleRule, startPassedScheduleRule } from "../resources/campaign/schedule";
 import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
 import {
@@ -168,6 +168,7 @@ export function loadDefinitions(paths: string | readonly string[], options: Load
     ...parsed.flatMap((p) => p.problems),
     ...crossFileProblems(parsed),
     ...endedSchedules(parsed, (options.now ?? Date.now)()),
+    ...startPassedSchedules(parsed, (options.now ?? Date.now)()),
   ].map((p) =>
     kindOf(p.file) === "contactList" ? { ...p, kind: "contactList" as const } : p,
   );
@@ -730,6 +731,16 @@ function endedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[]
     if (!p.definition || !rule) return [];
     const at = "schedule.end";
     return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (up refuses to send a new or changed schedule like this; an unchanged one makes no call)`, code: "schedule_ended" }];
+  });
+}
+
+/** A schedule whose start has passed (its end ahead) is a warning: `up` sends it and Kore dials at once, `started: false` or not. */
+function startPassedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[] {
+  return parsed.flatMap((p) => {
+    const rule = p.definition ? startPassedScheduleRule(p.definition.spec.schedule, nowMs) : undefined;
+    if (!p.definition || !rule) return [];
+    const at = "schedule.start";
+    return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (only a new or changed schedule is sent; an unchanged one makes no call)`, code: "schedule_started" }];
   });
 }
 

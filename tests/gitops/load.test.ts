@@ -325,8 +325,26 @@ describe("a schedule whose end has passed", () => {
     ]);
   });
 
+  test("a start already past, the end ahead: a warning at the start's line (the schedule call at apply dials at once, started: false or not)", () => {
+    const text = toYaml({ ...progressive(), schedule: ended });
+    const result = loadDefinitions(writeTree({ "renewals.yaml": text }), { now: () => Date.UTC(2026, 0, 6, 12) });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.filter((w) => w.path?.startsWith("schedule"))).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "schedule_started",
+        path: "schedule.start",
+        line: lineOf(text, /start: .*2026-01-05/),
+        message:
+          "is already past (2026-01-05 09:00:00 UTC; now 2026-01-06 12:00:00 UTC): Kore starts dialing as soon as the schedule is sent, at apply, although started is false; " +
+          "move the start ahead if it must not dial yet (only a new or changed schedule is sent; an unchanged one makes no call)",
+      }),
+    ]);
+  });
+
   test("no warning while the end is ahead", () => {
     const result = loadDefinitions(writeTree({ "renewals.yaml": toYaml({ ...progressive(), schedule: ended }) }), { now: () => Date.UTC(2026, 0, 30, 17) });
-    expect(result.warnings.map((w) => w.code)).toEqual(["undeclared_reference"]); // the list only, not the schedule
+    // the list, and the start that has passed (item 6), not the end
+    expect(result.warnings.map((w) => w.code).sort()).toEqual(["schedule_started", "undeclared_reference"]);
   });
 });
