@@ -19,7 +19,7 @@ import { config } from "../session";
 import { targetOf } from "../connection";
 import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
 import { definitionOf, inputsOf } from "../../resources/campaign/state";
-import { startedFromStatus } from "../../resources/campaign/status";
+import { startedAsItIs } from "../../resources/campaign/from-server";
 import { valueAt, parsePath } from "../../shared/validation";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
 
@@ -259,11 +259,26 @@ export class KoreProviderService {
       const result = await hooks.read(call.request.getId(), props as never);
       let outs = result.props as Props;
       let inputs = result.inputs as Props | undefined;
+      if (importing && !result.id) {
+        // the read answers "gone" only for a 404: say so, not the engine's "does not support importing"
+        const noun = kind === "campaign" ? "campaign" : "contact list";
+        const appId = targetOf(undefined, config())?.appId ?? "(the provider's app)";
+        throw new Error(`${noun} ${call.request.getId()} not found in app ${appId}: GET ${noun === "campaign" ? "campaign" : "contactList"}/${call.request.getId()} answered 404. Check the id (a contact list's id is not a campaign's, nor the other way round)`);
+      }
       if (importing && result.id) {
-        // By id alone: the app is the provider's; `started` describes the campaign as it is
+        // By id alone: the app is the provider's; the campaign described as it is (from-server.ts, as export does),
+        // with nothing pending, so the next up sends nothing for it
         outs = { ...outs, target: outs.target ?? targetOf(undefined, config()) };
         if (kind === "campaign") {
-          outs = { ...outs, started: startedFromStatus(outs.status as string | undefined).started, adoptExisting: false };
+          const asItIs = startedAsItIs(outs.status as string | undefined);
+          if (asItIs.holdsSchedule) {
+            throw new Error(
+              `campaign ${result.id} is ${String(outs.status)}: Kore holds a schedule for it that the API cannot read back, so an import would record "no schedule" ` +
+                "(and the next PUT would send isSchedulingEnabled: false). Declare it with its schedule copied from the console and adoptExisting: true instead",
+            );
+          }
+          const { pendingChanges: _pending, ...rest } = outs;
+          outs = { ...rest, started: asItIs.started, adoptExisting: false };
           inputs = inputsOf(outs);
         }
       }

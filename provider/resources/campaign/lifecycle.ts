@@ -27,6 +27,7 @@ import { createdAtOf, createOrAdopt, type CreateByName, type CreatedKind } from 
 import { checkReferences, type ReferenceKind } from "../../shared/references";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
 import { fromWireCampaign, toWireBody, toWireSchedule } from "./wire";
+import { definitionFromServer } from "./from-server";
 import { diffCampaign } from "./diff";
 import { endedScheduleRule, IN_WINDOW_REMEDY, RUNNING_IN_WINDOW, scheduleEnabled, scheduleRefusedHint } from "./schedule";
 import { NameView } from "../../shared/name-view";
@@ -401,7 +402,7 @@ export async function readCampaign(
     throw err;
   }
   ctx.names.manage(id);
-  const { definition, observed } = fromWireCampaign(record, previous);
+  const { definition, observed } = definitionFromServer(record, { previous }); // the conversion export and import use
   // Under a schedule in effect every status is Kore's doing (Scheduled, Active, Completed): no drift of started.
   const scheduled = scheduleInEffect(previous);
   return {
@@ -468,7 +469,8 @@ export async function updateCampaign(
     let record: WireCampaign;
     try {
       record = await ctx.client.updateCampaign(id, toWireBody(definition, "update")); // one PUT of the full definition
-    } catch (err) {
+    } catch (caught) {
+      const err = goneFromServer(caught, id, definition.name);
       if (!stopFirst) throw err; // nothing was changed on the server: a plain failure, state stays as it was
       throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
     }
@@ -484,6 +486,15 @@ export async function updateCampaign(
   if (writeSchedule && definition.schedule.enabled) outs = await applySchedule(ctx, id, outs, statusBeforeSchedule);
   if (started && converge) return applyStarted(ctx, id, outs, true, undefined);
   return outs;
+}
+
+/** A 404 to a write: the campaign was deleted outside Pulumi, and only a refresh drops it from state. */
+function goneFromServer(err: unknown, id: string, name: string): unknown {
+  if (!(err instanceof KoreApiError && err.status === 404)) return err;
+  return new Error(
+    `${err.message}; campaign ${id} ("${name}") is no longer in Kore.ai (deleted outside Pulumi?): run \`pulumi refresh\` (or \`pulumi up --refresh\`) ` +
+      "to drop it from state; the next up then creates it again",
+  );
 }
 
 /**
