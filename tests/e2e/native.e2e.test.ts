@@ -149,6 +149,22 @@ test("pulumi import of a campaign made out of band: reads only, no POST, no PUT;
   expect(emulator.campaign(made.id)).toBeUndefined();
 });
 
+test("pulumi import of a Paused campaign, then up: nothing sent, it stays Paused (issue 22, item 8)", async () => {
+  const args = argsFromSample(SAMPLE_PROGRESSIVE, "Paused In The Console", { contactLists: [SAMPLE_CONTACT_LISTS[0]] });
+  const made = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Record<string, unknown>), name: args.name, contactLists: args.contactLists });
+  emulator.setStatus(made.id, "Paused" as never);
+  await project.ok(["import", "kore:index:VoiceCampaign", "console", made.id, "--yes", "--generate-code=false", "--protect=false"]);
+  expect(project.stateFileText()).not.toMatch(/"pendingChanges"/);
+  // declared as imported (started: false describes a Paused campaign as it is): the up has nothing to do
+  await setConfig("test:console", JSON.stringify({ ...args, started: false }));
+  emulator.clearRequests();
+  await project.ok(["up", "--yes", "--skip-preview"]);
+  expect(writes()).toEqual([]);
+  expect(emulator.campaign(made.id)!.status).toBe("Paused");
+  await project.ok(["config", "rm", "test:console"]);
+  await project.ok(["up", "--yes", "--skip-preview"]);
+});
+
 test("destroy: the running campaign is stopped, then deleted; then the list", async () => {
   await setConfig("test:started", "true");
   const up = await project.run(["up", "--yes", "--skip-preview"]);
