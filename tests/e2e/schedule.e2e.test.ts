@@ -90,7 +90,9 @@ test("editing the days previews as one update of schedule alone, and applies as 
   expect(emulator.requests).toEqual([]);
 
   await project.ok(["up", "--yes", "--skip-preview"]);
-  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST schedule"]);
+  // before the call (issue 22, items 4 and 5): the names (is the name still this campaign's?) and the status (is it
+  // running inside its window?); both reads
+  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST status", "POST getAllCampaignDetails", "POST schedule"]);
   expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
   expect(emulator.scheduleOf(emulator.campaigns()[0].id)?.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
   emulator.clearRequests();
