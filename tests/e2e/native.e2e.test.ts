@@ -165,6 +165,24 @@ test("pulumi import of a Paused campaign, then up: nothing sent, it stays Paused
   await project.ok(["up", "--yes", "--skip-preview"]);
 });
 
+test("kore:clientSecret set with --plaintext is still a secret in the provider's state (issue 22, item 11)", async () => {
+  await project.ok(["config", "set", "--plaintext", "kore:clientSecret", DEMO_CREDENTIALS.clientSecret]);
+  try {
+    await project.ok(["up", "--yes", "--skip-preview"]);
+    // the deployment (what `stack export` gives; the update history keeps the stack config as the user set it)
+    const deployment = (await project.ok(["stack", "export"])).stdout;
+    expect(deployment).not.toContain(DEMO_CREDENTIALS.clientSecret);
+    const provider = (JSON.parse(deployment).deployment.resources as Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>).find(
+      (r) => r.type === "pulumi:providers:kore",
+    )!;
+    const encrypted = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) };
+    expect(provider.inputs!.clientSecret).toMatchObject(encrypted);
+    expect(provider.outputs!.clientSecret).toMatchObject(encrypted);
+  } finally {
+    await setConfig("kore:clientSecret", DEMO_CREDENTIALS.clientSecret, true);
+  }
+});
+
 test("destroy: the running campaign is stopped, then deleted; then the list", async () => {
   await setConfig("test:started", "true");
   const up = await project.run(["up", "--yes", "--skip-preview"]);
