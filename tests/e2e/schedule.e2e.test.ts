@@ -114,3 +114,19 @@ test("refresh after the window opened writes nothing and shows no drift; destroy
   ]);
   expect(emulator.campaigns()).toEqual([]);
 });
+
+test("a schedule whose start is already past: preview warns, from the program's validation and from the provider's check (issue 22, item 6)", async () => {
+  const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+  const start = fmt(Date.now() - 3_600_000);
+  const end = fmt(Date.now() + 30 * 86_400_000);
+  fs.writeFileSync(
+    path.join(project.dir, "campaigns", "weekly-renewals.yaml"),
+    definition(`schedule:\n  enabled: true\n  start: "${start}"\n  end: "${end}"\n  repeat: { every: 1, unit: day }\n`),
+  );
+  const preview = await project.ok(["preview"]);
+  const output = preview.stdout + preview.stderr;
+  expect(output).toContain(`campaigns/weekly-renewals.yaml:`);
+  expect(output).toContain(`warning: schedule.start: is already past (${start} UTC; now `);
+  expect(output).toContain(`warning: campaign "${NAME}": schedule.start is already past (${start} UTC; now `);
+  expect(emulator.requests.filter((r) => r.path.endsWith("/campaign/schedule"))).toEqual([]);
+});
