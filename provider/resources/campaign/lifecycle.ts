@@ -268,7 +268,7 @@ async function refuseEditInWindow(ctx: LifecycleContext, id: string, name: strin
   const { status } = await ctx.client.getCampaignStatus(id);
   if (RUNNING_IN_WINDOW.includes(status)) {
     throw new Error(
-      `campaign ${id} ("${name}") is dialing inside its schedule window (status ${status}): Kore refuses a new schedule while it runs, ` +
+      `campaign ${id} ("${name}") is ${status === "Active" ? "dialing" : "running"} inside its schedule window (status ${status}): Kore refuses a new schedule while it runs, ` +
         `and this change does not ask to stop it, so nothing was sent. ${IN_WINDOW_REMEDY}`,
     );
   }
