@@ -18,8 +18,8 @@ import { renderDefinitionFile, uniqueFileStems } from "../gitops/render";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
 import { readSettings } from "../pulumi/settings";
-import { startedFromStatus } from "../resources/campaign/status";
-import { fromWireCampaign } from "../resources/campaign/wire";
+import { campaignAsItIs } from "../resources/campaign/from-server";
+import { printable } from "../gitops/format";
 
 export interface ExportOptions {
   outDir: string;
@@ -34,7 +34,16 @@ export interface ExportOptions {
 export interface ExportResult {
   written: string[];
   skipped: Array<{ file: string; reason: string }>;
+  /** `campaign` and `reason` hold server text made printable (one line, no control character) */
   failed: Array<{ campaign: string; reason: string }>;
+  /** written, but a person must add what the API cannot read (a schedule Kore holds) before the first up */
+  incomplete: Array<{ file: string; reason: string }>;
+}
+
+/** A server name for one line of output: control characters (newline, ESC) as \uXXXX, cut short. */
+function shownName(name: string): string {
+  const line = printable(name);
+  return line.length > 80 ? `${line.slice(0, 80)}...` : line;
 }
 
 interface Planned {
@@ -64,7 +73,11 @@ async function exportWith(client: KoreClient, options: ExportOptions, secrets: r
   const scrub = (err: unknown) => redactSecrets(err instanceof Error ? err.message : String(err), secrets);
 
   progress("listing the app's voice campaigns...");
-  const all = await client.listAllCampaigns();
+  const unlisted: ExportResult["failed"] = [];
+  // a record with no id or a bad one is named and left out; the others are exported
+  const all = await client.listAllCampaigns({
+    onSkipped: (r) => unlisted.push({ campaign: `list record ${r.position} of page ${r.page}${r.name === undefined ? "" : ` ("${shownName(r.name)}")`}`, reason: `${printable(r.problem)}; left out` }),
+  });
   const filter = options.nameFilter?.toLowerCase();
   const chosen = all
     .map((record) => ({ record, name: typeof record.name === "string" ? record.name : "" }))
@@ -75,23 +88,30 @@ async function exportWith(client: KoreClient, options: ExportOptions, secrets: r
   progress(`${all.length} campaigns in the app, ${planned.length} to export`);
 
   fs.mkdirSync(options.outDir, { recursive: true });
-  const result: ExportResult = { written: [], skipped: [], failed: [] };
+  const result: ExportResult = { written: [], skipped: [], failed: unlisted, incomplete: [] };
   let done = 0;
   const one = async (p: Planned) => {
-    const label = `"${p.name}" (${p.record.id})`;
+    const label = `"${shownName(p.name)}" (${p.record.id})`;
     try {
-      if (!options.force && fs.existsSync(p.file)) {
+      const existing = lstatOrUndefined(p.file);
+      if (existing && (existing.isSymbolicLink() || !existing.isFile())) {
+        result.skipped.push({ file: p.file, reason: `is ${existing.isSymbolicLink() ? "a symbolic link" : "not a plain file"} (never written through, even with --force)` });
+        return;
+      }
+      if (!options.force && existing) {
         result.skipped.push({ file: p.file, reason: "exists (use --force to overwrite)" });
         return;
       }
       const made = fileFor(p.record, await client.getCampaign(p.record.id));
       if ("problem" in made) result.failed.push({ campaign: label, reason: made.problem });
       else {
-        fs.writeFileSync(p.file, made.text, { flag: options.force ? "w" : "wx" });
+        if (options.force) replaceFile(p.file, made.text);
+        else fs.writeFileSync(p.file, made.text, { flag: "wx" });
         result.written.push(p.file);
+        if (made.incomplete) result.incomplete.push({ file: p.file, reason: made.incomplete });
       }
     } catch (err) {
-      result.failed.push({ campaign: label, reason: scrub(err) });
+      result.failed.push({ campaign: label, reason: printable(scrub(err)) });
     } finally {
       done += 1;
       if (done % 50 === 0 || done === planned.length) progress(`exported ${done}/${planned.length}`);
@@ -106,32 +126,59 @@ async function exportWith(client: KoreClient, options: ExportOptions, secrets: r
   return result;
 }
 
-/** No documented call reads a schedule back (schedule.ts): the file says so instead of guessing one. */
-const SCHEDULED_NOTE =
-  "Status Scheduled: Kore holds a schedule for it that the API cannot read back. To manage it here, write it under schedule: (enabled: true, start, end, repeat) and set started: false.";
+function lstatOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
-/** The file's text for one campaign, or why it cannot be written. */
-export function fileFor(listRecord: WireCampaign, details: WireCampaign): { text: string } | { problem: string } {
-  // Details first, the list record for what they lack (the list carries `connection`, the queue or flow name).
-  const fromList = fromWireCampaign(listRecord).definition;
-  const { definition, observed } = fromWireCampaign(details, fromList);
-  const status = observed.status ?? (typeof listRecord.status === "string" ? listRecord.status : undefined);
-  const { started, note } = startedFromStatus(status);
-  const checked = validateCampaign({ ...definition, started, adoptExisting: true });
+/**
+ * --force: the new text goes to a fresh file beside the old one (created exclusively), then is renamed over it.
+ * A rename replaces the directory entry itself, so a symbolic link put there after the check is replaced, never
+ * followed: nothing outside the out folder is written.
+ */
+function replaceFile(file: string, text: string): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  fs.writeFileSync(temp, text, { flag: "wx" });
+  try {
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * No documented call reads a schedule back (schedule.ts): the file says what is true (a schedule is enabled,
+ * started: false) and leaves start, end and repeat out, so the file does not validate until a person writes them
+ * (never "no schedule", which the next PUT would send as isSchedulingEnabled: false).
+ */
+const SCHEDULED_NOTE =
+  "Kore holds a schedule for it that the API cannot read back: copy its start, end and repeat (UTC) from the Kore.ai console under schedule: before the first up (validate says what is missing).";
+export const SCHEDULE_UNREAD = "start, end and repeat: not readable through the API; write them from the console";
+
+/** The file's text for one campaign, or why it cannot be written; `incomplete` when a person must add what could not be read. */
+export function fileFor(listRecord: WireCampaign, details: WireCampaign): { text: string; incomplete?: string } | { problem: string } {
+  const { definition, observed, status, started, startedNote, holdsSchedule } = campaignAsItIs(details, listRecord);
+  // every field but an unreadable schedule is checked and normalized by the schema
+  const checked = validateCampaign({ ...definition, schedule: { enabled: false }, started, adoptExisting: true });
   if (!checked.ok) {
-    return { problem: `what Kore answered is not a valid definition: ${checked.failures.map((f) => f.message).slice(0, 5).join("; ")}` };
+    return { problem: `what Kore answered is not a valid definition: ${checked.failures.map((f) => printable(f.message)).slice(0, 5).join("; ")}` };
   }
   const spec = checked.value as CampaignSpec;
   const text = renderDefinitionFile(
-    { ...spec, priority: Number(spec.priority) } as unknown as CampaignSpec,
+    { ...spec, priority: Number(spec.priority), ...(holdsSchedule ? { schedule: { enabled: true } } : {}) } as unknown as CampaignSpec,
     {
       header: [
         `Exported from Kore.ai by kore-campaigns export (campaign ${observed.id}, status ${status ?? "unknown"}).`,
         "adoptExisting: true lets the first up take the existing campaign over (no duplicate); it can stay.",
-        ...(status === "Scheduled" ? [SCHEDULED_NOTE] : []),
+        ...(holdsSchedule ? [SCHEDULED_NOTE] : []),
       ],
-      started: note,
+      started: startedNote,
+      ...(holdsSchedule ? { schedule: SCHEDULE_UNREAD } : {}),
     },
   );
-  return { text };
+  return holdsSchedule ? { text, incomplete: `Kore holds a schedule for it: write its start, end and repeat from the console (the API cannot read them)` } : { text };
 }

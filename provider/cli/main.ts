@@ -139,6 +139,7 @@ async function runExport(argv: readonly string[], io: CliOutput): Promise<number
   for (const file of result.written) io.out(`wrote ${file}`);
   for (const s of result.skipped) io.out(`skipped ${s.file}: ${s.reason}`);
   for (const f of result.failed) io.out(`not exported: ${f.campaign}: ${f.reason}`);
+  for (const i of result.incomplete) io.out(`to complete by hand: ${i.file}: ${i.reason}`);
   io.out(`${result.written.length} written, ${result.skipped.length} skipped, ${result.failed.length} not exported`);
   return result.failed.length === 0 ? EXIT.valid : EXIT.problems;
 }

@@ -65,12 +65,19 @@ function jsYaml(): { yaml: JsYaml; schema: JsYamlSchema } {
 const NODE_PROPERTY = /(?:^|[\s[{,:?-])[&*!]/;
 
 /**
+ * What js-yaml reads otherwise than the `yaml` package (found by the fuzz test in tests/gitops/fast-yaml.test.ts):
+ * a bare CR (js-yaml: a line break; `yaml`: none), a directive (`%YAML 1.1` makes `yaml` read `yes` as true),
+ * and the characters YAML 1.1 counted as line breaks (NEL, LS, PS).
+ */
+const NOT_READ_ALIKE = /\r(?!\n)|^%|[\u0085\u2028\u2029]/m;
+
+/**
  * The file's content when it is a plain YAML mapping the quick reader can take as is; undefined for anything
  * else (a syntax error, duplicate keys, several documents, anchors, aliases, tags, a non-mapping), which the
  * caller then reads with the `yaml` package to report it.
  */
 export function quickMapping(source: string): Record<string, unknown> | undefined {
-  if (NODE_PROPERTY.test(source)) return undefined;
+  if (NODE_PROPERTY.test(source) || NOT_READ_ALIKE.test(source)) return undefined;
   const { yaml, schema } = jsYaml();
   let value: unknown;
   try {

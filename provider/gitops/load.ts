@@ -17,7 +17,7 @@ import { quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
 import { failuresFromIssues } from "../shared/validation";
-import { endedScheduleRule } from "../resources/campaign/schedule";
+import { endedScheduleRule, startPassedScheduleRule } from "../resources/campaign/schedule";
 import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
 import {
@@ -168,6 +168,7 @@ export function loadDefinitions(paths: string | readonly string[], options: Load
     ...parsed.flatMap((p) => p.problems),
     ...crossFileProblems(parsed),
     ...endedSchedules(parsed, (options.now ?? Date.now)()),
+    ...startPassedSchedules(parsed, (options.now ?? Date.now)()),
   ].map((p) =>
     kindOf(p.file) === "contactList" ? { ...p, kind: "contactList" as const } : p,
   );
@@ -436,6 +437,14 @@ function quickFile(file: string, source: string, kindName: DefinitionKind, resou
   return { ...parsed, problems: [], contactList };
 }
 
+/**
+ * A CR not followed by LF: some readers take it for a line break (js-yaml did: `name: X\rstarted: true` loaded
+ * with `started: true`), while git diff, grep and the `yaml` package do not. Refused in every file, whichever
+ * reader would read it, so what a reviewer sees is what loads.
+ */
+const BARE_CR = /\r(?!\n)/;
+const BARE_CR_RULE = "a carriage return (CR) not followed by a line feed; save the file with LF or CRLF line endings";
+
 /** Parses and validates one definition file's text (a campaign's unless `kind` says otherwise). */
 export function parseDefinitionFile(file: string, text: string, kindName: DefinitionKind = "campaign"): ParsedFile {
   const kind = FILE_KINDS[kindName];
@@ -444,6 +453,11 @@ export function parseDefinitionFile(file: string, text: string, kindName: Defini
     ? []
     : [{ file, message: `the file name ${JSON.stringify(resourceName)} is not a valid resource name: it ${RESOURCE_NAME_RULE}`, code: "file_name" }];
   const source = text.replace(/^\uFEFF/, "");
+  const bareCr = BARE_CR.exec(source);
+  if (bareCr) {
+    const line = source.slice(0, bareCr.index).split("\n").length;
+    return { file, kind: kindName, resourceName, lineOf: () => undefined, problems: [...nameProblems, { file, line, message: `invalid YAML: ${BARE_CR_RULE}`, code: "yaml" }] };
+  }
   const quick = nameProblems.length === 0 ? quickFile(file, source, kindName, resourceName) : undefined;
   if (quick) return quick;
   const lineCounter = new (Y().LineCounter)();
@@ -717,6 +731,16 @@ function endedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[]
     if (!p.definition || !rule) return [];
     const at = "schedule.end";
     return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (up refuses to send a new or changed schedule like this; an unchanged one makes no call)`, code: "schedule_ended" }];
+  });
+}
+
+/** A schedule whose start has passed (its end ahead) is a warning: `up` sends it and Kore dials at once, `started: false` or not. */
+function startPassedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[] {
+  return parsed.flatMap((p) => {
+    const rule = p.definition ? startPassedScheduleRule(p.definition.spec.schedule, nowMs) : undefined;
+    if (!p.definition || !rule) return [];
+    const at = "schedule.start";
+    return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (only a new or changed schedule is sent; an unchanged one makes no call)`, code: "schedule_started" }];
   });
 }
 

@@ -33,6 +33,8 @@ export interface RenderNotes {
   header: readonly string[];
   /** a comment after `started:` */
   started?: string;
+  /** a comment on the `schedule:` key (what could not be read of it) */
+  schedule?: string;
 }
 
 function ordered<T extends Record<string, unknown>>(value: T, order: readonly string[]): Record<string, unknown> {
@@ -60,6 +62,8 @@ export function renderDefinitionFile(spec: CampaignSpec, notes: RenderNotes): st
   for (const item of days?.items ?? []) (item as YAML.YAMLMap).flow = true;
   const started = doc.get("started", true) as YAML.Scalar | undefined;
   if (started && notes.started) started.comment = ` ${oneLine(notes.started)}`;
+  const schedule = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((p) => YAML.isScalar(p.key) && p.key.value === "schedule") : undefined;
+  if (schedule && notes.schedule && YAML.isScalar(schedule.key)) schedule.key.commentBefore = ` ${oneLine(notes.schedule)}`;
   const body = doc.toString({ lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
   const header = [SCHEMA_HEADER, "#", ...notes.header.map((l) => `# ${oneLine(l)}`)];
   return `${header.join("\n")}\n\n${body}`;

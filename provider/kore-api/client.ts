@@ -48,6 +48,7 @@ import {
   type CampaignStatus,
   type CreateResult,
   type ListPage,
+  type SkippedRecord,
   type Parsed,
   type TriggerResult,
   type ScheduleResult,
@@ -58,7 +59,7 @@ import { decideRetry, parseRetryAfter, resolveRetryPolicy, type RetryDecision, t
 import { AdaptiveScheduler, type RequestScheduler } from "./scheduler";
 import { parseKoreHost, type KoreTarget } from "./target";
 
-export type { WireCampaign, WireContactList, CampaignStatus, CreateResult, ListPage, TriggerResult, ScheduleResult } from "./responses";
+export type { WireCampaign, WireContactList, CampaignStatus, CreateResult, ListPage, SkippedRecord, TriggerResult, ScheduleResult } from "./responses";
 export type { KoreCredentials } from "./auth";
 export type { RequestScheduler } from "./scheduler";
 export { isLoopbackHost, parseKoreHost, type KoreTarget } from "./target";
@@ -276,7 +277,7 @@ export class KoreClient {
    * received so far (not `page * limit`), so a server that caps `limit` below ours loses nothing.
    * Records seen twice (a campaign created between two pages shifts the window) are kept once.
    */
-  async listAllCampaigns(opts: { pageSize?: number; maxPages?: number } = {}): Promise<WireCampaign[]> {
+  async listAllCampaigns(opts: { pageSize?: number; maxPages?: number; onSkipped?: (record: SkippedRecord & { page: number }) => void } = {}): Promise<WireCampaign[]> {
     const limit = opts.pageSize ?? this.listPageSize;
     const maxPages = opts.maxPages ?? this.maxListPages;
     const byId = new Map<string, WireCampaign>();
@@ -284,11 +285,12 @@ export class KoreClient {
     let pages = 0;
     for (let page = 1; page <= maxPages; page++) {
       pages = page;
-      const { records, hasMore } = await this.listCampaignsPage({ limit, skip, page });
+      const { records, hasMore, skipped, received } = await this.listCampaignsPage({ limit, skip, page });
       for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
+      for (const s of skipped) opts.onSkipped?.({ page, ...s }); // one bad record does not hide the others
       if (!hasMore) return [...byId.values()];
-      if (records.length === 0) break; // "more" but nothing on this page: the server is looping
-      skip += records.length;
+      if (received === 0) break; // "more" but nothing on this page: the server is looping
+      skip += received;
     }
     throw new KoreApiError({
       call: "listCampaigns",

@@ -92,16 +92,43 @@ export const updateResponse = z
     return out;
   });
 
+/** A record of a listing that was left out (no id, a bad id, not an object): where it was and why. */
+export interface SkippedRecord {
+  /** 1-based, in the page's results */
+  position: number;
+  /** the record's `name`, as the server sent it (print it through a sanitiser) */
+  name?: string;
+  problem: string;
+}
+
 export interface ListPage {
   records: WireCampaign[];
   hasMore: boolean;
   totalResults?: number;
+  /** in the order they came; the records beside them are kept (one bad record does not fail the listing) */
+  skipped: SkippedRecord[];
+  /** how many records arrived, kept or not (the next page's skip counts them all) */
+  received: number;
+}
+
+/** Each entry of a listing parsed on its own: the good ones kept, the others reported. */
+function recordsOf(results: readonly unknown[]): { records: WireCampaign[]; skipped: SkippedRecord[] } {
+  const records: WireCampaign[] = [];
+  const skipped: SkippedRecord[] = [];
+  results.forEach((entry, i) => {
+    const parsed = parseWith(campaignRecord, entry);
+    if (parsed.ok) return void records.push(parsed.value);
+    const name = typeof entry === "object" && entry !== null && typeof (entry as { name?: unknown }).name === "string" ? (entry as { name: string }).name : undefined;
+    const problem = typeof entry === "object" && entry !== null && !Array.isArray(entry) ? parsed.problem.replace(/^\(body\): /, "") : "(record): expected a JSON object";
+    skipped.push({ position: i + 1, ...(name !== undefined ? { name } : {}), problem });
+  });
+  return { records, skipped };
 }
 
 export const listResponse = z
   .looseObject({
     data: z.looseObject({
-      results: z.array(campaignRecord),
+      results: z.array(z.unknown()),
       hasMore: z.boolean().optional(),
       skip: z.number().optional(),
       totalResults: z.number().optional(),
@@ -115,7 +142,7 @@ export const listResponse = z
       ctx.issues.push({ code: "custom", message: "expected data.hasMore (or data.skip and data.totalResults)", input: data, path: ["data", "hasMore"] });
       return z.NEVER;
     }
-    return { records: data.results, hasMore, totalResults: data.totalResults };
+    return { ...recordsOf(data.results), hasMore, totalResults: data.totalResults, received: data.results.length };
   });
 
 /** Delete answers with the deleted campaign; only "it is a JSON object (or nothing)" matters. */

@@ -4,11 +4,13 @@
  * `require("pulumi-kore-campaigns/internal/hooks")` (the module name is part of every stored state, so
  * it never moves); what the process shares between resources lives in session.ts.
  */
+import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { diffCampaign, sameTarget } from "../resources/campaign/diff";
 import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign, type CampaignOutputs, type LifecycleContext } from "../resources/campaign/lifecycle";
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
 import { definitionOf, inputsOf } from "../resources/campaign/state";
+import { startPassedScheduleRule, type Schedule } from "../resources/campaign/schedule";
 import { UNKNOWN, withoutUndefined } from "../shared/properties";
 import { connectionRefOf, holdsCredentials, resolveConnection, sameRef, targetOf, type ConnectionRef, type ResolvedConnection } from "./connection";
 import { checkInputs, config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, sessionFor } from "./session";
@@ -42,8 +44,21 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
   configureFrom(req);
 }
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-  return checkInputs(news, (spec) => validateCampaign(spec, { unknownValue: UNKNOWN }));
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  const result = checkInputs(news, (spec) => validateCampaign(spec, { unknownValue: UNKNOWN }));
+  if (!result.failures?.length && result.inputs) warnStartPassed(olds, result.inputs);
+  return result;
+}
+
+/**
+ * A new or changed schedule whose start has passed dials as soon as `up` sends it, although `started` is false:
+ * a warning on the provider's stderr, which the engine prints (an unchanged schedule is not sent: no warning).
+ */
+function warnStartPassed(olds: Record<string, unknown>, inputs: Record<string, unknown>): void {
+  const schedule = inputs.schedule as Schedule | undefined;
+  if (isDeepStrictEqual(schedule, olds.schedule)) return;
+  const rule = startPassedScheduleRule(schedule, Date.now());
+  if (rule) process.stderr.write(`warning: campaign ${JSON.stringify(inputs.name)}: schedule.start ${rule}\n`);
 }
 
 export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -18,7 +18,8 @@
  *   dropped (see `reportOnce`), so a user sees one clean message.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { KoreClient } from "../kore-api/client";
+import { KoreClient, type SkippedRecord } from "../kore-api/client";
+import { plainText } from "../kore-api/responses";
 import { redactSecrets } from "../kore-api/errors";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
 import { appKey, targetKey, type KoreTarget } from "../kore-api/target";
@@ -125,9 +126,9 @@ function schedulerFor(target: KoreTarget, s: ProviderSettings): AdaptiveSchedule
 }
 
 /** How each kind is listed: every record, and one page of the newest (the re-check before a create). */
-const LISTERS: Record<ResourceKind, (client: () => KoreClient) => ConstructorParameters<typeof NameView>[0]> = {
-  campaign: (client) => ({
-    listAll: () => client().listAllCampaigns(),
+const LISTERS: Record<ResourceKind, (client: () => KoreClient, appId: string) => ConstructorParameters<typeof NameView>[0]> = {
+  campaign: (client, appId) => ({
+    listAll: () => client().listAllCampaigns({ onSkipped: (r) => warnSkipped(appId, r) }),
     listRecent: async () => (await client().listCampaignsPage({ limit: 50, skip: 0, page: 1 })).records,
   }),
   // The contact-list listing has no paging (get-all-contact-lists.md): a re-check lists them all again.
@@ -136,6 +137,15 @@ const LISTERS: Record<ResourceKind, (client: () => KoreClient) => ConstructorPar
     listRecent: () => client().listContactLists(),
   }),
 };
+
+/**
+ * A record the campaign listing left out (no id, a bad id): named on the provider's stderr, which the engine
+ * prints, so one bad record neither blocks the app nor disappears unseen. Its name is server text: sanitised.
+ */
+function warnSkipped(appId: string, r: SkippedRecord & { page: number }): void {
+  const name = r.name === undefined ? "" : ` ("${plainText(r.name, 80)}")`;
+  process.stderr.write(`warning: app ${appId}: the campaign listing left out record ${r.position} of page ${r.page}${name}: ${r.problem}; names are checked without it\n`);
+}
 
 /** The name view of one kind in an app and account; `client` (when given) becomes the one that lists it. */
 export function namesFor(kind: ResourceKind, target: KoreTarget, client?: KoreClient): NameView {
@@ -147,7 +157,7 @@ export function namesFor(kind: ResourceKind, target: KoreTarget, client?: KoreCl
       if (!holder.client) throw new Error(`no connection to list the ${kind === "campaign" ? "campaigns" : "contact lists"} of app ${target.appId}`);
       return holder.client;
     };
-    holder.view = new NameView(LISTERS[kind](lister));
+    holder.view = new NameView(LISTERS[kind](lister, target.appId));
     entry = holder as { view: NameView; client?: KoreClient };
     nameViews.set(key, entry);
   }

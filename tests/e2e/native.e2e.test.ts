@@ -149,6 +149,40 @@ test("pulumi import of a campaign made out of band: reads only, no POST, no PUT;
   expect(emulator.campaign(made.id)).toBeUndefined();
 });
 
+test("pulumi import of a Paused campaign, then up: nothing sent, it stays Paused (issue 22, item 8)", async () => {
+  const args = argsFromSample(SAMPLE_PROGRESSIVE, "Paused In The Console", { contactLists: [SAMPLE_CONTACT_LISTS[0]] });
+  const made = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Record<string, unknown>), name: args.name, contactLists: args.contactLists });
+  emulator.setStatus(made.id, "Paused" as never);
+  await project.ok(["import", "kore:index:VoiceCampaign", "console", made.id, "--yes", "--generate-code=false", "--protect=false"]);
+  expect(project.stateFileText()).not.toMatch(/"pendingChanges"/);
+  // declared as imported (started: false describes a Paused campaign as it is): the up has nothing to do
+  await setConfig("test:console", JSON.stringify({ ...args, started: false }));
+  emulator.clearRequests();
+  await project.ok(["up", "--yes", "--skip-preview"]);
+  expect(writes()).toEqual([]);
+  expect(emulator.campaign(made.id)!.status).toBe("Paused");
+  await project.ok(["config", "rm", "test:console"]);
+  await project.ok(["up", "--yes", "--skip-preview"]);
+});
+
+test("kore:clientSecret set with --plaintext is still a secret in the provider's state (issue 22, item 11)", async () => {
+  await project.ok(["config", "set", "--plaintext", "kore:clientSecret", DEMO_CREDENTIALS.clientSecret]);
+  try {
+    await project.ok(["up", "--yes", "--skip-preview"]);
+    // the deployment (what `stack export` gives; the update history keeps the stack config as the user set it)
+    const deployment = (await project.ok(["stack", "export"])).stdout;
+    expect(deployment).not.toContain(DEMO_CREDENTIALS.clientSecret);
+    const provider = (JSON.parse(deployment).deployment.resources as Array<{ type: string; inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>).find(
+      (r) => r.type === "pulumi:providers:kore",
+    )!;
+    const encrypted = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: expect.any(String) };
+    expect(provider.inputs!.clientSecret).toMatchObject(encrypted);
+    expect(provider.outputs!.clientSecret).toMatchObject(encrypted);
+  } finally {
+    await setConfig("kore:clientSecret", DEMO_CREDENTIALS.clientSecret, true);
+  }
+});
+
 test("destroy: the running campaign is stopped, then deleted; then the list", async () => {
   await setConfig("test:started", "true");
   const up = await project.run(["up", "--yes", "--skip-preview"]);

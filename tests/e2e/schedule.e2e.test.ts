@@ -90,7 +90,9 @@ test("editing the days previews as one update of schedule alone, and applies as 
   expect(emulator.requests).toEqual([]);
 
   await project.ok(["up", "--yes", "--skip-preview"]);
-  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST schedule"]);
+  // before the call (issue 22, items 4 and 5): the names (is the name still this campaign's?) and the status (is it
+  // running inside its window?); both reads
+  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST status", "POST getAllCampaignDetails", "POST schedule"]);
   expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
   expect(emulator.scheduleOf(emulator.campaigns()[0].id)?.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
   emulator.clearRequests();
@@ -111,4 +113,20 @@ test("refresh after the window opened writes nothing and shows no drift; destroy
     "DELETE " + emulator.requests.find((r) => r.method === "DELETE")!.path.split("/").pop(),
   ]);
   expect(emulator.campaigns()).toEqual([]);
+});
+
+test("a schedule whose start is already past: preview warns, from the program's validation and from the provider's check (issue 22, item 6)", async () => {
+  const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+  const start = fmt(Date.now() - 3_600_000);
+  const end = fmt(Date.now() + 30 * 86_400_000);
+  fs.writeFileSync(
+    path.join(project.dir, "campaigns", "weekly-renewals.yaml"),
+    definition(`schedule:\n  enabled: true\n  start: "${start}"\n  end: "${end}"\n  repeat: { every: 1, unit: day }\n`),
+  );
+  const preview = await project.ok(["preview"]);
+  const output = preview.stdout + preview.stderr;
+  expect(output).toContain(`campaigns/weekly-renewals.yaml:`);
+  expect(output).toContain(`warning: schedule.start: is already past (${start} UTC; now `);
+  expect(output).toContain(`warning: campaign "${NAME}": schedule.start is already past (${start} UTC; now `);
+  expect(emulator.requests.filter((r) => r.path.endsWith("/campaign/schedule"))).toEqual([]);
 });

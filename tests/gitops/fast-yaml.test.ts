@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { parse, stringify } from "yaml";
+import { parse, parseDocument, stringify } from "yaml";
 import { quickMapping } from "../../provider/gitops/fast-yaml";
 import { loadDefinitions } from "../../provider/gitops";
 
@@ -110,5 +110,35 @@ describe("loadDefinitions through the quick path", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the two readers agree (issue 22, item 10)", () => {
+  // A small alphabet of the characters YAML treats specially, line breaks of every kind included.
+  const piece = fc.constantFrom("a", "b", "name", ":", ": ", " ", "  ", "\n", "\r", "\r\n", "- ", "'", '"', "#", "yes", "1", "[", "]", "{", "}", ", ", "\u0085", "\u2028", "\\", "%YAML 1.1\n---\n", "%TAG ! tag:x,2000:\n---\n", "\t");
+
+  test("wherever the quick reader gives a value, the yaml package reads the same text the same way, without an error", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join("");
+        const quick = quickMapping(text);
+        if (quick === undefined) return true;
+        const doc = parseDocument(text, { uniqueKeys: true });
+        return doc.errors.length === 0 && same(quick, doc.toJS());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("a bare CR is no line break for either reader: the quick one leaves the file to the full one", () => {
+    expect(quickMapping("name: X\rstarted: true\n")).toBeUndefined();
+    expect(quickMapping('name: "X\ry"\n')).toBeUndefined();
+  });
+
+  test("%YAML 1.1: yes is what the yaml package says (true), through either path", () => {
+    const text = "%YAML 1.1\n---\na: yes\n";
+    expect(parse(text)).toEqual({ a: true });
+    const quick = quickMapping(text);
+    expect(quick === undefined || same(quick, { a: true })).toBe(true);
   });
 });

@@ -185,6 +185,18 @@ describe("file problems", () => {
     ]);
   });
 
+  test("a bare CR (a line break for some readers, none for git diff and grep) is an error at its line, whichever reader would read the file", () => {
+    const text = `${toYaml(progressive())}name: X\rstarted: true\n`.replace(/^name: .*\n/m, "");
+    const line = text.slice(0, text.indexOf("\r")).split("\n").length;
+    expect(problemsOf(text)).toEqual([
+      { file: expect.any(String), line, message: expect.stringMatching(/^invalid YAML: a carriage return \(CR\) not followed by a line feed; save the file with LF or CRLF line endings$/), code: "yaml" },
+    ]);
+    // inside quotes too: the full reader would keep it in the value
+    expect(problemsOf(toYaml(progressive()).replace(/^description: .*$/m, 'description: "a\rb"'))).toEqual([expect.objectContaining({ code: "yaml", message: expect.stringMatching(/carriage return/) })]);
+    // CRLF files are fine
+    expect(problemsOf(toYaml(progressive()).replace(/\n/g, "\r\n"))).toEqual([]);
+  });
+
   test("a byte-order mark (as some Windows editors write) changes nothing", () => {
     const text = toYaml(progressive()).replace(/^priority: .*$/m, (line) => `${line}\npriority: 4`);
     const withoutFile = (problems: Problem[]) => problems.map(({ file: _file, ...rest }) => rest);
@@ -313,8 +325,26 @@ describe("a schedule whose end has passed", () => {
     ]);
   });
 
+  test("a start already past, the end ahead: a warning at the start's line (the schedule call at apply dials at once, started: false or not)", () => {
+    const text = toYaml({ ...progressive(), schedule: ended });
+    const result = loadDefinitions(writeTree({ "renewals.yaml": text }), { now: () => Date.UTC(2026, 0, 6, 12) });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.filter((w) => w.path?.startsWith("schedule"))).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "schedule_started",
+        path: "schedule.start",
+        line: lineOf(text, /start: .*2026-01-05/),
+        message:
+          "is already past (2026-01-05 09:00:00 UTC; now 2026-01-06 12:00:00 UTC): Kore starts dialing as soon as the schedule is sent, at apply, although started is false; " +
+          "move the start ahead if it must not dial yet (only a new or changed schedule is sent; an unchanged one makes no call)",
+      }),
+    ]);
+  });
+
   test("no warning while the end is ahead", () => {
     const result = loadDefinitions(writeTree({ "renewals.yaml": toYaml({ ...progressive(), schedule: ended }) }), { now: () => Date.UTC(2026, 0, 30, 17) });
-    expect(result.warnings.map((w) => w.code)).toEqual(["undeclared_reference"]); // the list only, not the schedule
+    // the list, and the start that has passed (item 6), not the end
+    expect(result.warnings.map((w) => w.code).sort()).toEqual(["schedule_started", "undeclared_reference"]);
   });
 });

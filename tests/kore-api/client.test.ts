@@ -638,6 +638,24 @@ describe("listing every campaign", () => {
     ]);
   });
 
+  test("a record without an id, or with a bad one, is skipped and reported; the rest of the listing goes on (issue 22, item 9)", async () => {
+    const pages = [
+      [{ _id: "cd-1", name: "One" }, { name: "No id", status: "Active" }, { _id: "../x?trigger=play", name: "Bad id" }],
+      [{ id: "cd-2", name: "Two" }, "not a record"],
+    ];
+    const server = await serve((_q, res, _h, n) => json(res, 200, { status: "success", data: { results: pages[n - 1], hasMore: n < 2 } }));
+    const skipped: unknown[] = [];
+    const records = await client(server.url).listAllCampaigns({ pageSize: 3, onSkipped: (s) => skipped.push(s) });
+    expect(records.map((r) => r.id)).toEqual(["cd-1", "cd-2"]);
+    expect(skipped).toEqual([
+      { page: 1, position: 2, name: "No id", problem: "expected a campaign id in `_id` or `id`" },
+      { page: 1, position: 3, name: "Bad id", problem: "_id: is not a plain campaign id (letters, digits, '_', '.', '-'; at most 128)" },
+      { page: 2, position: 2, problem: "(record): expected a JSON object" },
+    ]);
+    // the page's next skip counts every record that arrived, kept or not
+    expect(server.hits.map((h) => JSON.parse(h.body).skip)).toEqual([0, 3]);
+  });
+
   test("a server that always says hasMore is cut off after maxListPages", async () => {
     const server = await serve((_q, res, _h, n) => json(res, 200, { data: { results: [{ _id: `cd-${n}` }], hasMore: true } }));
     const err = await failure(client(server.url, { ...FAST, maxListPages: 5 }).listAllCampaigns());

@@ -61,9 +61,10 @@ function scheduleCallBodyOfWeekly(): Props {
 
 // The same lifecycle through both adapters: the dynamic provider host, and the native plugin.
 describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
+  const hostEnv = () => ({ ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05" });
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, contactLists: [LIST], readyDelayMs: 20 });
-    const env = { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05" };
+    const env = hostEnv();
     host = adapter === "dynamic" ? await ProviderHost.start({ provider: await serializedProvider("VoiceCampaign"), env }) : await ProviderHost.startNative({ env });
     await host.configure();
   });
@@ -231,14 +232,15 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
 
 
   describe("update", () => {
-    test("the days change: one schedule call with the new body, nothing else", async () => {
+    test("the days change: the status read, then one schedule call with the new body, nothing else", async () => {
       const name = unique("Edit days");
       const { id, outs } = await created(args(name, { schedule: WEEKLY }));
       const news = await checked(args(name, { schedule: { ...WEEKLY, repeat: { ...WEEKLY.repeat, days: ["MO", "WE", "FR"] } } }), outs);
       expect(await host.diff(id, outs, news)).toEqual({ changes: "some", replaces: [] });
       emulator.clearRequests();
       const after = await host.update(id, outs, news);
-      expect(calls()).toEqual(["POST schedule", "POST status"]);
+      // the status first: a campaign running inside its window is not rescheduled (issue 22, item 5); the status after: state records Scheduled
+      expect(calls()).toEqual(["POST status", "POST schedule", "POST status"]);
       expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
       expect(emulator.scheduleOf(id)!.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
       expect(emulator.campaign(id)!.status).toBe("Scheduled");
@@ -261,15 +263,15 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       expect((await host.diff(id, after, news)).changes).toBe("none");
     });
 
-    test("a rename with a schedule change: the PUT first, then the schedule call under the new name", async () => {
+    test("a rename with a schedule change: the status, the PUT, then the schedule call under the new name", async () => {
       const name = unique("Old name");
       const renamed = unique("New name");
       const { id, outs } = await created(args(name, { schedule: WEEKLY }));
       const news = await checked(args(renamed, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), outs);
       emulator.clearRequests();
       await host.update(id, outs, news);
-      expect(calls()).toEqual(["PUT campaign/:id", "POST schedule", "POST status"]);
-      expect((emulator.requests[0].body as Props).name).toBe(renamed);
+      expect(calls()).toEqual(["POST status", "PUT campaign/:id", "POST schedule", "POST status"]);
+      expect((emulator.requests[1].body as Props).name).toBe(renamed);
       expect(scheduleCalls()[0].query).toEqual({ enableSchedule: "true", campaignName: renamed });
       expect(scheduleCalls()[0].body).toMatchObject({ endDateTime: "2027-02-26 18:00:00" });
       expect(emulator.campaign(id)!.name).toBe(renamed);
@@ -303,6 +305,114 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       const { id, outs, inputs } = await created(args(name));
       const oldState = { ...outs, schedule: { isSchedulingEnabled: false } };
       expect(await host.diff(id, oldState, inputs)).toEqual({ changes: "none", replaces: [] });
+    });
+  });
+
+  describe("the schedule call addresses the campaign by name (issue 22, item 4)", () => {
+    test("the name view shows the name held by another campaign: refused before the call, naming both ids", async () => {
+      const name = unique("Promo");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      // in the console: ours renamed, and another campaign takes its old name
+      emulator.mutate(id, { name: `${name} (old)` });
+      const other = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Props), name });
+      const fresh = adapter === "dynamic" ? await ProviderHost.start({ provider: host.providerString, env: hostEnv() }) : await ProviderHost.startNative({ env: hostEnv() });
+      try {
+        await fresh.configure();
+        const news = (await fresh.check(args(name, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), outs)).inputs;
+        emulator.clearRequests();
+        const err = await failureOf(fresh.update(id, outs, news));
+        expect(err.message).toContain(
+          `campaign ${id} ("${name}"): the schedule call addresses a campaign by name, and "${name}" is now campaign ${other.id} in this app (renamed in the console?), not ${id}; nothing was sent`,
+        );
+        expect(scheduleCalls()).toEqual([]);
+        expect(emulator.scheduleOf(other.id)).toBeUndefined();
+        expect(err.initFailedId).toBe(id);
+        expect(err.initFailedProperties!.pendingChanges).toEqual(["schedule"]);
+      } finally {
+        await fresh.stop();
+        emulator.mutate(other.id, { name: `${name} (other)` });
+      }
+    });
+
+    test("the answer names another campaign: a partial failure naming both ids, the schedule left pending", async () => {
+      const name = unique("Promo answer");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      // renamed in the console after this process listed the names: the view still says the name is ours
+      emulator.mutate(id, { name: `${name} (old)` });
+      const other = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Props), name });
+      const news = await checked(args(name, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), outs);
+      emulator.clearRequests();
+      const err = await failureOf(host.update(id, outs, news));
+      expect(scheduleCalls()).toHaveLength(1);
+      expect(err.message).toContain(`campaign ${id} ("${name}"): the schedule call for "${name}" was answered for campaign ${other.id}, not ${id}: Kore scheduled that campaign`);
+      expect(err.initFailedId).toBe(id);
+      expect(err.initFailedProperties!.pendingChanges).toEqual(["schedule"]);
+      emulator.mutate(other.id, { name: `${name} (other)` });
+    });
+  });
+
+  describe("editing a schedule whose window is open (issue 22, item 5)", () => {
+    test("a campaign dialing inside its window is never stopped by a schedule edit: refused with what to do, no call that writes, on every up", async () => {
+      const name = unique("In window");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      emulator.clock.set(Date.UTC(2027, 0, 5, 10, 0, 0));
+      const running = (await host.read(id, outs)).outs;
+      expect(running.status).toBe("Active");
+      const news = await checked(args(name, { schedule: { ...WEEKLY, end: "2027-02-26 18:00:00" } }), running);
+      for (let up = 0; up < 2; up++) {
+        emulator.clearRequests();
+        const err = await failureOf(host.update(id, running, news));
+        expect(err.message).toContain(
+          `campaign ${id} ("${name}") is dialing inside its schedule window (status Active): Kore refuses a new schedule while it runs, and this change does not ask to stop it, so nothing was sent. ` +
+            "Apply the change after the window ends, or stop the campaign first: set schedule.enabled: false (that stops the run), apply, then enable the new schedule",
+        );
+        expect(writes()).toEqual([]);
+        expect(emulator.campaign(id)!.status).toBe("Active");
+      }
+    });
+
+    test("a Completed campaign whose schedule is extended: Kore's 409 comes with a hint", async () => {
+      const name = unique("Completed");
+      const { id, outs } = await created(args(name, { schedule: WEEKLY }));
+      emulator.clock.set(Date.UTC(2027, 0, 29, 18, 0, 1));
+      const over = (await host.read(id, outs)).outs;
+      expect(over.status).toBe("Completed");
+      const news = await checked(args(name, { schedule: { ...WEEKLY, end: "2027-03-26 18:00:00" } }), over);
+      const err = await failureOf(host.update(id, over, news));
+      expect(err.message).toContain("failed: 409");
+      expect(err.message).toContain(
+        "the campaign is Completed: Kore does not schedule a finished campaign again. To dial on new dates, make a new campaign (a new name) with this schedule, or set schedule.enabled: false here to record that it is over",
+      );
+      expect(emulator.campaign(id)!.status).toBe("Completed");
+    });
+  });
+
+  describe("a schedule whose start is already past (issue 22, item 6)", () => {
+    const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+    /** The host's stderr since `from`, once it holds `text` (a line written during a call may arrive just after its answer). */
+    async function stderrSince(from: number, text: string): Promise<string> {
+      for (let i = 0; i < 50 && !host.logs.slice(from).join("").includes(text); i++) await new Promise((r) => setTimeout(r, 20));
+      return host.logs.slice(from).join("");
+    }
+    test("check warns (it dials at apply although started is false); no warning for one ahead, or one unchanged", async () => {
+      const name = unique("Past start");
+      const start = fmt(Date.now() - 3_600_000);
+      const end = fmt(Date.now() + 30 * 86_400_000);
+      const schedule = { enabled: true, start, end, repeat: { every: 1, unit: "day" } };
+      const before = host.logs.length;
+      const inputs = await checked(args(name, { schedule }));
+      const warned = await stderrSince(before, "warning:");
+      expect(warned).toMatch(
+        new RegExp(
+          `warning: campaign "${name}": schedule.start is already past \\(${start} UTC; now \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\): ` +
+            "Kore starts dialing as soon as the schedule is sent, at apply, although started is false; move the start ahead if it must not dial yet",
+        ),
+      );
+      const quiet = host.logs.length;
+      await checked(args(unique("Ahead"), { schedule: WEEKLY }));
+      await checked(args(name, { schedule }), { ...inputs, status: "Active" }); // unchanged: no call, no warning
+      await checked(args(unique("Marker")), {}); // a check that prints nothing; its answer comes after any earlier line
+      expect((await stderrSince(quiet, "")).includes("warning:")).toBe(false);
     });
   });
 

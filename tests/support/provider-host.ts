@@ -211,6 +211,16 @@ export class ProviderHost {
     await this.call("configure", req);
   }
 
+  /** CheckConfig, as the engine sends it for a provider's inputs (a `--plaintext` config value arrives plain). */
+  async checkConfig(news: Props, olds: Props = {}): Promise<CheckAnswer> {
+    const req = new provproto.CheckRequest();
+    req.setUrn("urn:pulumi:test::kore::pulumi:providers:kore::default");
+    req.setOlds(this.stored(olds));
+    req.setNews(this.stored(news));
+    const resp = await this.call<any>("checkConfig", req);
+    return { inputs: resp.getInputs()?.toJavaScript() ?? {}, failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })) };
+  }
+
   async check(news: Props, olds: Props = {}): Promise<CheckAnswer> {
     const req = new provproto.CheckRequest();
     req.setUrn(this.urn);

@@ -118,16 +118,21 @@ const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {
   updatedAt: { type: "string" },
 };
 
+/** The provider inputs that are always secret: the credentials, and `connections` (its entries hold credentials). */
+export const SECRET_CONFIG_KEYS: readonly string[] = [...CONNECTION_SETTINGS.filter((s) => s.secret).map((s) => s.name), "connections"];
+
 /** The provider's configuration: `kore:host` ... as config variables and explicit provider inputs. */
 function providerConfig(): Record<string, PulumiProperty> {
   const out: Record<string, PulumiProperty> = {};
   for (const setting of CONNECTION_SETTINGS) {
     out[setting.name] = { type: "string", description: `${setting.configKey} (or the environment's ${setting.envVar})`, ...(setting.secret ? { secret: true } : {}) };
   }
+  // the fields an entry may hold are connection.ts's (the rule Configure applies), named here from the same list
   out.connections = {
     type: "object",
     additionalProperties: { $ref: "pulumi.json#/Any" },
-    description: "Named connections: { NAME: { host, appId, accountId, clientIdEnv, clientSecretEnv, ... } } (README: Connection and credentials).",
+    description: `Named connections: { NAME: { ${CONNECTION_SETTINGS.map((s) => s.name).join(", ")} } } (README: Connection and credentials).`,
+    secret: true,
   };
   for (const key of SETTING_CONFIG_KEYS) out[key.replace(/^kore:/, "")] = { type: "string", description: `${key} (README: Performance and settings)` };
   return out;

@@ -19,9 +19,9 @@ import { config } from "../session";
 import { targetOf } from "../connection";
 import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
 import { definitionOf, inputsOf } from "../../resources/campaign/state";
-import { startedFromStatus } from "../../resources/campaign/status";
+import { startedAsItIs } from "../../resources/campaign/from-server";
 import { valueAt, parsePath } from "../../shared/validation";
-import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema } from "./package-schema";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
@@ -30,16 +30,16 @@ const statusproto = require("@pulumi/pulumi/proto/status_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 const anyproto = require("google-protobuf/google/protobuf/any_pb");
+const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string; isRpcSecret(v: unknown): boolean; unwrapRpcSecret(v: unknown): unknown };
 
 type Props = Record<string, unknown>;
 type Call = ServerUnaryCall<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Done = sendUnaryData<unknown>;
 
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
-
-const isSecret = (v: unknown): v is { value: unknown } =>
-  typeof v === "object" && v !== null && (v as Props)[SECRET_SIG] === SECRET_VALUE;
+/** The engine's secret envelope (`{[specialSigKey]: specialSecretSig, value}`), read and written with the SDK's own helpers. */
+export const SECRET_SIG: string = rpc.specialSigKey;
+const isSecret = (v: unknown): v is { value: unknown } => typeof v === "object" && v !== null && Boolean(rpc.isRpcSecret(v));
+const secretOf = (value: unknown): Props => ({ [rpc.specialSigKey]: rpc.specialSecretSig, value });
 
 /** Unwraps secrets at any depth; reports the top-level keys that held one. */
 export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<string> } {
@@ -47,7 +47,7 @@ export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<str
   const unwrap = (v: unknown, top?: string): unknown => {
     if (isSecret(v)) {
       if (top) secretKeys.add(top);
-      return unwrap(v.value, top);
+      return unwrap(rpc.unwrapRpcSecret(v), top);
     }
     if (Array.isArray(v)) return v.map((x) => unwrap(x, top));
     if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x, top)]));
@@ -60,7 +60,7 @@ export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<str
 /** Wraps the given top-level keys as secrets. */
 export function wrapSecrets(props: Props, keys: Set<string>): Props {
   if (keys.size === 0) return props;
-  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, keys.has(k) && v !== undefined ? { [SECRET_SIG]: SECRET_VALUE, value: v } : v]));
+  return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, keys.has(k) && v !== undefined ? secretOf(v) : v]));
 }
 
 const toStruct = (v: Props) => structproto.Struct.fromJavaScript(v);
@@ -146,9 +146,14 @@ export class KoreProviderService {
     done(null, resp);
   }
 
+  /**
+   * The provider's inputs as the engine will store them: a credential (and `connections`, which holds them) is
+   * always a secret, even when set with `--plaintext` (the engine records what this answers, in the provider's state).
+   */
   checkConfig(call: Call, done: Done): void {
+    const { plain, secretKeys } = unwrapSecrets(fromStruct(call.request.getNews()));
     const resp = new provproto.CheckResponse();
-    resp.setInputs(call.request.getNews());
+    resp.setInputs(toStruct(wrapSecrets(plain, new Set([...secretKeys, ...SECRET_CONFIG_KEYS]))));
     done(null, resp);
   }
 
@@ -254,11 +259,26 @@ export class KoreProviderService {
       const result = await hooks.read(call.request.getId(), props as never);
       let outs = result.props as Props;
       let inputs = result.inputs as Props | undefined;
+      if (importing && !result.id) {
+        // the read answers "gone" only for a 404: say so, not the engine's "does not support importing"
+        const noun = kind === "campaign" ? "campaign" : "contact list";
+        const appId = targetOf(undefined, config())?.appId ?? "(the provider's app)";
+        throw new Error(`${noun} ${call.request.getId()} not found in app ${appId}: GET ${noun === "campaign" ? "campaign" : "contactList"}/${call.request.getId()} answered 404. Check the id (a contact list's id is not a campaign's, nor the other way round)`);
+      }
       if (importing && result.id) {
-        // By id alone: the app is the provider's; `started` describes the campaign as it is
+        // By id alone: the app is the provider's; the campaign described as it is (from-server.ts, as export does),
+        // with nothing pending, so the next up sends nothing for it
         outs = { ...outs, target: outs.target ?? targetOf(undefined, config()) };
         if (kind === "campaign") {
-          outs = { ...outs, started: startedFromStatus(outs.status as string | undefined).started, adoptExisting: false };
+          const asItIs = startedAsItIs(outs.status as string | undefined);
+          if (asItIs.holdsSchedule) {
+            throw new Error(
+              `campaign ${result.id} is ${String(outs.status)}: Kore holds a schedule for it that the API cannot read back, so an import would record "no schedule" ` +
+                "(and the next PUT would send isSchedulingEnabled: false). Declare it with its schedule copied from the console and adoptExisting: true instead",
+            );
+          }
+          const { pendingChanges: _pending, ...rest } = outs;
+          outs = { ...rest, started: asItIs.started, adoptExisting: false };
           inputs = inputsOf(outs);
         }
       }

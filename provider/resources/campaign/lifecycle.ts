@@ -27,8 +27,9 @@ import { createdAtOf, createOrAdopt, type CreateByName, type CreatedKind } from 
 import { checkReferences, type ReferenceKind } from "../../shared/references";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
 import { fromWireCampaign, toWireBody, toWireSchedule } from "./wire";
+import { definitionFromServer } from "./from-server";
 import { diffCampaign } from "./diff";
-import { endedScheduleRule, scheduleEnabled } from "./schedule";
+import { endedScheduleRule, IN_WINDOW_REMEDY, RUNNING_IN_WINDOW, scheduleEnabled, scheduleRefusedHint } from "./schedule";
 import { NameView } from "../../shared/name-view";
 import { actionFor, observedStarted } from "./status";
 import { KoreApiError } from "../../kore-api/errors";
@@ -258,6 +259,22 @@ function scheduleInEffect(outs: Pick<CampaignOutputs, "schedule" | "pendingChang
   return scheduleEnabled(outs.schedule) && !(outs.pendingChanges ?? []).includes("schedule");
 }
 
+/**
+ * A schedule edit for a campaign its schedule runs: refused, before any call that writes, while the campaign runs
+ * inside the window (Kore refuses it then, and only a stop no change asked for would get it through). Returns the
+ * status read, for the hint on a refusal of the schedule call.
+ */
+async function refuseEditInWindow(ctx: LifecycleContext, id: string, name: string): Promise<string> {
+  const { status } = await ctx.client.getCampaignStatus(id);
+  if (RUNNING_IN_WINDOW.includes(status)) {
+    throw new Error(
+      `campaign ${id} ("${name}") is ${status === "Active" ? "dialing" : "running"} inside its schedule window (status ${status}): Kore refuses a new schedule while it runs, ` +
+        `and this change does not ask to stop it, so nothing was sent. ${IN_WINDOW_REMEDY}`,
+    );
+  }
+  return status;
+}
+
 /** An enabled schedule whose end has passed is refused before any call (Kore: "greater than ... current time"). */
 function refuseEndedSchedule(ctx: LifecycleContext, definition: CampaignDefinition): void {
   const rule = endedScheduleRule(definition.schedule, (ctx.now ?? Date.now)());
@@ -268,15 +285,35 @@ function refuseEndedSchedule(ctx: LifecycleContext, definition: CampaignDefiniti
  * Sends the definition's schedule (one enable, or one disable) for the campaign under its current name.
  * On failure the campaign stays in state with the schedule pending, so the next up sends it again.
  */
-async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOutputs): Promise<CampaignOutputs> {
+async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOutputs, statusBefore?: string): Promise<CampaignOutputs> {
+  const pending = { ...outs, pendingChanges: union(outs.pendingChanges, "schedule") };
+  let answer: { id?: string };
   try {
-    await ctx.client.setCampaignSchedule(outs.name, toWireSchedule(outs.schedule));
+    // Kore finds the campaign by name: never send it when the name is another campaign's (renamed in the console,
+    // another campaign took the name). The one name view answers for every campaign of the app.
+    const holder = await ctx.names.entry(outs.name);
+    if (holder && holder.id !== id) {
+      throw new PartialFailure(
+        `campaign ${id} ("${outs.name}"): the schedule call addresses a campaign by name, and "${outs.name}" is now campaign ${holder.id} in this app ` +
+          `(renamed in the console?), not ${id}; nothing was sent. Give the two campaigns different names (here or in the console), then run up again`,
+        id,
+        pending,
+      );
+    }
+    answer = await ctx.client.setCampaignSchedule(outs.name, toWireSchedule(outs.schedule));
   } catch (err) {
+    if (err instanceof PartialFailure) throw err;
     const what = outs.schedule.enabled ? "enabling its schedule" : "disabling its schedule";
-    throw new PartialFailure(`campaign ${id} ("${outs.name}") exists, but ${what} failed: ${messageOf(err)}`, id, {
-      ...outs,
-      pendingChanges: union(outs.pendingChanges, "schedule"),
-    });
+    const hint = err instanceof KoreApiError && err.status === 409 ? scheduleRefusedHint(statusBefore) : undefined;
+    throw new PartialFailure(`campaign ${id} ("${outs.name}") exists, but ${what} failed: ${messageOf(err)}${hint ? `; ${hint}` : ""}`, id, pending);
+  }
+  if (answer.id !== undefined && answer.id !== id) {
+    throw new PartialFailure(
+      `campaign ${id} ("${outs.name}"): the schedule call for "${outs.name}" was answered for campaign ${answer.id}, not ${id}: Kore scheduled that campaign ` +
+        `(or ended its schedule), not this one. Check campaign ${answer.id} in the console, give the two campaigns different names, then run up again`,
+      id,
+      pending,
+    );
   }
   const applied = { ...outs, pendingChanges: without(outs.pendingChanges, "schedule") };
   if (!outs.schedule.enabled) return applied;
@@ -373,7 +410,7 @@ export async function readCampaign(
     throw err;
   }
   ctx.names.manage(id);
-  const { definition, observed } = fromWireCampaign(record, previous);
+  const { definition, observed } = definitionFromServer(record, { previous }); // the conversion export and import use
   // Under a schedule in effect every status is Kore's doing (Scheduled, Active, Completed): no drift of started.
   const scheduled = scheduleInEffect(previous);
   return {
@@ -416,9 +453,11 @@ export async function updateCampaign(
   const writeDefinition = changes.definitionChanged || pending.includes("definition");
   const writeSchedule = Boolean(changes.scheduleChanged) || pending.includes("schedule");
   if (writeSchedule) refuseEndedSchedule(ctx, definition); // before any call
-  // A schedule that was in effect and stays enabled keeps deciding when the campaign runs: no trigger at all.
+  // A schedule that was enabled and stays enabled keeps deciding when the campaign runs: no trigger at all, even
+  // while the last schedule call is unconfirmed (a retry must not stop a run Kore's schedule started).
   // Handing the campaign to a schedule or taking it back goes through started's rules (a stop first).
-  const leftToSchedule = definition.schedule.enabled && scheduleInEffect(previous);
+  const leftToSchedule = definition.schedule.enabled && scheduleEnabled(previous.schedule);
+  const statusBeforeSchedule = writeSchedule && leftToSchedule ? await refuseEditInWindow(ctx, id, definition.name) : undefined;
   const converge = !leftToSchedule && (changes.startedChanged || pending.includes("started") || writeSchedule);
   const stopFirst = !started && converge;
   // What the server holds until the PUT succeeds: the old definition.
@@ -438,7 +477,8 @@ export async function updateCampaign(
     let record: WireCampaign;
     try {
       record = await ctx.client.updateCampaign(id, toWireBody(definition, "update")); // one PUT of the full definition
-    } catch (err) {
+    } catch (caught) {
+      const err = goneFromServer(caught, id, definition.name);
       if (!stopFirst) throw err; // nothing was changed on the server: a plain failure, state stays as it was
       throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
     }
@@ -451,9 +491,18 @@ export async function updateCampaign(
     outs = { ...buildOutputs(definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
   }
   // After the PUT: the enable call names the campaign by its new name.
-  if (writeSchedule && definition.schedule.enabled) outs = await applySchedule(ctx, id, outs);
+  if (writeSchedule && definition.schedule.enabled) outs = await applySchedule(ctx, id, outs, statusBeforeSchedule);
   if (started && converge) return applyStarted(ctx, id, outs, true, undefined);
   return outs;
+}
+
+/** A 404 to a write: the campaign was deleted outside Pulumi, and only a refresh drops it from state. */
+function goneFromServer(err: unknown, id: string, name: string): unknown {
+  if (!(err instanceof KoreApiError && err.status === 404)) return err;
+  return new Error(
+    `${err.message}; campaign ${id} ("${name}") is no longer in Kore.ai (deleted outside Pulumi?): run \`pulumi refresh\` (or \`pulumi up --refresh\`) ` +
+      "to drop it from state; the next up then creates it again",
+  );
 }
 
 /**

@@ -74,3 +74,37 @@ export function endedScheduleRule(schedule: Schedule | undefined, nowMs: number)
   if (end === undefined || end > nowMs) return undefined;
   return `is already in the past (${schedule.end} UTC; now ${formatScheduleTime(nowMs)} UTC): Kore refuses an end that is not after the current time; move the end, or disable the schedule`;
 }
+
+/**
+ * The warning for sending a schedule whose start has passed at `nowMs` (its end still ahead), or undefined. Kore
+ * runs a campaign from the schedule's start, so the schedule call at apply starts it at once, with `started: false`.
+ */
+export function startPassedScheduleRule(schedule: Schedule | undefined, nowMs: number): string | undefined {
+  if (!schedule || !schedule.enabled) return undefined;
+  const [start, end] = [scheduleTimeMs(schedule.start), scheduleTimeMs(schedule.end)];
+  if (start === undefined || start > nowMs || (end !== undefined && end <= nowMs)) return undefined;
+  return (
+    `is already past (${schedule.start} UTC; now ${formatScheduleTime(nowMs)} UTC): Kore starts dialing as soon as the schedule is sent, ` +
+    "at apply, although started is false; move the start ahead if it must not dial yet"
+  );
+}
+
+/**
+ * Statuses in which a campaign runs inside its schedule's window (the console pauses a run: it is still under way).
+ * Kore refuses a new schedule then (the emulator answers 409, as Kore's console does not offer it), and the only way
+ * through is a stop: the lifecycle refuses the edit instead, unless the change takes the schedule away.
+ */
+export const RUNNING_IN_WINDOW: readonly string[] = ["Active", "Paused"];
+
+/** What to do about a schedule edit refused while the campaign runs inside its window. */
+export const IN_WINDOW_REMEDY =
+  "Apply the change after the window ends, or stop the campaign first: set schedule.enabled: false (that stops the run), apply, then enable the new schedule";
+
+/** The hint for Kore's 409 to a new schedule for a campaign in `status`, if there is one. */
+export function scheduleRefusedHint(status: string | undefined): string | undefined {
+  if (status !== "Completed") return undefined;
+  return (
+    "the campaign is Completed: Kore does not schedule a finished campaign again. To dial on new dates, make a new campaign (a new name) " +
+    "with this schedule, or set schedule.enabled: false here to record that it is over"
+  );
+}

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema } from "../../../provider/pulumi/native/package-schema";
 import { detailedDiffOf, unwrapSecrets, wrapSecrets, SECRET_SIG } from "../../../provider/pulumi/native/service";
 import { SAMPLE_PROGRESSIVE } from "../../fixtures/sample-bodies";
+import { ProviderHost } from "../../support/provider-host";
 
 const SCHEMA_FILE = path.resolve(__dirname, "../../../schema/pulumi-package.json");
 const VERSION = (JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../package.json"), "utf8")) as { version: string }).version;
@@ -37,6 +38,11 @@ describe("the package schema", () => {
     expect(schema.provider.inputProperties).toEqual(schema.config.variables);
     expect(Object.keys(schema.config.variables)).toEqual(expect.arrayContaining(["host", "appId", "accountId", "clientId", "connections", "maxRequestsPerSecond"]));
   });
+  test("connections holds secrets: marked secret; it documents only the fields Configure accepts (no clientIdEnv/clientSecretEnv)", () => {
+    expect(schema.config.variables.connections).toMatchObject({ secret: true });
+    expect(schema.config.variables.connections.description).not.toMatch(/clientIdEnv|clientSecretEnv/);
+    expect(schema.config.variables.connections.description).toMatch(/clientId, clientSecret/);
+  });
 });
 
 describe("secrets", () => {
@@ -63,5 +69,31 @@ describe("detailed diff", () => {
     const scheduled = { ...base(), schedule: { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "day" } } };
     expect(detailedDiffOf("campaign", base(), scheduled, [])).toMatchObject({ "schedule.start": 0, "schedule.enabled": 4 });
     expect(detailedDiffOf("campaign", base(), { ...base(), started: true }, ["connection"])).toEqual({ started: 4, connection: 5 });
+  });
+});
+
+describe("CheckConfig (the native plugin, as the engine calls it)", () => {
+  let host: ProviderHost;
+  beforeAll(async () => {
+    host = await ProviderHost.startNative({ env: {} });
+  });
+  afterAll(async () => host?.stop());
+
+  test("a clientSecret or jwt set with --plaintext comes back secret (so the provider's state never holds it in clear); connections too", async () => {
+    const connections = { emea: { host: "https://platform.kore.ai", appId: "st-1", accountId: "a-1", clientId: "cs-1", clientSecret: "plain-emea" } };
+    const { inputs, failures } = await host.checkConfig({ host: "https://platform.kore.ai", clientId: "cs-1", clientSecret: "plain-secret", jwt: "plain.jwt.x", connections });
+    expect(failures).toEqual([]);
+    expect(inputs).toEqual({
+      host: "https://platform.kore.ai",
+      clientId: "cs-1",
+      clientSecret: secret("plain-secret"),
+      jwt: secret("plain.jwt.x"),
+      connections: secret(connections),
+    });
+  });
+
+  test("a value already secret stays one secret (not wrapped twice); absent ones stay absent", async () => {
+    const { inputs } = await host.checkConfig({ clientSecret: secret("s") });
+    expect(inputs).toEqual({ clientSecret: secret("s") });
   });
 });
