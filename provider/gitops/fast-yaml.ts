@@ -72,12 +72,25 @@ const NODE_PROPERTY = /(?:^|[\s[{,:?-])[&*!]/;
 const NOT_READ_ALIKE = /\r(?!\n)|^%|[\u0085\u2028\u2029]/m;
 
 /**
+ * Keys the two readers turn into different strings: an empty, `~` or `null` key (js-yaml: "null"; `yaml`: ""),
+ * a complex key after `?`, and a flow collection as a key (js-yaml joins `[a]` to "a"). No definition has such a
+ * key, so a file that may have one is left to the `yaml` package (a false alarm only costs the full reading).
+ */
+/**
+ * A document marker (js-yaml takes `---x` for a marker, `yaml` for text), a flow collection at a line's start,
+ * or a tab in a line's indentation (an error for `yaml`, not always for js-yaml).
+ */
+const STRUCTURE_READ_OTHERWISE = /^(?:---|\.\.\.)|^\s*[[{]|^ *\t/m;
+
+const KEYS_READ_OTHERWISE = /(?:^|[{,]|-\s)\s*(?:~|null|Null|NULL)?\s*:(?:\s|$)|(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+
+/**
  * The file's content when it is a plain YAML mapping the quick reader can take as is; undefined for anything
  * else (a syntax error, duplicate keys, several documents, anchors, aliases, tags, a non-mapping), which the
  * caller then reads with the `yaml` package to report it.
  */
 export function quickMapping(source: string): Record<string, unknown> | undefined {
-  if (NODE_PROPERTY.test(source) || NOT_READ_ALIKE.test(source)) return undefined;
+  if (NODE_PROPERTY.test(source) || NOT_READ_ALIKE.test(source) || KEYS_READ_OTHERWISE.test(source) || STRUCTURE_READ_OTHERWISE.test(source)) return undefined;
   const { yaml, schema } = jsYaml();
   let value: unknown;
   try {

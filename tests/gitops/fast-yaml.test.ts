@@ -115,7 +115,7 @@ describe("loadDefinitions through the quick path", () => {
 
 describe("the two readers agree (issue 22, item 10)", () => {
   // A small alphabet of the characters YAML treats specially, line breaks of every kind included.
-  const piece = fc.constantFrom("a", "b", "name", ":", ": ", " ", "  ", "\n", "\r", "\r\n", "- ", "'", '"', "#", "yes", "1", "[", "]", "{", "}", ", ", "\u0085", "\u2028", "\\", "%YAML 1.1\n---\n", "%TAG ! tag:x,2000:\n---\n", "\t");
+  const piece = fc.constantFrom("a", "b", "name", ":", ": ", " ", "  ", "\n", "\r", "\r\n", "- ", "'", '"', "#", "yes", "1", "[", "]", "{", "}", ", ", "\u0085", "\u2028", "\\", "%YAML 1.1\n---\n", "%TAG ! tag:x,2000:\n---\n", "\t", "?", "~", "null", "&", "*", "!", "0x1", "1e3", ".5", "-", "|", ">", "...", "---");
 
   test("wherever the quick reader gives a value, the yaml package reads the same text the same way, without an error", () => {
     fc.assert(
@@ -128,6 +128,16 @@ describe("the two readers agree (issue 22, item 10)", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  test("keys, markers and indentation the two readers read otherwise are left to the yaml package (found by the fuzz test)", () => {
+    // js-yaml reads each of these otherwise than the yaml package: an empty, ~ or null key ("null" vs ""), a
+    // complex or flow-collection key, "---x" (a document marker vs text), a flow mapping as the file, a tab indent
+    for (const text of ["{: }", ": a\n", "null: a\n", "~: a\n", "x:\n  - ~: a\n", "? a\n: b\n", "[a]: b\n", "{a: b}: c\n", "---?\n", "---name: x\n", "...\n", "{b: c}\n", "a:\n\tb: c\n"]) {
+      expect([text, quickMapping(text)]).toEqual([text, undefined]);
+    }
+    // the plain shapes of a definition still take the quick path
+    expect(quickMapping("name: X\ncallingHours:\n  - days: [MO, TU]\n    start: '09:00'\n")).toEqual({ name: "X", callingHours: [{ days: ["MO", "TU"], start: "09:00" }] });
   });
 
   test("a bare CR is no line break for either reader: the quick one leaves the file to the full one", () => {
