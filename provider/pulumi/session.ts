@@ -79,6 +79,18 @@ export function settings(): ProviderSettings {
 /** One client per app and credentials; one name view per app, account and kind, whichever client lists it. */
 const clients = new Map<string, KoreClient>();
 const nameViews = new Map<string, { view: NameView; client?: KoreClient }>();
+/**
+ * The ids the program's resources hold, per kind, app and account, whatever host spelling reached them
+ * (`localhost` and `127.0.0.1` are one server): a delete that finds its id here forgets it (name-view.ts).
+ */
+const holdings = new Map<string, { managed: Set<string>; held: Set<string> }>();
+
+function heldIds(kind: ResourceKind, target: KoreTarget): { managed: Set<string>; held: Set<string> } {
+  const key = `${kind}|${target.appId}|${target.accountId}`;
+  let sets = holdings.get(key);
+  if (!sets) holdings.set(key, (sets = { managed: new Set<string>(), held: new Set<string>() }));
+  return sets;
+}
 /** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
 const schedulers = new Map<string, AdaptiveScheduler>();
 
@@ -147,7 +159,7 @@ export function namesFor(kind: ResourceKind, target: KoreTarget, client?: KoreCl
       if (!holder.client) throw new Error(`no connection to list the ${kind === "campaign" ? "campaigns" : "contact lists"} of app ${target.appId}`);
       return holder.client;
     };
-    holder.view = new NameView(LISTERS[kind](lister));
+    holder.view = new NameView(LISTERS[kind](lister), heldIds(kind, target));
     entry = holder as { view: NameView; client?: KoreClient };
     nameViews.set(key, entry);
   }
@@ -257,5 +269,6 @@ export function resetSessions(): void {
   cachedSettings = undefined;
   clients.clear();
   nameViews.clear();
+  holdings.clear();
   schedulers.clear();
 }

@@ -9,13 +9,22 @@
  * - `learn`/`forget` made while a listing is in flight are replayed onto its result, so a listing
  *   that began before a create finished cannot hide the new campaign.
  * - A create claims its name until the view has learned the new id (lifecycle.ts's postOnce).
- * - `manage` records which campaign ids a resource of this process manages: one campaign, one resource.
+ * - `manage` records which ids a resource of the program manages (created, adopted, diffed or updated): one
+ *   campaign, one resource. A refresh reads resources that are about to be deleted too, so a read does not
+ *   count (a renamed file's new resource may adopt what the old one's state holds).
+ * - `hold` records the ids that a resource of the program holds besides one it made itself: adopted, or
+ *   recorded in the state of a resource the engine diffs (and does not replace) or updates. The engine diffs
+ *   every resource still in the program, and runs its creates, before the deletes of the ones that left it,
+ *   so a delete asks `isHeld` and forgets an id another resource holds (a renamed file that adopted it, a
+ *   replacement that found it again under another spelling of the host) instead of deleting it. A campaign
+ *   this process POSTed is not held: only its own resource knows its id.
+ * - Both sets are shared by the views of one app and kind whatever host spelling reached them (session.ts).
  * - `recheck`, just before a create POST, looks the name up again in one page of the newest campaigns,
  *   so a campaign another stack created since the listing is refused without a POST. The window that
  *   remains is one page's age (at most RECHECK_FRESH_MS) plus a round trip; the server's own duplicate
  *   refusal, which Kore does not document, is the only guard inside it.
  */
-type NamedRecord = { id: string; name?: unknown; lname?: unknown };
+type NamedRecord = { id: string; name?: unknown; lname?: unknown; [field: string]: unknown };
 
 export interface NameLister {
   /** Every campaign on the app as `{ id, name }` (paging is the lister's business). */
@@ -27,8 +36,9 @@ export interface NameLister {
 /** How long one page of the newest campaigns answers every re-check (so a stack of creates costs a page a second, not one each). */
 export const RECHECK_FRESH_MS = 1000;
 
-type Change = { kind: "learn"; key: string; id: string; name: string } | { kind: "forget"; id: string };
-type Entry = { id: string; name: string };
+type Change = { kind: "learn"; key: string; id: string; name: string; record?: NamedRecord } | { kind: "forget"; id: string };
+/** One known record: its id, its name as the server spells it, and the record when one was listed or learned. */
+type Entry = { id: string; name: string; record?: NamedRecord };
 type ByKey = Map<string, Entry>;
 
 export class NameView {
@@ -40,10 +50,18 @@ export class NameView {
   private journal: Change[] = [];
   /** names claimed by creates in flight, so two resources with one name cannot both POST */
   private readonly pending = new Set<string>();
-  /** campaign ids a resource of this process manages (created, adopted, read or updated) */
-  private readonly managed = new Set<string>();
+  /** ids a resource of the program manages (created, adopted, diffed or updated); see `manage` */
+  private readonly managed: Set<string>;
+  /** ids a resource of the program holds besides one it made; see `hold` */
+  private readonly held: Set<string>;
 
-  constructor(private readonly lister: NameLister) {}
+  constructor(
+    private readonly lister: NameLister,
+    shared: { managed: Set<string>; held: Set<string> } = { managed: new Set(), held: new Set() },
+  ) {
+    this.managed = shared.managed;
+    this.held = shared.held;
+  }
 
   static key(name: string): string {
     return name.trim().toLowerCase();
@@ -111,6 +129,11 @@ export class NameView {
     return [...(await this.load()).values()].map((e) => e.name);
   }
 
+  /** Every record the view knows (listed, or learned with a record; a learned name alone has none). */
+  async entries(): Promise<Entry[]> {
+    return [...(await this.load()).values()];
+  }
+
   /** The name of `id`, if the view knows it (for messages that name what an id is). */
   async nameOf(id: string): Promise<string | undefined> {
     for (const e of (await this.load()).values()) if (e.id === id) return e.name;
@@ -136,13 +159,14 @@ export class NameView {
     this.pending.delete(NameView.key(name));
   }
 
-  learn(name: string, id: string): void {
-    this.change({ kind: "learn", key: NameView.key(name), id, name: name.trim() });
+  learn(name: string, id: string, record?: NamedRecord): void {
+    this.change({ kind: "learn", key: NameView.key(name), id, name: name.trim(), ...(record ? { record } : {}) });
   }
 
   forget(id: string): void {
     this.change({ kind: "forget", id });
     this.managed.delete(id);
+    this.held.delete(id);
   }
 
   /** Records that a resource manages `id`; false if another resource of this process already does. */
@@ -150,6 +174,16 @@ export class NameView {
     if (this.managed.has(id)) return false;
     this.managed.add(id);
     return true;
+  }
+
+  /** Records that a resource of the program holds `id` (adopted it, or has it in its state); see the module comment. */
+  hold(id: string): void {
+    this.held.add(id);
+  }
+
+  /** Whether a resource of the program holds `id` (asked by a delete: then it forgets instead). */
+  isHeld(id: string): boolean {
+    return this.held.has(id);
   }
 
   private change(change: Change): void {
@@ -162,14 +196,14 @@ function toMap(records: readonly NamedRecord[]): ByKey {
   const map: ByKey = new Map();
   for (const r of records) {
     const lname = typeof r.lname === "string" ? r.lname : typeof r.name === "string" ? r.name : undefined;
-    if (lname !== undefined) map.set(NameView.key(lname), { id: r.id, name: typeof r.name === "string" ? r.name : lname });
+    if (lname !== undefined) map.set(NameView.key(lname), { id: r.id, name: typeof r.name === "string" ? r.name : lname, record: r });
   }
   return map;
 }
 
 function apply(map: ByKey, change: Change): void {
   if (change.kind === "learn") {
-    map.set(change.key, { id: change.id, name: change.name });
+    map.set(change.key, { id: change.id, name: change.name, ...(change.record ? { record: change.record } : {}) });
     return;
   }
   for (const [lname, known] of map) if (known.id === change.id) map.delete(lname);

@@ -291,3 +291,24 @@ function compact<T extends Record<string, unknown>>(obj: T): Partial<T> | undefi
   for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
   return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
 }
+
+/**
+ * The definition paths `definition` sets that the server's records do not show (each record read without a
+ * `previous`, the get-by-id answer first, then the list record, whose `connection` carries the queue or flow
+ * name): nothing confirms them, so they are written rather than assumed to match. `schedule` is never read
+ * back (see above): its own call applies it.
+ */
+export function unobservedPaths(records: ReadonlyArray<Record<string, unknown> | undefined>, definition: CampaignDefinition): string[] {
+  const seen = records.map((r) => (r ? fromWireCampaign(r).definition : {}));
+  const shown = (path: string[]) => seen.some((d) => path.reduce<unknown>((v, k) => asRecord(v)?.[k], d) !== undefined);
+  const out: string[] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (value === undefined) return;
+    const nested = asRecord(value);
+    if (nested && !shown(path)) out.push(path.join("."));
+    else if (nested) for (const [k, v] of Object.entries(nested)) walk(v, [...path, k]);
+    else if (!shown(path)) out.push(path.join("."));
+  };
+  for (const [key, value] of Object.entries(definition)) if (key !== "schedule") walk(value, [key]);
+  return out;
+}
