@@ -39,7 +39,7 @@ const hasUnknown = (def: Record<string, unknown>) => Object.values(def).some((v)
 /** The fields stored beside the definition that a user declares. */
 function inputsOfList(outs: ContactListOutputs): Record<string, unknown> {
   const { name, description, allowDuplicates, adoptExisting, allowReplacement, external, connection } = outs;
-  if (external) return withoutUndefined({ name, description, external, connection });
+  if (external) return withoutUndefined({ name, external, connection }); // a description given is information only
   return withoutUndefined({ name, description, allowDuplicates, adoptExisting, allowReplacement, connection });
 }
 
@@ -58,12 +58,7 @@ export async function diff(id: string, olds: ContactListOutputs, news: Record<st
   const nextDefinition = definitionOfList(spec) as ContactListDefinition;
   const d = diffContactList({ definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget });
   // not when replaced: the replacement holds whatever it creates or finds
-  const hold = () => {
-    if (!olds.target) return;
-    const names = namesFor("contactList", olds.target);
-    names.manage(id);
-    names.hold(id);
-  };
+  const hold = () => olds.target && namesFor("contactList", olds.target).holdings.diffed(id);
   if (spec.external === true) {
     // An external list is never written: another name or app is another list (replaced: the old one is forgotten).
     const other = d.changed.includes("name") || d.moved;
@@ -107,6 +102,7 @@ export async function read(id: string, props: ContactListOutputs): Promise<pulum
   try {
     conn = connectStored(props);
     inState("contactList", id, props);
+    if (props.target) namesFor("contactList", props.target).holdings.read(id);
     const outs = await readContactList(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     const clean = withoutUndefined({ ...outs, [PROVIDER_KEY]: undefined });

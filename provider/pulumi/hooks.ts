@@ -75,11 +75,7 @@ export async function diff(id: string, olds: CampaignOutputs, news: Record<strin
   // In place, with no API call for the connection: state must hold the new name or target, and lose
   // the credentials that versions before 0.2 stored.
   // The resource holds its id, unless it is replaced: then the replacement holds whatever it creates or adopts.
-  if (olds.target && d.replaceKeys.length === 0) {
-    const names = namesFor("campaign", olds.target);
-    names.manage(id);
-    names.hold(id);
-  }
+  if (olds.target && d.replaceKeys.length === 0) namesFor("campaign", olds.target).holdings.diffed(id);
   const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
   const pending = (olds.pendingChanges ?? []).length > 0;
   const restartChanged = olds.restartedAt !== news.restartedAt;
@@ -111,6 +107,7 @@ export async function read(id: string, props: CampaignOutputs): Promise<pulumi.d
   try {
     conn = connectStored(props);
     inState("campaign", id, props);
+    if (props.target) namesFor("campaign", props.target).holdings.read(id);
     const outs = await readCampaign(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.

@@ -9,16 +9,9 @@
  * - `learn`/`forget` made while a listing is in flight are replayed onto its result, so a listing
  *   that began before a create finished cannot hide the new campaign.
  * - A create claims its name until the view has learned the new id (lifecycle.ts's postOnce).
- * - `manage` records which ids a resource of the program manages (created, adopted, diffed or updated): one
- *   campaign, one resource. A refresh reads resources that are about to be deleted too, so a read does not
- *   count (a renamed file's new resource may adopt what the old one's state holds).
- * - `hold` records the ids that a resource of the program holds besides one it made itself: adopted, or
- *   recorded in the state of a resource the engine diffs (and does not replace) or updates. The engine diffs
- *   every resource still in the program, and runs its creates, before the deletes of the ones that left it,
- *   so a delete asks `isHeld` and forgets an id another resource holds (a renamed file that adopted it, a
- *   replacement that found it again under another spelling of the host) instead of deleting it. A campaign
- *   this process POSTed is not held: only its own resource knows its id.
- * - Both sets are shared by the views of one app and kind whatever host spelling reached them (session.ts).
+ * - Which ids the stack's resources hold is kept beside the view (`Holdings`, below): a delete forgets an
+ *   id another resource holds instead of deleting it, and an adoption is refused when a resource of the
+ *   program already holds the id.
  * - `recheck`, just before a create POST, looks the name up again in one page of the newest campaigns,
  *   so a campaign another stack created since the listing is refused without a POST. The window that
  *   remains is one page's age (at most RECHECK_FRESH_MS) plus a round trip; the server's own duplicate
@@ -50,18 +43,11 @@ export class NameView {
   private journal: Change[] = [];
   /** names claimed by creates in flight, so two resources with one name cannot both POST */
   private readonly pending = new Set<string>();
-  /** ids a resource of the program manages (created, adopted, diffed or updated); see `manage` */
-  private readonly managed: Set<string>;
-  /** ids a resource of the program holds besides one it made; see `hold` */
-  private readonly held: Set<string>;
-
   constructor(
     private readonly lister: NameLister,
-    shared: { managed: Set<string>; held: Set<string> } = { managed: new Set(), held: new Set() },
-  ) {
-    this.managed = shared.managed;
-    this.held = shared.held;
-  }
+    /** which ids the stack's resources hold (shared by the views of one app and kind, whatever host spelling reached them) */
+    readonly holdings: Holdings = new Holdings(),
+  ) {}
 
   static key(name: string): string {
     return name.trim().toLowerCase();
@@ -165,30 +151,68 @@ export class NameView {
 
   forget(id: string): void {
     this.change({ kind: "forget", id });
-    this.managed.delete(id);
-    this.held.delete(id);
-  }
-
-  /** Records that a resource manages `id`; false if another resource of this process already does. */
-  manage(id: string): boolean {
-    if (this.managed.has(id)) return false;
-    this.managed.add(id);
-    return true;
-  }
-
-  /** Records that a resource of the program holds `id` (adopted it, or has it in its state); see the module comment. */
-  hold(id: string): void {
-    this.held.add(id);
-  }
-
-  /** Whether a resource of the program holds `id` (asked by a delete: then it forgets instead). */
-  isHeld(id: string): boolean {
-    return this.held.has(id);
+    this.holdings.forget(id);
   }
 
   private change(change: Change): void {
     if (this.byLname) apply(this.byLname, change);
     if (this.loading) this.journal.push(change);
+  }
+}
+
+/**
+ * Which ids the stack's resources hold, as far as one provider process can tell. The dynamic-provider
+ * hooks get no resource name (URN), so it is told from what the engine does, seen under the real CLI:
+ * - a refresh (`up --refresh`, `destroy --refresh`) reads every resource in state once, and diffs each
+ *   one it read (to show the drift);
+ * - then every resource still in the program is diffed, or created; a replacement's diff says so;
+ * - the deletes of the resources that left the program come last.
+ * So an id is held by a resource of the program when a create or update of this run manages it, or when
+ * it was diffed more often than the refresh accounts for; and a delete finds it held by another resource
+ * when that is so, or when two resources' states were read with it. A delete that forgets gives up its
+ * own read and diff, so the last of two resources that shared an id in state (a destroy) deletes it.
+ */
+export class Holdings {
+  private readonly reads = new Map<string, number>();
+  private readonly diffs = new Map<string, number>();
+  private readonly managed = new Set<string>();
+
+  /** A refresh read a resource whose state holds `id`. */
+  read(id: string): void {
+    this.reads.set(id, (this.reads.get(id) ?? 0) + 1);
+  }
+
+  /** The engine diffed a resource whose state holds `id`, and the resource keeps it (not a replacement). */
+  diffed(id: string): void {
+    this.diffs.set(id, (this.diffs.get(id) ?? 0) + 1);
+  }
+
+  /** A create or update of this run manages `id`; false if a resource of the program already held it. */
+  manage(id: string): boolean {
+    const first = !this.inProgram(id);
+    this.managed.add(id);
+    return first;
+  }
+
+  /** Whether a resource of the program holds `id`. */
+  inProgram(id: string): boolean {
+    return this.managed.has(id) || (this.diffs.get(id) ?? 0) > (this.reads.get(id) ?? 0);
+  }
+
+  /** Asked by the delete of a resource whose state holds `id`: does another resource hold it? If so, this one lets go. */
+  releaseIfShared(id: string): boolean {
+    const reads = this.reads.get(id) ?? 0;
+    if (!this.inProgram(id) && reads < 2) return false;
+    if (reads > 0) this.reads.set(id, reads - 1);
+    const diffs = this.diffs.get(id) ?? 0;
+    if (diffs > 0) this.diffs.set(id, diffs - 1);
+    return true;
+  }
+
+  forget(id: string): void {
+    this.reads.delete(id);
+    this.diffs.delete(id);
+    this.managed.delete(id);
   }
 }
 

@@ -125,7 +125,8 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       const up = await command();
       try {
         emulator.clearRequests();
-        const refreshed = await up.campaigns.read(old.id, old.outs, old.inputs); // --refresh reads the old resource too
+        const refreshed = await up.campaigns.read(old.id, old.outs, old.inputs); // --refresh reads the old resource too,
+        await up.campaigns.diff(old.id, refreshed.outs, refreshed.inputs!); // and diffs it to show the drift
         const moved = await createWith(up.campaigns, campaignArgs(name, { started: true, adoptExisting: true }));
         expect(moved.id).toBe(old.id);
         await up.campaigns.delete(old.id, refreshed.outs); // the resource that left the program

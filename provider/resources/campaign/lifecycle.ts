@@ -465,8 +465,7 @@ export async function updateCampaign(
 ): Promise<CampaignOutputs> {
   const { definition, ...flags } = splitSpec(spec);
   const { started } = flags;
-  ctx.names.manage(id);
-  ctx.names.hold(id);
+  ctx.names.holdings.manage(id);
   const pending = previous.pendingChanges ?? [];
   const writeDefinition = changes.definitionChanged || pending.includes("definition");
   const writeSchedule = Boolean(changes.scheduleChanged) || pending.includes("schedule");
@@ -518,7 +517,7 @@ export async function updateCampaign(
  * renamed file that adopted it, a replacement that found it again) is forgotten instead: no call at all.
  */
 export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<"deleted" | "forgotten"> {
-  if (ctx.names.isHeld(id)) return "forgotten";
+  if (ctx.names.holdings.releaseIfShared(id)) return "forgotten";
   try {
     const { status } = await ctx.client.getCampaignStatus(id);
     if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop", status); // never delete a dialing campaign

@@ -111,8 +111,7 @@ async function findExternalList(ctx: ContactListContext, spec: ContactListSpec, 
       `contact list "${spec.name}" is declared external, but app ${placement.target.appId} has no list of that name: create it in Kore.ai first (names are exact, case-insensitively unique), or declare it as a managed list`,
     );
   }
-  if (!ctx.names.manage(id)) throw new Error(`contact list ${id} ("${spec.name}") is already managed by another resource in this stack; one contact list, one resource`);
-  ctx.names.hold(id);
+  if (!ctx.names.holdings.manage(id)) throw new Error(`contact list ${id} ("${spec.name}") is already managed by another resource in this stack; one contact list, one resource`);
   const { definition, observed } = fromWireContactList(await ctx.client.getContactList(id), { name: spec.name, description: spec.description });
   const flags = { adoptExisting: false, allowReplacement: false, external: true as const };
   return { id, outs: outputsFrom(definition as ContactListDefinition, observed, flags, placement) };
@@ -140,7 +139,7 @@ export async function readContactList(ctx: ContactListContext, id: string, previ
  * gone. An external list, or one another resource of the program holds, is forgotten: no call.
  */
 export async function deleteContactList(ctx: ContactListContext, id: string, appId: string, previous?: Pick<ContactListOutputs, "external" | "name">): Promise<"deleted" | "forgotten"> {
-  if (previous?.external === true || ctx.names.isHeld(id)) return "forgotten";
+  if (previous?.external === true || ctx.names.holdings.releaseIfShared(id)) return "forgotten";
   let record: WireContactList;
   try {
     record = await ctx.client.getContactList(id);

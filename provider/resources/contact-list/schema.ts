@@ -69,8 +69,7 @@ function buildExternalSchema(unknownValue: unknown) {
     .strictObject(
       { name: base.name, description: base.description.optional(), external: u(z.literal(true, { error: CONTACT_LIST_RULES.boolean }).describe(CONTACT_LIST_DESCRIPTIONS.external)) },
       { error: "must be an object naming an external contact list: name, external: true, and optionally description" },
-    )
-    .transform((v) => ({ ...v, allowDuplicates: false, adoptExisting: false, allowReplacement: false }));
+    );
 }
 
 export const contactListSpecSchema = buildSchema(undefined);
