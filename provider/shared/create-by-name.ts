@@ -72,7 +72,7 @@ export async function createOrAdopt<R>(
   const id = existingId ?? posted!.id;
   if (posted?.existed && !adoptExisting) throw nameTakenError(ctx.kind, name, appId, id); // this POST was refused: someone else's
   const adopting = posted === undefined || posted.existed;
-  const firstManager = ctx.names.holdings.manage(id); // a resource that left the program may hold it in state: its delete then forgets it
+  const firstManager = ctx.names.holdings.manage(id, !adopting); // a resource that left the program may hold it in state: its delete then forgets it
   if (adopting && !firstManager) {
     throw new Error(`${ctx.kind.noun} ${id} ("${name}") is already managed by another resource in this stack; one ${ctx.kind.noun}, one resource`);
   }

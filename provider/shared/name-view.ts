@@ -167,15 +167,17 @@ export class NameView {
  *   one it read (to show the drift);
  * - then every resource still in the program is diffed, or created; a replacement's diff says so;
  * - the deletes of the resources that left the program come last.
- * So an id is held by a resource of the program when a create or update of this run manages it, or when
- * it was diffed more often than the refresh accounts for; and a delete finds it held by another resource
- * when that is so, or when two resources' states were read with it. A delete that forgets gives up its
+ * So an id is held by a resource of the program when a create of this run adopted it or an update wrote
+ * it, or when it was diffed more often than the refresh accounts for; and a delete finds it held by another
+ * resource when that is so, or when two resources' states were read with it. An id this process POSTed is
+ * managed (no other resource may adopt it) but held by no other resource: only its own resource knows it. A delete that forgets gives up its
  * own read and diff, so the last of two resources that shared an id in state (a destroy) deletes it.
  */
 export class Holdings {
   private readonly reads = new Map<string, number>();
   private readonly diffs = new Map<string, number>();
   private readonly managed = new Set<string>();
+  private readonly posted = new Set<string>();
 
   /** A refresh read a resource whose state holds `id`. */
   read(id: string): void {
@@ -187,14 +189,17 @@ export class Holdings {
     this.diffs.set(id, (this.diffs.get(id) ?? 0) + 1);
   }
 
-  /** A create or update of this run manages `id`; false if a resource of the program already held it. */
-  manage(id: string): boolean {
-    const first = !this.inProgram(id);
-    this.managed.add(id);
+  /**
+   * A create (`posted`: by its own POST; else adopted) or an update of this run manages `id`; false if a
+   * resource of the program already did.
+   */
+  manage(id: string, posted = false): boolean {
+    const first = !this.inProgram(id) && !this.posted.has(id);
+    (posted ? this.posted : this.managed).add(id);
     return first;
   }
 
-  /** Whether a resource of the program holds `id`. */
+  /** Whether a resource of the program holds `id` besides one that POSTed it. */
   inProgram(id: string): boolean {
     return this.managed.has(id) || (this.diffs.get(id) ?? 0) > (this.reads.get(id) ?? 0);
   }
@@ -213,6 +218,7 @@ export class Holdings {
     this.reads.delete(id);
     this.diffs.delete(id);
     this.managed.delete(id);
+    this.posted.delete(id);
   }
 }
 

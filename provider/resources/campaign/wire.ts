@@ -15,7 +15,8 @@
  *   unwrapped first, so the envelope's `status` is never taken for the campaign's.
  * - Answers omit fields: create/update do not echo `queue_name` or `experienceFlowName`; the Progressive and
  *   Agentless create answers have no `schedule`; list records have no `dialingStrategy`; the get-by-id sample
- *   has no `dialingMode`. Each field the server does not return falls back to `previous`.
+ *   has no `dialingMode`. Each field the server does not return falls back to `previous`; adoption and refresh
+ *   do not take such a field as matching (`unobservedPaths`): they write it, one idempotent PUT.
  * - The queue (Progressive/Preview) or flow (Agentless) name: `queue_name` if present, else `connection`
  *   (list records carry the queue or flow name there), else `previous`. `experienceFlow` is the flow's
  *   `cf-...` id, never its name: it goes to `observed.experienceFlowId`.
