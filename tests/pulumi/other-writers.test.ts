@@ -77,9 +77,30 @@ function calls(): string[] {
 
 const writes = () => calls().filter((c) => !c.startsWith("GET") && !c.endsWith("/status") && !/getAll|status$/.test(c));
 
+let campaignProvider: string;
+let listProvider: string;
+
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, contactLists: [EXISTING], readyDelayMs: 20 });
+  [campaignProvider, listProvider] = [await serializedProvider("VoiceCampaign"), await serializedProvider("ContactList")];
 });
+
+/** One `pulumi up` (or destroy): a provider process of the adapter, configured, serving both types; stopped by `end`. */
+async function command(adapter: string, host = emulator.url): Promise<{ campaigns: ProviderHost; lists: ProviderHost; end(): Promise<void> }> {
+  const env = { ...clientEnv(host), KORE_TRIGGER_SETTLE_SECONDS: "0" };
+  const campaigns = adapter === "dynamic" ? await ProviderHost.start({ provider: campaignProvider, env }) : await ProviderHost.startNative({ env });
+  await campaigns.configure();
+  const lists = campaigns.forResource(adapter === "dynamic" ? listProvider : "", adapter === "dynamic" ? CONTACT_LIST_URN : NATIVE_CONTACT_LIST_URN);
+  return { campaigns, lists, end: () => campaigns.stop() };
+}
+
+/** check + create, as the engine does for a new resource. */
+async function createWith(host: ProviderHost, args: Props): Promise<{ id: string; inputs: Props; outs: Props }> {
+  const { inputs, failures } = await host.check(args);
+  expect(failures).toEqual([]);
+  const { id, outs } = await host.create(inputs);
+  return { id, inputs, outs };
+}
 
 afterAll(async () => {
   await emulator?.close();
@@ -91,38 +112,15 @@ beforeEach(() => {
 });
 
 describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
-  let campaignProvider: string;
-  let listProvider: string;
-
-  beforeAll(async () => {
-    [campaignProvider, listProvider] = [await serializedProvider("VoiceCampaign"), await serializedProvider("ContactList")];
-  });
-
-  /** One `pulumi up` (or destroy): a provider process of this adapter, configured; stopped by `end`. */
-  async function command(host = emulator.url, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ campaigns: ProviderHost; lists: ProviderHost; end(): Promise<void> }> {
-    const env = { ...clientEnv(host), KORE_TRIGGER_SETTLE_SECONDS: "0", ...extraEnv };
-    const campaigns = adapter === "dynamic" ? await ProviderHost.start({ provider: campaignProvider, env }) : await ProviderHost.startNative({ env });
-    await campaigns.configure();
-    const lists = campaigns.forResource(adapter === "dynamic" ? listProvider : "", adapter === "dynamic" ? CONTACT_LIST_URN : NATIVE_CONTACT_LIST_URN);
-    return { campaigns, lists, end: () => campaigns.stop() };
-  }
-
-  async function createWith(host: ProviderHost, args: Props): Promise<{ id: string; inputs: Props; outs: Props }> {
-    const { inputs, failures } = await host.check(args);
-    expect(failures).toEqual([]);
-    const { id, outs } = await host.create(inputs);
-    return { id, inputs, outs };
-  }
-
   describe("a delete never removes what another resource of the stack holds", () => {
     test("a campaign file renamed, with adoptExisting: the new resource adopts it and the old one's delete forgets it (no stop, no DELETE), under up --refresh", async () => {
       const name = unique("Renamed campaign");
-      const first = await command();
+      const first = await command(adapter);
       const old = await createWith(first.campaigns, campaignArgs(name, { started: true }));
       await first.end();
       expect(emulator.campaign(old.id)!.status).toBe("Active");
 
-      const up = await command();
+      const up = await command(adapter);
       try {
         emulator.clearRequests();
         const refreshed = await up.campaigns.read(old.id, old.outs, old.inputs); // --refresh reads the old resource too,
@@ -139,12 +137,12 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
 
     test("a replacement that finds the same campaign under another spelling of the host (localhost) forgets the old resource's campaign", async () => {
       const name = unique("Replaced campaign");
-      const first = await command();
+      const first = await command(adapter);
       const old = await createWith(first.campaigns, campaignArgs(name, { started: true, adoptExisting: true }));
       await first.end();
 
       const localhost = emulator.url.replace("127.0.0.1", "localhost");
-      const up = await command(localhost);
+      const up = await command(adapter, localhost);
       try {
         emulator.clearRequests();
         const { inputs } = await up.campaigns.check(campaignArgs(name, { started: true, adoptExisting: true }));
@@ -160,10 +158,10 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
     });
 
     test("a destroy, with nothing else holding the campaign, still stops and DELETEs it", async () => {
-      const first = await command();
+      const first = await command(adapter);
       const made = await createWith(first.campaigns, campaignArgs(unique("Destroyed"), { started: true }));
       await first.end();
-      const destroy = await command();
+      const destroy = await command(adapter);
       try {
         emulator.clearRequests();
         await destroy.campaigns.delete(made.id, made.outs);
@@ -177,7 +175,7 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
     test("the name-taken hint names renamedFrom first, then adoptExisting", async () => {
       const name = unique("Hinted");
       emulator.insert({ ...(SAMPLE_PROGRESSIVE as Props), name }); // what the old file's resource made, or a console campaign
-      const up = await command();
+      const up = await command(adapter);
       try {
         const { inputs } = await up.campaigns.check(campaignArgs(name));
         const err = await failureOf(up.campaigns.create(inputs));
@@ -190,34 +188,13 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
 });
 
 describe("contact lists (the dynamic ContactList beside VoiceCampaign in one host)", () => {
-  let campaignProvider: string;
-  let listProvider: string;
-
-  beforeAll(async () => {
-    [campaignProvider, listProvider] = [await serializedProvider("VoiceCampaign"), await serializedProvider("ContactList")];
-  });
-
-  async function command(host = emulator.url): Promise<{ campaigns: ProviderHost; lists: ProviderHost; end(): Promise<void> }> {
-    const campaigns = await ProviderHost.start({ provider: campaignProvider, env: { ...clientEnv(host), KORE_TRIGGER_SETTLE_SECONDS: "0" } });
-    await campaigns.configure();
-    const lists = campaigns.forResource(listProvider, CONTACT_LIST_URN);
-    await lists.configure();
-    return { campaigns, lists, end: () => campaigns.stop() };
-  }
-
-  async function createWith(host: ProviderHost, args: Props): Promise<{ id: string; inputs: Props; outs: Props }> {
-    const { inputs, failures } = await host.check(args);
-    expect(failures).toEqual([]);
-    const { id, outs } = await host.create(inputs);
-    return { id, inputs, outs };
-  }
-
+  const adapter = "dynamic";
   test("a list file renamed, with adoptExisting: the new resource adopts it and the old one's delete forgets it (no DELETE)", async () => {
     const name = unique("Renamed list");
-    const first = await command();
+    const first = await command(adapter);
     const old = await createWith(first.lists, { name, description: "Kept across a rename" });
     await first.end();
-    const up = await command();
+    const up = await command(adapter);
     try {
       emulator.clearRequests();
       const moved = await createWith(up.lists, { name, description: "Kept across a rename", adoptExisting: true });
@@ -232,10 +209,10 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
 
   test("external: true on a managed list is an update that writes nothing, with a warning; its delete is a forget (no call)", async () => {
     const name = unique("Turned external");
-    const first = await command();
+    const first = await command(adapter);
     const managed = await createWith(first.lists, { name, description: "Managed at first" });
     await first.end();
-    const up = await command();
+    const up = await command(adapter);
     try {
       emulator.clearRequests();
       const { inputs, failures } = await up.lists.check({ name, external: true });
@@ -255,7 +232,7 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
   });
 
   test("an external list is found by name, never created; a missing one is refused before any write", async () => {
-    const up = await command();
+    const up = await command(adapter);
     try {
       emulator.clearRequests();
       const found = await createWith(up.lists, { name: EXISTING, external: true });
@@ -280,11 +257,11 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
 
     test("a campaign made in the console names the list: refused, naming it; no DELETE", async () => {
       const listName = unique("Silent list");
-      const setup = await command(proxy.url);
+      const setup = await command(adapter, proxy.url);
       const list = await createWith(setup.lists, { name: listName, description: "Dialed by a console campaign" });
       await setup.end();
       const { id: consoleId } = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Props), name: unique("Console campaign"), contactLists: [listName] });
-      const destroy = await command(proxy.url);
+      const destroy = await command(adapter, proxy.url);
       try {
         emulator.clearRequests();
         const err = await failureOf(destroy.lists.delete(list.id, list.outs));
@@ -297,10 +274,10 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
     });
 
     test("the campaigns cannot be listed: refused as unsure; no DELETE", async () => {
-      const setup = await command(proxy.url);
+      const setup = await command(adapter, proxy.url);
       const list = await createWith(setup.lists, { name: unique("Unsure list"), description: "Nobody can tell" });
       await setup.end();
-      const destroy = await command(proxy.url);
+      const destroy = await command(adapter, proxy.url);
       try {
         emulator.failNext({ method: "POST", pathIncludes: "getAllCampaignDetails", status: 400, count: 5 });
         emulator.clearRequests();
@@ -313,10 +290,10 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
     });
 
     test("no campaign names the list: deleted", async () => {
-      const setup = await command(proxy.url);
+      const setup = await command(adapter, proxy.url);
       const list = await createWith(setup.lists, { name: unique("Unused list"), description: "Nobody dials it" });
       await setup.end();
-      const destroy = await command(proxy.url);
+      const destroy = await command(adapter, proxy.url);
       try {
         await destroy.lists.delete(list.id, list.outs);
       } finally {
@@ -329,17 +306,15 @@ describe("contact lists (the dynamic ContactList beside VoiceCampaign in one hos
 
 describe("what the API does not show is not assumed to match (the docs' GET answer, through the strict proxy)", () => {
   let proxy: { url: string; close(): Promise<void> };
-  let campaignProvider: string;
 
   beforeAll(async () => {
     proxy = await strictProxy(emulator.url);
-    campaignProvider = await serializedProvider("VoiceCampaign");
   });
   afterAll(async () => {
     await proxy?.close();
   });
 
-  async function command(): Promise<ProviderHost> {
+  async function campaignCommand(): Promise<ProviderHost> {
     const host = await ProviderHost.start({ provider: campaignProvider, env: { ...clientEnv(proxy.url), KORE_TRIGGER_SETTLE_SECONDS: "0" } });
     await host.configure();
     return host;
@@ -348,7 +323,7 @@ describe("what the API does not show is not assumed to match (the docs' GET answ
   test("adopting a console campaign with queue A by a definition with queue B writes B (one PUT)", async () => {
     const name = unique("Console queue");
     const made = emulator.insert({ ...(SAMPLE_PROGRESSIVE as Props), name, queue_name: "Queue A" });
-    const host = await command();
+    const host = await campaignCommand();
     try {
       emulator.clearRequests();
       const { inputs } = await host.check(campaignArgs(name, { queueName: "Queue B", adoptExisting: true }));
@@ -365,7 +340,7 @@ describe("what the API does not show is not assumed to match (the docs' GET answ
 
   test("refresh: a queue changed in the console shows through the list record's connection; fields no answer shows stay pending, so the next up writes them", async () => {
     const name = unique("Refreshed queue");
-    const setup = await command();
+    const setup = await campaignCommand();
     let made: { id: string; outs: Props; inputs: Props };
     try {
       const { inputs } = await setup.check(campaignArgs(name));
@@ -375,7 +350,7 @@ describe("what the API does not show is not assumed to match (the docs' GET answ
       await setup.stop();
     }
     emulator.mutate(made.id, { queue_name: "Queue from the console" });
-    const up = await command();
+    const up = await campaignCommand();
     try {
       const read = await up.read(made.id, made.outs, made.inputs);
       expect(read.outs.queueName).toBe("Queue from the console");
@@ -392,7 +367,7 @@ describe("what the API does not show is not assumed to match (the docs' GET answ
 });
 
 test("the old drift correction, opted into with KORE_RESTART_STOPPED_CAMPAIGNS=true: a campaign stopped in the console shows as drift and the next up plays it", async () => {
-  const provider = await serializedProvider("VoiceCampaign");
+  const provider = campaignProvider;
   const env = { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0", KORE_RESTART_STOPPED_CAMPAIGNS: "true" };
   const host = await ProviderHost.start({ provider, env });
   try {
@@ -413,7 +388,7 @@ test("the old drift correction, opted into with KORE_RESTART_STOPPED_CAMPAIGNS=t
 });
 
 test("an invalid KORE_RESTART_STOPPED_CAMPAIGNS is refused by check, naming the setting and the value", async () => {
-  const provider = await serializedProvider("VoiceCampaign");
+  const provider = campaignProvider;
   const host = await ProviderHost.start({ provider, env: { ...clientEnv(emulator.url), KORE_RESTART_STOPPED_CAMPAIGNS: "sometimes" } });
   try {
     await host.configure();
