@@ -162,8 +162,9 @@ export class NameView {
 
 /**
  * Which ids the stack's resources hold, as far as one provider process can tell. The dynamic-provider
- * hooks get no resource name (URN), so it is told from what the engine does, seen under the real CLI:
- * - a refresh (`up --refresh`, `destroy --refresh`) reads every resource in state once, and diffs each
+ * hooks get no resource name (URN), so it is told from what the engine does (tested under the real CLI,
+ * tests/e2e/other-writers.e2e.test.ts, and with and without refresh diffs in tests/shared/name-view.test.ts):
+ * - a refresh (`up --refresh`, `destroy --refresh`) reads every resource in state once, and may diff each
  *   one it read (to show the drift);
  * - then every resource still in the program is diffed, or created; a replacement's diff says so;
  * - the deletes of the resources that left the program come last.
