@@ -1,7 +1,8 @@
 /**
  * The GitOps program (the root Pulumi project, `kore-campaigns`): one VoiceCampaign per YAML file in the
  * definitions folder, and one ContactList per file in the contact-lists folder beside it (files marked
- * `external: true` only declare a list that exists outside the stack). Every file is validated first; if
+ * `external: true` only declare a list that exists outside the stack: its resource finds it by name and never
+ * writes or deletes it). Every file is validated first; if
  * anything is wrong, every problem is reported at once (file, line, field, rule, value) and the program
  * fails with one error, before anything reaches Kore.ai.
  *
@@ -97,9 +98,13 @@ const summaryOf = (c: VoiceCampaign) => ({ id: c.id, name: c.name, dialingMode: 
 
 ensureProviderCanLoadPackage();
 const loaded = loadOrFail(definitionsDir());
-// one ContactList per list the stack manages (an external list is only a name)
+// one ContactList per list the stack manages
 const declaredLists = loaded.contactLists.flatMap((d) => (d.spec ? [{ definition: d, list: new ContactList(d.resourceName, d.spec, aliasesOf(d.renamedFrom)) }] : []));
 const listsByName = new Map(declaredLists.map(({ definition, list }) => [definition.name, list]));
+// An external list is a resource too, one that is only found by name: so a list that was managed and is
+// marked `external: true` is forgotten by an update that the preview shows, never deleted by the engine
+// (which is what dropping its resource would do). Campaigns keep naming it by its name.
+for (const d of loaded.contactLists) if (!d.spec) new ContactList(d.resourceName, { name: d.name, external: true }, aliasesOf(d.renamedFrom));
 
 export const contactLists = Object.fromEntries(declaredLists.map(({ definition, list }) => [definition.resourceName, { id: list.id, name: list.name, status: list.status }]));
 export const campaigns = Object.fromEntries(loaded.definitions.map((d) => [d.resourceName, summaryOf(declareCampaign(d, listsByName))]));

@@ -8,6 +8,10 @@
  * `allowReplacement: true`; then the list is replaced (deleted first when the name stays, since names are
  * unique). `update` only rewrites state (flags, connection name) and refuses anything else, in case the
  * diff saw values unknown during preview.
+ *
+ * A list turned `external: true` is an update that only rewrites state (the preview shows it, with a
+ * warning); from then on its delete is a forget. A delete of a list another resource of the program holds
+ * (a renamed file that adopted it) is a forget too.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { diffContactList, replacementRefused } from "../resources/contact-list/diff";
@@ -16,6 +20,7 @@ import { validateContactList, type ContactListDefinition, type ContactListSpec }
 import { UNKNOWN, withoutUndefined } from "../shared/properties";
 import { connectionRefOf, resolveConnection, sameRef, targetOf, type ResolvedConnection } from "./connection";
 import { checkInputs, config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, reportOnce, sessionFor } from "./session";
+import { warnUser } from "./engine-log";
 
 export { resetSessions } from "./session";
 
@@ -33,7 +38,8 @@ const hasUnknown = (def: Record<string, unknown>) => Object.values(def).some((v)
 
 /** The fields stored beside the definition that a user declares. */
 function inputsOfList(outs: ContactListOutputs): Record<string, unknown> {
-  const { name, description, allowDuplicates, adoptExisting, allowReplacement, connection } = outs;
+  const { name, description, allowDuplicates, adoptExisting, allowReplacement, external, connection } = outs;
+  if (external) return withoutUndefined({ name, external, connection }); // a description given is information only
   return withoutUndefined({ name, description, allowDuplicates, adoptExisting, allowReplacement, connection });
 }
 
@@ -46,15 +52,27 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
 }
 
 export async function diff(id: string, olds: ContactListOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-  if (olds.target) namesFor("contactList", olds.target).manage(id);
   inState("contactList", id, olds);
   const spec = specOf(news);
   const newTarget = news.connection === UNKNOWN ? undefined : targetOf(refOf(news), config());
   const nextDefinition = definitionOfList(spec) as ContactListDefinition;
   const d = diffContactList({ definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget });
+  // not when replaced: the replacement holds whatever it creates or finds
+  const hold = () => olds.target && namesFor("contactList", olds.target).holdings.diffed(id);
+  if (spec.external === true) {
+    // An external list is never written: another name or app is another list (replaced: the old one is forgotten).
+    const other = d.changed.includes("name") || d.moved;
+    if (!other) hold();
+    if (olds.external !== true) {
+      await warnUser(`contact list "${olds.name}" (${id}) is now external: this stack forgets it (no call); the list and its contacts stay in Kore.ai`);
+    }
+    return { changes: other || olds.external !== true || !sameRef(connectionRefOf(olds.connection), refOf(news)), replaces: other ? ["name"] : [], deleteBeforeReplace: false };
+  }
   const unknown = hasUnknown(nextDefinition as unknown as Record<string, unknown>) || news.connection === UNKNOWN;
   const flagsChanged = olds.adoptExisting !== Boolean(spec.adoptExisting) || olds.allowReplacement !== Boolean(spec.allowReplacement);
   const refChanged = !sameRef(connectionRefOf(olds.connection), refOf(news));
+  const nowManaged = olds.external === true; // found by name until now: becomes managed as it is
+  if (d.changed.length === 0 && !d.moved) hold();
   if (d.changed.length > 0 || d.moved) {
     if (spec.allowReplacement !== true) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds), target: olds.target }, { definition: nextDefinition, target: newTarget }, d));
     return {
@@ -64,7 +82,7 @@ export async function diff(id: string, olds: ContactListOutputs, news: Record<st
       deleteBeforeReplace: !d.changed.includes("name") && !d.moved,
     };
   }
-  return { changes: unknown || flagsChanged || refChanged, replaces: [], deleteBeforeReplace: false };
+  return { changes: unknown || flagsChanged || refChanged || nowManaged, replaces: [], deleteBeforeReplace: false };
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
@@ -84,6 +102,7 @@ export async function read(id: string, props: ContactListOutputs): Promise<pulum
   try {
     conn = connectStored(props);
     inState("contactList", id, props);
+    if (props.target) namesFor("contactList", props.target).holdings.read(id);
     const outs = await readContactList(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     const clean = withoutUndefined({ ...outs, [PROVIDER_KEY]: undefined });
@@ -104,6 +123,12 @@ export async function update(id: string, olds: ContactListOutputs, news: Record<
     const spec = specOf(news);
     const nextDefinition = definitionOfList(spec) as ContactListDefinition;
     const d = diffContactList({ definition: definitionOfList(olds) }, { definition: nextDefinition });
+    if (spec.external === true) {
+      // turned external: state only, no call (its delete is then a forget)
+      const { connection: _old, adoptExisting: _a, allowReplacement: _r, ...kept } = olds;
+      const connection = refOf(news);
+      return { outs: withoutUndefined({ ...kept, external: true, adoptExisting: false, allowReplacement: false, ...(connection !== undefined ? { connection } : {}) }) };
+    }
     if (d.changed.length > 0) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds) }, { definition: nextDefinition }, d));
     inState("contactList", id, olds);
     let current = olds;
@@ -112,7 +137,7 @@ export async function update(id: string, olds: ContactListOutputs, news: Record<
       current = (await readContactList(contextFor(conn), id, olds)) ?? olds;
     }
     const connection = refOf(news);
-    const { connection: _old, ...rest } = current;
+    const { connection: _old, external: _external, ...rest } = current;
     return {
       outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), ...(connection !== undefined ? { connection } : {}) }),
     };
@@ -126,7 +151,9 @@ export async function remove(id: string, props: ContactListOutputs): Promise<voi
   try {
     conn = connectStored(props);
     inState("contactList", id, props);
-    await deleteContactList(contextFor(conn), id, conn.target.appId);
+    if ((await deleteContactList(contextFor(conn), id, conn.target.appId, props)) === "forgotten" && props.external !== true) {
+      await warnUser(`contact list "${props.name}" (${id}) is held by another resource of this stack (adopted, or recorded in its state): this resource forgets it; it was not deleted`);
+    }
   } catch (err) {
     throw forEngine(err, conn, undefined);
   }

@@ -8,10 +8,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionRef } from "./connection";
-import type { ContactListSpecInput } from "../resources/contact-list/schema";
+import type { ContactListSpecInput, ExternalContactListInput } from "../resources/contact-list/schema";
 
-/** name, description, allowDuplicates, adoptExisting, allowReplacement, and an optional connection. */
-export type ContactListArgs = { [K in keyof ContactListSpecInput]: pulumi.Input<ContactListSpecInput[K]> } & {
+type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+
+/**
+ * name, description, allowDuplicates, adoptExisting, allowReplacement, and an optional connection; or, for a
+ * list that exists outside the stack, name and `external: true` (found by name, never written or deleted).
+ */
+export type ContactListArgs = (Inputs<ContactListSpecInput> | Inputs<ExternalContactListInput>) & {
   /** Which Kore.ai app, as for VoiceCampaign: a connection name, or `{ host, appId, accountId }`. */
   connection?: pulumi.Input<ConnectionRef>;
 };
@@ -48,6 +53,7 @@ export class ContactList extends pulumi.dynamic.Resource {
   declare readonly allowDuplicates: pulumi.Output<boolean>;
   declare readonly adoptExisting: pulumi.Output<boolean>;
   declare readonly allowReplacement: pulumi.Output<boolean>;
+  declare readonly external: pulumi.Output<boolean | undefined>;
   /** Kore's status of the list, e.g. Ready. */
   declare readonly status: pulumi.Output<string>;
   declare readonly totalRecordCount: pulumi.Output<number | undefined>;

@@ -11,6 +11,8 @@ import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
 import { definitionOf, inputsOf } from "../resources/campaign/state";
 import { startPassedScheduleRule, type Schedule } from "../resources/campaign/schedule";
+import { startRequested } from "../resources/campaign/status";
+import { warnUser } from "./engine-log";
 import { UNKNOWN, withoutUndefined } from "../shared/properties";
 import { connectionRefOf, holdsCredentials, resolveConnection, sameRef, targetOf, type ConnectionRef, type ResolvedConnection } from "./connection";
 import { checkInputs, config, configureFrom, connectStored, forEngine, inState, namesFor, PROVIDER_KEY, refOf, sessionFor } from "./session";
@@ -27,7 +29,23 @@ function contextFor(conn: ResolvedConnection): LifecycleContext {
     triggerSettleMs: session.settings.triggerSettleMs,
     pollIntervalMs: 250,
     interrupted: session.interrupted("campaign"),
+    policy: { restartStoppedCampaigns: session.settings.restartStoppedCampaigns },
   };
+}
+
+/** Stops outside git already warned about by this process (a refresh, then the diff, of one up). */
+const warnedStops = new Set<string>();
+
+/** The warning for a campaign whose stop outside git stands (once per campaign and sighting per process). */
+async function warnIfStoppedOutsideGit(id: string, outs: Partial<CampaignOutputs>): Promise<void> {
+  const stop = outs.stoppedOutsideGit;
+  if (!stop || warnedStops.has(`${id}|${stop.seenAt}`)) return;
+  warnedStops.add(`${id}|${stop.seenAt}`);
+  await warnUser(
+    `campaign "${outs.name}" (${id}) was stopped outside git: Kore.ai shows it ${stop.status} (seen ${stop.seenAt}) while its definition says ` +
+      `started: true. It stays stopped. To start it again, change restartedAt in its definition (for example restartedAt: "${stop.seenAt.slice(0, 10)}") ` +
+      `and merge that change; or set started: false to record the stop.`,
+  );
 }
 
 /**
@@ -62,7 +80,6 @@ function warnStartPassed(olds: Record<string, unknown>, inputs: Record<string, u
 }
 
 export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-  if (olds.target) namesFor("campaign", olds.target).manage(id);
   inState("campaign", id, olds);
   const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
   const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), config());
@@ -72,10 +89,14 @@ export async function diff(id: string, olds: CampaignOutputs, news: Record<strin
   );
   // In place, with no API call for the connection: state must hold the new name or target, and lose
   // the credentials that versions before 0.2 stored.
+  // The resource holds its id, unless it is replaced: then the replacement holds whatever it creates or adopts.
+  if (olds.target && d.replaceKeys.length === 0) namesFor("campaign", olds.target).holdings.diffed(id);
   const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
   const pending = (olds.pendingChanges ?? []).length > 0;
+  const restartChanged = olds.restartedAt !== news.restartedAt;
+  if (!startRequested(olds, news as { started?: boolean; restartedAt?: string })) await warnIfStoppedOutsideGit(id, olds);
   return {
-    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending,
+    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged,
     replaces: d.replaceKeys,
     deleteBeforeReplace: false,
   };
@@ -101,10 +122,12 @@ export async function read(id: string, props: CampaignOutputs): Promise<pulumi.d
   try {
     conn = connectStored(props);
     inState("campaign", id, props);
+    if (props.target) namesFor("campaign", props.target).holdings.read(id);
     const outs = await readCampaign(contextFor(conn), id, props);
     if (!outs) return { id: "", props: {} }; // deleted outside Pulumi: the engine drops it from state
     // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
     const clean = withoutUndefined({ ...outs, connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
+    await warnIfStoppedOutsideGit(id, clean);
     return { id, props: clean, inputs: inputsOf(clean) };
   } catch (err) {
     throw forEngine(err, conn, (props as Record<string, unknown>)[PROVIDER_KEY]);
@@ -120,12 +143,14 @@ export async function update(id: string, olds: CampaignOutputs, news: Record<str
     conn = olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target };
     inState("campaign", id, olds);
     const spec = specOf(news);
-    const { definition, started } = splitSpec(spec);
+    const { definition, started, restartedAt } = splitSpec(spec);
     const d = diffCampaign(
       { definition: definitionOf(olds), started: olds.started, target: olds.target },
       { definition, started, target: olds.target },
     );
-    const outs = await updateCampaign(contextFor(conn), id, olds, spec, { target: conn.target, connection }, d);
+    const restartRequested = startRequested(olds, { started, restartedAt }) && !d.startedChanged;
+    const outs = await updateCampaign(contextFor(conn), id, olds, spec, { target: conn.target, connection }, { ...d, restartRequested });
+    await warnIfStoppedOutsideGit(id, outs);
     return { outs: withoutUndefined(outs) };
   } catch (err) {
     throw forEngine(err, conn, news[PROVIDER_KEY]);
@@ -137,7 +162,9 @@ export async function remove(id: string, props: CampaignOutputs): Promise<void> 
   try {
     conn = connectStored(props);
     inState("campaign", id, props);
-    await deleteCampaign(contextFor(conn), id);
+    if ((await deleteCampaign(contextFor(conn), id)) === "forgotten") {
+      await warnUser(`campaign "${props.name}" (${id}) is held by another resource of this stack (adopted, or recorded in its state): this resource forgets it; it was neither stopped nor deleted`);
+    }
   } catch (err) {
     throw forEngine(err, conn, undefined);
   }

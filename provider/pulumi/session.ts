@@ -24,7 +24,7 @@ import { redactSecrets } from "../kore-api/errors";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
 import { appKey, targetKey, type KoreTarget } from "../kore-api/target";
 import type { InterruptedCreates } from "../shared/interrupted-creates";
-import { NameView } from "../shared/name-view";
+import { Holdings, NameView } from "../shared/name-view";
 import { PartialFailure } from "../shared/partial-failure";
 import { withoutUndefined } from "../shared/properties";
 import {
@@ -80,6 +80,18 @@ export function settings(): ProviderSettings {
 /** One client per app and credentials; one name view per app, account and kind, whichever client lists it. */
 const clients = new Map<string, KoreClient>();
 const nameViews = new Map<string, { view: NameView; client?: KoreClient }>();
+/**
+ * The ids the program's resources hold, per kind, app and account, whatever host spelling reached them
+ * (`localhost` and `127.0.0.1` are one server): a delete that finds its id here forgets it (name-view.ts).
+ */
+const holdings = new Map<string, Holdings>();
+
+function holdingsOf(kind: ResourceKind, target: KoreTarget): Holdings {
+  const key = `${kind}|${target.appId}|${target.accountId}`;
+  let held = holdings.get(key);
+  if (!held) holdings.set(key, (held = new Holdings()));
+  return held;
+}
 /** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
 const schedulers = new Map<string, AdaptiveScheduler>();
 
@@ -157,7 +169,7 @@ export function namesFor(kind: ResourceKind, target: KoreTarget, client?: KoreCl
       if (!holder.client) throw new Error(`no connection to list the ${kind === "campaign" ? "campaigns" : "contact lists"} of app ${target.appId}`);
       return holder.client;
     };
-    holder.view = new NameView(LISTERS[kind](lister, target.appId));
+    holder.view = new NameView(LISTERS[kind](lister, target.appId), holdingsOf(kind, target));
     entry = holder as { view: NameView; client?: KoreClient };
     nameViews.set(key, entry);
   }
@@ -267,5 +279,6 @@ export function resetSessions(): void {
   cachedSettings = undefined;
   clients.clear();
   nameViews.clear();
+  holdings.clear();
   schedulers.clear();
 }

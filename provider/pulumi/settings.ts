@@ -15,6 +15,8 @@ export interface ProviderSettings {
   requestDeadlineMs: number;
   maxConcurrency?: number;
   maxRequestsPerSecond?: number;
+  /** the old drift correction: a campaign stopped outside git shows as drift of `started`, and the next up plays it */
+  restartStoppedCampaigns: boolean;
 }
 
 interface SecondsRow {
@@ -36,8 +38,16 @@ export const SCHEDULER_SETTINGS = {
   maxRequestsPerSecond: { configKey: "kore:maxRequestsPerSecond", envVar: "KORE_MAX_REQUESTS_PER_SECOND", kind: "rate" },
 } as const;
 
+/** On/off settings. Off by default: each one gives back a safety the provider keeps otherwise. */
+export const SWITCH_SETTINGS = {
+  // A stop made outside git (a supervisor in the console) stands unless a team opts back into restarting it.
+  restartStoppedCampaigns: { configKey: "kore:restartStoppedCampaigns", envVar: "KORE_RESTART_STOPPED_CAMPAIGNS" },
+} as const;
+
 /** Every stack config key the provider reads besides the connection's. */
-export const SETTING_CONFIG_KEYS: readonly string[] = [...Object.values(SECONDS_SETTINGS), ...Object.values(SCHEDULER_SETTINGS)].map((s) => s.configKey);
+export const SETTING_CONFIG_KEYS: readonly string[] = [...Object.values(SECONDS_SETTINGS), ...Object.values(SCHEDULER_SETTINGS), ...Object.values(SWITCH_SETTINGS)].map(
+  (s) => s.configKey,
+);
 
 export class SettingError extends Error {
   constructor(message: string) {
@@ -63,6 +73,13 @@ function seconds(row: SecondsRow, config: SettingSource, env: NodeJS.ProcessEnv)
   return Math.round(n * 1000);
 }
 
+function onOff(row: { configKey: string; envVar: string }, config: SettingSource, env: NodeJS.ProcessEnv): boolean {
+  const text = raw(row, config, env);
+  if (text === undefined || text === "false") return false;
+  if (text === "true") return true;
+  throw new SettingError(`${row.configKey} (${row.envVar}) must be true or false (got ${JSON.stringify(text.slice(0, 40))})`);
+}
+
 /** All settings, from stack config first, then the environment, then the defaults. */
 export function readSettings(config: SettingSource, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const limit = (name: keyof typeof SCHEDULER_SETTINGS) => {
@@ -79,5 +96,6 @@ export function readSettings(config: SettingSource, env: NodeJS.ProcessEnv = pro
     requestDeadlineMs: seconds(SECONDS_SETTINGS.requestDeadlineMs, config, env),
     maxConcurrency: limit("maxConcurrency"),
     maxRequestsPerSecond: limit("maxRequestsPerSecond"),
+    restartStoppedCampaigns: onOff(SWITCH_SETTINGS.restartStoppedCampaigns, config, env),
   };
 }

@@ -69,6 +69,10 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
   declare readonly enableMachineDetect: pulumi.Output<boolean>;
   declare readonly started: pulumi.Output<boolean>;
   declare readonly adoptExisting: pulumi.Output<boolean>;
+  /** The restart token last applied (a new value with started: true asks for one start). */
+  declare readonly restartedAt: pulumi.Output<string | undefined>;
+  /** Set while Kore shows Stopped or Paused for a campaign this stack started: the stop stands (README "Lifecycle"). */
+  declare readonly stoppedOutsideGit: pulumi.Output<{ status: string; seenAt: string } | undefined>;
   /** Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed. */
   declare readonly status: pulumi.Output<string>;
   declare readonly lname: pulumi.Output<string>;
@@ -91,6 +95,7 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
         createdAt: undefined,
         updatedAt: undefined,
         target: undefined,
+        stoppedOutsideGit: undefined,
         queueName: undefined,
         maxSkips: undefined,
         experienceFlowName: undefined,

@@ -49,7 +49,8 @@ export function createdAtOf(record: Record<string, unknown>): string | undefined
 export function nameTakenError(kind: CreatedKind, name: string, appId: string, existingId: string): Error {
   return new Error(
     `a ${kind.noun} named "${name}" already exists in app ${appId} (id ${existingId}); ` +
-      `names are unique case-insensitively. Set adoptExisting: true to manage that ${kind.noun}, or choose another name.`,
+      `names are unique case-insensitively. If you renamed its file, list the old file name in renamedFrom (the stack then keeps it ` +
+      `under the new name, with no other call); if it was made outside this stack, set adoptExisting: true to manage that ${kind.noun}; or choose another name.`,
   );
 }
 
@@ -71,7 +72,7 @@ export async function createOrAdopt<R>(
   const id = existingId ?? posted!.id;
   if (posted?.existed && !adoptExisting) throw nameTakenError(ctx.kind, name, appId, id); // this POST was refused: someone else's
   const adopting = posted === undefined || posted.existed;
-  const firstManager = ctx.names.manage(id);
+  const firstManager = ctx.names.holdings.manage(id, !adopting); // a resource that left the program may hold it in state: its delete then forgets it
   if (adopting && !firstManager) {
     throw new Error(`${ctx.kind.noun} ${id} ("${name}") is already managed by another resource in this stack; one ${ctx.kind.noun}, one resource`);
   }
@@ -113,7 +114,9 @@ async function postOnce<R>(ctx: CreateByName, name: string, post: () => Promise<
     }
     if (posted.existed) ctx.interrupted?.done(name); // refused (409): the resource found is not this create's
     else ctx.interrupted?.record(name, posted.id);
-    ctx.names.learn(name, posted.id);
+    // the POST's answer, when it carried the record, tells later checks what the new resource holds (its contact lists)
+    const record = !posted.existed && posted.record ? { ...(posted.record as Record<string, unknown>), id: posted.id } : undefined;
+    ctx.names.learn(name, posted.id, record);
     return posted;
   } finally {
     ctx.names.release(name);

@@ -101,8 +101,17 @@ describe("create, read, delete", () => {
     expect(read.id).toBe(id);
     expect(read.inputs).toEqual({ name, description: "Services expiring in July", allowDuplicates: true, adoptExisting: false, allowReplacement: false });
 
-    emulator.clearRequests();
-    await lists.delete(id, outs);
+    // `pulumi destroy` is its own command, with its own provider process (in this one the diff above says a
+    // resource of the program holds the list, and a delete of it would only forget it)
+    const destroy = await ProviderHost.start({ provider: campaigns.providerString, env: clientEnv(emulator.url) });
+    try {
+      const destroyLists = destroy.forResource(lists.providerString, CONTACT_LIST_URN);
+      await destroyLists.configure();
+      emulator.clearRequests();
+      await destroyLists.delete(id, outs);
+    } finally {
+      await destroy.stop();
+    }
     expect(calls()).toEqual(["GET contactList", "DELETE contactList"]);
     expect(emulator.contactList(id)).toBeUndefined();
   });

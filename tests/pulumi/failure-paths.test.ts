@@ -316,19 +316,28 @@ test("defect 9: the campaign a killed run created is recognised by the next run'
     expect(slow.campaigns()).toHaveLength(1);
 
     const next = await ProviderHost.start({ provider, env: {}, cwd: machine });
+    let created: { id: string; outs: Record<string, unknown> };
     try {
       await next.configure(config);
-      const { id, outs } = await next.create(inputs);
+      created = await next.create(inputs);
+      const { id, outs } = created;
       expect(id).toBe(made.id);
       expect(outs).toMatchObject({ status: "Active", started: true });
       expect(slow.requests.filter((r) => r.method === "POST" && r.path.endsWith("/campaign"))).toHaveLength(1);
       // once a later command shows it in state, the journal lets go: the same name made elsewhere is refused again
       await next.diff(id, outs, inputs);
-      await next.delete(id, outs);
-      const other = slow.insert({ ...SAMPLE_PROGRESSIVE, name: inputs.name as string });
-      await expect(next.create(inputs)).rejects.toThrow(new RegExp(`already exists in app .*\\(id ${other.id}\\)`));
     } finally {
       await next.stop();
+    }
+    // a destroy, then an up: commands of their own (in the process above the diff holds the campaign, so a delete would forget it)
+    const later = await ProviderHost.start({ provider, env: {}, cwd: machine });
+    try {
+      await later.configure(config);
+      await later.delete(created.id, created.outs);
+      const other = slow.insert({ ...SAMPLE_PROGRESSIVE, name: inputs.name as string });
+      await expect(later.create(inputs)).rejects.toThrow(new RegExp(`already exists in app .*\\(id ${other.id}\\)`));
+    } finally {
+      await later.stop();
     }
   } finally {
     await killed.stop();

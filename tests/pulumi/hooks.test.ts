@@ -141,13 +141,37 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       expect(await host.diff(id, read.outs, inputs)).toEqual({ changes: "some", replaces: [] });
     });
 
-    test("a campaign stopped in the console shows as drift of `started`", async () => {
-      const { id, inputs, outs } = await createFrom({ ...argsFromSample(SAMPLE_AGENTLESS, uniqueName("Stopped")), started: true });
+    test("a supervisor's stop stands: refresh records stoppedOutsideGit and warns; an unrelated change sends no play; a new restartedAt starts it once", async () => {
+      const name = uniqueName("Stopped");
+      const { id, inputs, outs } = await createFrom({ ...argsFromSample(SAMPLE_AGENTLESS, name), started: true });
       expect(outs.status).toBe("Active");
-      emulator.setStatus(id, "Stopped");
+      emulator.setStatus(id, "Stopped"); // a supervisor presses stop in the console
+      emulator.clearRequests();
+      const logsBefore = host.logs.length;
       const read = await host.read(id, outs, inputs);
-      expect(read.outs.started).toBe(false);
-      expect((await host.diff(id, read.outs, inputs)).changes).toBe("some");
+      expect(read.outs.started).toBe(true);
+      expect(read.outs.stoppedOutsideGit).toEqual({ status: "Stopped", seenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/) });
+      expect(read.outs.pendingChanges).toBeUndefined();
+      expect(host.logs.slice(logsBefore).join("")).toContain(`campaign "${name}" (${id}) was stopped outside git`);
+      expect(await host.diff(id, read.outs, inputs)).toEqual({ changes: "none", replaces: [] });
+
+      // an unrelated change merges: one PUT, no trigger, still Stopped, still recorded
+      const edited = { ...inputs, description: "An unrelated edit" };
+      expect((await host.diff(id, read.outs, edited)).changes).toBe("some");
+      const afterEdit = await host.update(id, read.outs, edited);
+      expect(emulator.requests.some((r) => r.query.trigger)).toBe(false);
+      expect(emulator.campaign(id)!.status).toBe("Stopped");
+      expect(afterEdit.stoppedOutsideGit).toEqual(read.outs.stoppedOutsideGit);
+
+      // the one reviewable change that resumes it
+      const restarted = { ...edited, restartedAt: "2026-12-04" };
+      expect((await host.diff(id, afterEdit, restarted)).changes).toBe("some");
+      emulator.clearRequests();
+      const resumed = await host.update(id, afterEdit, restarted);
+      expect(emulator.requests.filter((r) => r.query.trigger).map((r) => r.query.trigger)).toEqual(["play"]);
+      expect(resumed).toMatchObject({ status: "Active", started: true, restartedAt: "2026-12-04" });
+      expect(resumed).not.toHaveProperty("stoppedOutsideGit");
+      expect(await host.diff(id, resumed, restarted)).toEqual({ changes: "none", replaces: [] });
     });
 
     test("read of a campaign deleted outside Pulumi drops it from state", async () => {

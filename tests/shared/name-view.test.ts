@@ -1,4 +1,4 @@
-import { NameView } from "../../provider/shared/name-view";
+import { Holdings, NameView } from "../../provider/shared/name-view";
 
 function lister(records: Array<{ id: string; name?: string; lname?: string }>) {
   const calls = { count: 0 };
@@ -103,10 +103,44 @@ describe("NameView under concurrency (defect 7)", () => {
 
   test("one campaign, one resource: a second manager of an id is refused until the first forgets it", () => {
     const view = new NameView(lister([]));
-    expect(view.manage("cd-1")).toBe(true);
-    expect(view.manage("cd-1")).toBe(false);
+    expect(view.holdings.manage("cd-1")).toBe(true);
+    expect(view.holdings.manage("cd-1")).toBe(false);
     view.forget("cd-1");
-    expect(view.manage("cd-1")).toBe(true);
+    expect(view.holdings.manage("cd-1")).toBe(true);
+  });
+
+  // The engine's order, seen under the real CLI: refresh reads (and diffs) every resource in state, then the
+  // program's resources are diffed or created, then the resources that left the program are deleted.
+  test("up --refresh, a renamed file adopting the old resource's id: the old one's read and refresh diff do not block the adoption; its delete lets go", () => {
+    const held = new Holdings();
+    held.read("cd-1"); // refresh of the old resource
+    held.diffed("cd-1"); // and its refresh diff
+    expect(held.manage("cd-1")).toBe(true); // the new resource adopts it
+    expect(held.releaseIfShared("cd-1")).toBe(true); // the old resource's delete forgets it
+  });
+
+  test("a plain up: an id diffed by a resource of the program is held; an id only the deleted resource had is not", () => {
+    const held = new Holdings();
+    held.diffed("cd-1");
+    expect(held.releaseIfShared("cd-1")).toBe(true);
+    expect(held.releaseIfShared("cd-2")).toBe(false);
+  });
+
+  test("destroy --refresh of two resources that share an id: the first delete lets go, the last one deletes", () => {
+    const held = new Holdings();
+    for (let i = 0; i < 2; i++) {
+      held.read("cd-1");
+      held.diffed("cd-1");
+    }
+    expect(held.releaseIfShared("cd-1")).toBe(true);
+    expect(held.releaseIfShared("cd-1")).toBe(false);
+  });
+
+  test("up --refresh of one resource alone: its read and refresh diff are its own, so its delete deletes", () => {
+    const held = new Holdings();
+    held.read("cd-1");
+    held.diffed("cd-1");
+    expect(held.releaseIfShared("cd-1")).toBe(false);
   });
 });
 

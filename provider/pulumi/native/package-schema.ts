@@ -106,6 +106,11 @@ const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
   createdAt: { type: "string" },
   updatedAt: { type: "string" },
   pendingChanges: { type: "array", items: { type: "string" }, description: "What the last up could not confirm; the next up makes it again." },
+  stoppedOutsideGit: {
+    type: "object",
+    additionalProperties: { type: "string" },
+    description: "{ status, seenAt }: set while Kore.ai shows Stopped or Paused for a campaign this stack started. The stop stands; a new restartedAt starts it again.",
+  },
 };
 
 const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {

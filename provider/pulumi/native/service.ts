@@ -107,6 +107,7 @@ export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, ne
       { ...(normalizedDefinition(definitionOf(olds)) as Props), started: olds.started },
       { ...(normalizedDefinition(definitionOf(news)) as Props), started: news.started },
     ];
+    if (olds.restartedAt !== news.restartedAt) out.restartedAt = olds.restartedAt === undefined ? KIND.ADD : news.restartedAt === undefined ? KIND.DELETE : KIND.UPDATE;
     for (const path of d.changed) {
       const [before, after] = [valueAt(was, parsePath(path)), valueAt(now, parsePath(path))];
       out[path] = before === undefined ? KIND.ADD : after === undefined ? KIND.DELETE : KIND.UPDATE;

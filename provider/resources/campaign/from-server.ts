@@ -27,7 +27,7 @@ export interface CampaignAsItIs extends FromWireResult<WireDefinition> {
 }
 
 /** The definition fields and observed fields of a campaign record (details, then the list record, then `previous`). */
-export function definitionFromServer(details: Record<string, unknown>, context: { previous: CampaignDefinition }): FromWireResult<CampaignDefinition>;
+export function definitionFromServer(details: Record<string, unknown>, context: { listRecord?: WireCampaign; previous: CampaignDefinition }): FromWireResult<CampaignDefinition>;
 export function definitionFromServer(details: Record<string, unknown>, context?: { listRecord?: WireCampaign; previous?: WireDefinition }): FromWireResult<WireDefinition>;
 export function definitionFromServer(details: Record<string, unknown>, context: { listRecord?: WireCampaign; previous?: WireDefinition } = {}): FromWireResult<WireDefinition> {
   const base = context.listRecord ? fromWireCampaign(context.listRecord, context.previous).definition : context.previous;

@@ -26,12 +26,12 @@ import type { InterruptedCreates } from "../../shared/interrupted-creates";
 import { createdAtOf, createOrAdopt, type CreateByName, type CreatedKind } from "../../shared/create-by-name";
 import { checkReferences, type ReferenceKind } from "../../shared/references";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
-import { fromWireCampaign, toWireBody, toWireSchedule } from "./wire";
+import { fromWireCampaign, toWireBody, toWireSchedule, unobservedPaths } from "./wire";
 import { definitionFromServer } from "./from-server";
 import { diffCampaign } from "./diff";
 import { endedScheduleRule, IN_WINDOW_REMEDY, RUNNING_IN_WINDOW, scheduleEnabled, scheduleRefusedHint } from "./schedule";
 import { NameView } from "../../shared/name-view";
-import { actionFor, observedStarted } from "./status";
+import { actionFor, isStoppedOutsideGit, observedStarted, STOP_STANDS, type DriftPolicy } from "./status";
 import { KoreApiError } from "../../kore-api/errors";
 import { definitionOf } from "./state";
 
@@ -50,7 +50,18 @@ export interface LifecycleContext {
   interrupted?: InterruptedCreates;
   /** the clock an ended schedule is judged by (default Date.now) */
   now?: () => number;
+  /** how refresh treats a stop made outside git (default: it stands) */
+  policy?: DriftPolicy;
 }
+
+/** A stop made outside git on a campaign this stack started (status.ts): the status seen, and when it was first seen. */
+export interface StoppedOutsideGit {
+  status: string;
+  seenAt: string;
+}
+
+/** After a trigger this lifecycle pulled for a reviewed change, a status short of it is owed again, not a stop outside git. */
+const START_OWED: DriftPolicy = { restartStoppedCampaigns: true };
 
 /** What could not be confirmed on the server; the next up reads the server and makes these again. */
 export type PendingChange = "definition" | "started" | "schedule";
@@ -71,6 +82,10 @@ export type CampaignOutputs = CampaignDefinition & {
   createdAt?: string;
   updatedAt?: string;
   pendingChanges?: PendingChange[];
+  /** the user's restart token (schema.ts): a new value with `started: true` asks for one start */
+  restartedAt?: string;
+  /** set while the server shows Stopped or Paused for a campaign this stack started: the stop stands until a reviewed change */
+  stoppedOutsideGit?: StoppedOutsideGit;
 };
 
 /** A trigger (or the status reads around it) failed; `lastStatus` is the status last observed, if any. */
@@ -86,26 +101,44 @@ class ConvergeError extends Error {
   }
 }
 
-export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition; started: boolean; adoptExisting: boolean } {
-  const { started, adoptExisting, ...definition } = spec;
-  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting) };
+/** What a resource declares besides the definition sent to Kore. */
+interface Flags {
+  started: boolean;
+  adoptExisting: boolean;
+  restartedAt?: string;
+}
+
+export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition } & Flags {
+  const { started, adoptExisting, restartedAt, ...definition } = spec;
+  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }) };
+}
+
+/** The stop-outside-git record for `status`: the earlier one while the status is unchanged, else seen now. */
+function stoppedRecord(ctx: LifecycleContext, status: string | undefined, started: boolean, previous: StoppedOutsideGit | undefined): StoppedOutsideGit | undefined {
+  if (!isStoppedOutsideGit(status, started) || (ctx.policy ?? STOP_STANDS).restartStoppedCampaigns) return undefined;
+  if (previous?.status === status) return previous;
+  return { status: status!, seenAt: new Date((ctx.now ?? Date.now)()).toISOString() };
 }
 
 function buildOutputs(
+  ctx: LifecycleContext,
   definition: CampaignDefinition,
   record: WireCampaign | undefined,
   id: string,
-  flags: { started: boolean; adoptExisting: boolean },
+  flags: Flags,
   placement: Placement,
   previous?: Partial<CampaignOutputs>,
 ): CampaignOutputs {
   // The definition we sent is the truth for what we wrote; the server's answer adds what it observed.
   const observed = record ? fromWireCampaign(record, definition).observed : { id };
   const status = observed.status ?? previous?.status;
+  const stoppedOutsideGit = stoppedRecord(ctx, status, flags.started, previous?.stoppedOutsideGit);
   return {
     ...definition,
-    started: status === undefined ? flags.started : observedStarted(status, flags.started),
+    started: status === undefined ? flags.started : observedStarted(status, flags.started, ctx.policy),
     adoptExisting: flags.adoptExisting,
+    ...(flags.restartedAt !== undefined ? { restartedAt: flags.restartedAt } : {}),
+    ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
     target: placement.target,
     ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
     status,
@@ -226,28 +259,28 @@ function creator(ctx: LifecycleContext): CreateByName {
 }
 
 export async function createCampaign(ctx: LifecycleContext, spec: CampaignSpec, placement: Placement): Promise<{ id: string; outs: CampaignOutputs }> {
-  const { definition, started, adoptExisting } = splitSpec(spec);
+  const { definition, ...flags } = splitSpec(spec);
+  const { started, adoptExisting } = flags;
   refuseEndedSchedule(ctx, definition); // before any call: Kore would refuse it after the campaign exists
   const { id, posted, adopting } = await createOrAdopt(creator(ctx), definition.name, placement.target.appId, adoptExisting, async () => {
     await checkContactLists(ctx, definition.contactLists, placement.target.appId); // before anything can dial
     return ctx.client.createCampaign(toWireBody(definition, "create"));
   });
   // From here on the id is known: any failure keeps the campaign in state (PartialFailure).
-  const flags = { started, adoptExisting };
   let record = posted?.record;
   try {
     if (adopting) record = await adopt(ctx, id, definition, placement.target.appId);
     // Preview-mode creates answer with the id only; one GET fills in status and timestamps.
     if (!record || typeof record.status !== "string") record = await ctx.client.getCampaign(id);
   } catch (err) {
-    const outs = buildOutputs(definition, undefined, id, flags, placement);
+    const outs = buildOutputs(ctx, definition, undefined, id, flags, placement);
     const pending: PendingChange[] = adopting ? ["definition", "started"] : ["started"];
     throw new PartialFailure(`campaign ${id} ("${definition.name}") exists, but ${adopting ? "updating" : "reading"} it failed: ${messageOf(err)}`, id, {
       ...outs,
       pendingChanges: pending,
     });
   }
-  const outs = buildOutputs(definition, record, id, flags, placement);
+  const outs = buildOutputs(ctx, definition, record, id, flags, placement);
   if (!definition.schedule.enabled) return { id, outs: await applyStarted(ctx, id, outs, started, outs.status) };
   // A new campaign is not running; an adopted one that is gets stopped before Kore's schedule takes over.
   const stopped = await applyStarted(ctx, id, outs, false, outs.status);
@@ -326,16 +359,29 @@ async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOu
   }
 }
 
+/** The campaign's record in this process's listing of the app (it carries `connection`: the queue or flow name). */
+async function listedRecord(ctx: LifecycleContext, id: string): Promise<WireCampaign | undefined> {
+  const entries = await ctx.names.entries().catch(() => []); // unreadable: only the GET shows anything
+  return entries.find((e) => e.id === id)?.record as WireCampaign | undefined;
+}
+
+/** The definition the server shows: the GET answer, its gaps filled from the list record, then from `fallback`. */
+function shownDefinition(current: WireCampaign, listed: WireCampaign | undefined, fallback: CampaignDefinition): CampaignDefinition {
+  return definitionFromServer(current, { listRecord: listed, previous: fallback }).definition;
+}
+
 /**
- * Takes over an existing campaign: one GET, then one PUT only if the server's definition differs from
- * ours (so adopting what already matches, as after `kore-campaigns export`, writes nothing). Fields the
- * server's answer does not carry (the docs' get sample omits some) count as matching.
+ * Takes over an existing campaign: one GET (beside the listing the name was found in), then one PUT unless
+ * every field of the definition is seen matching on the server (so adopting what already matches, as after
+ * `kore-campaigns export`, writes nothing). A field neither the GET nor the list record shows (the docs'
+ * samples omit some) cannot be confirmed, so it is written: the PUT is idempotent.
  */
 async function adopt(ctx: LifecycleContext, id: string, definition: CampaignDefinition, appId: string): Promise<WireCampaign> {
   const current = await ctx.client.getCampaign(id);
-  const onServer = fromWireCampaign(current, definition).definition;
+  const listed = await listedRecord(ctx, id);
+  const onServer = shownDefinition(current, listed, definition);
   const { definitionChanged } = diffCampaign({ definition: onServer, started: false }, { definition, started: false });
-  if (!definitionChanged) return current;
+  if (!definitionChanged && unobservedPaths([current, listed], definition).length === 0) return current;
   if (!sameLists(onServer.contactLists, definition.contactLists)) await checkContactLists(ctx, definition.contactLists, appId);
   return ctx.client.updateCampaign(id, toWireBody(definition, "update"));
 }
@@ -355,10 +401,11 @@ async function applyStarted(
   try {
     const after = await convergeStarted(ctx, id, knownStatus, started);
     const status = after.status ?? outs.status;
+    const { stoppedOutsideGit: _settled, ...rest } = outs; // this trigger answered a reviewed change
     return {
-      ...outs,
+      ...rest,
       status,
-      started: status === undefined ? started : observedStarted(status, started),
+      started: status === undefined ? started : observedStarted(status, started, START_OWED),
       campaignInstanceId: after.campaignInstanceId ?? outs.campaignInstanceId,
       updatedAt: after.updatedAt ?? outs.updatedAt,
       pendingChanges: without(outs.pendingChanges, "started"),
@@ -372,10 +419,11 @@ function startedFailure(id: string, outs: CampaignOutputs, started: boolean, err
   const observed = err instanceof ConvergeError ? err.lastStatus : undefined;
   const open = !(err instanceof ConvergeError) || err.outcomeUnknown || observed === undefined;
   const status = observed ?? outs.status;
+  const { stoppedOutsideGit: _settled, ...rest } = outs;
   return new PartialFailure(`campaign ${id} ("${outs.name}") exists but could not be ${started ? "started" : "stopped"}: ${messageOf(err)}`, id, {
-    ...outs,
+    ...rest,
     status: open ? undefined : status,
-    started: open || status === undefined ? started : observedStarted(status, started),
+    started: open || status === undefined ? started : observedStarted(status, started, START_OWED),
     pendingChanges: open ? union(outs.pendingChanges, "started") : without(outs.pendingChanges, "started"),
   });
 }
@@ -391,6 +439,10 @@ function satisfiesNeither(status: string | undefined): boolean {
 function without(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] | undefined {
   const rest = (list ?? []).filter((x) => x !== item);
   return rest.length > 0 ? rest : undefined;
+}
+
+function withDefinition(list: PendingChange[] | undefined, unconfirmed: boolean): PendingChange[] | undefined {
+  return unconfirmed ? union(list, "definition") : list;
 }
 
 function union(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] {
@@ -409,14 +461,21 @@ export async function readCampaign(
     if (err instanceof KoreApiError && err.status === 404) return undefined; // gone: leaves state
     throw err;
   }
-  ctx.names.manage(id);
-  const { definition, observed } = definitionFromServer(record, { previous }); // the conversion export and import use
+  const listed = await listedRecord(ctx, id);
+  // the conversion export and import use: the GET, its gaps filled from the list record, then from state
+  const { definition, observed } = definitionFromServer(record, { listRecord: listed, previous: definitionOf(previous) });
+  // What neither record shows is not assumed to match: the next up writes the definition (one PUT).
+  const unconfirmed = unobservedPaths([record, listed], definitionOf(previous)).length > 0;
   // Under a schedule in effect every status is Kore's doing (Scheduled, Active, Completed): no drift of started.
   const scheduled = scheduleInEffect(previous);
+  // a stop made outside git stands: recorded (and warned about by the adapter), never drift that the next up plays
+  const stoppedOutsideGit = scheduled ? undefined : stoppedRecord(ctx, observed.status, previous.started, previous.stoppedOutsideGit);
   return {
     ...definition,
-    started: scheduled ? previous.started : observedStarted(observed.status, previous.started),
+    started: scheduled ? previous.started : observedStarted(observed.status, previous.started, ctx.policy),
     adoptExisting: previous.adoptExisting,
+    ...(previous.restartedAt !== undefined ? { restartedAt: previous.restartedAt } : {}),
+    ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
     target: previous.target,
     ...(previous.connection !== undefined ? { connection: previous.connection } : {}),
     status: observed.status,
@@ -428,7 +487,10 @@ export async function readCampaign(
     // a pending definition stays pending (refresh reads the server's definition, which the next diff compares);
     // a pending trigger is settled by the status just read, unless that status satisfies neither value
     // (Paused: started: true resumes it, false stops it), which the next up must act on either way
-    pendingChanges: !scheduled && satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
+    pendingChanges: withDefinition(
+      !scheduled && !stoppedOutsideGit && satisfiesNeither(observed.status) ? union(previous.pendingChanges, "started") : without(previous.pendingChanges, "started"),
+      unconfirmed,
+    ),
   };
 }
 
@@ -444,11 +506,11 @@ export async function updateCampaign(
   previous: CampaignOutputs,
   spec: CampaignSpec,
   placement: Placement,
-  changes: { definitionChanged: boolean; startedChanged: boolean; scheduleChanged?: boolean },
+  changes: { definitionChanged: boolean; startedChanged: boolean; scheduleChanged?: boolean; restartRequested?: boolean },
 ): Promise<CampaignOutputs> {
-  const { definition, started, adoptExisting } = splitSpec(spec);
-  const flags = { started, adoptExisting };
-  ctx.names.manage(id);
+  const { definition, ...flags } = splitSpec(spec);
+  const { started } = flags;
+  ctx.names.holdings.manage(id);
   const pending = previous.pendingChanges ?? [];
   const writeDefinition = changes.definitionChanged || pending.includes("definition");
   const writeSchedule = Boolean(changes.scheduleChanged) || pending.includes("schedule");
@@ -458,10 +520,11 @@ export async function updateCampaign(
   // Handing the campaign to a schedule or taking it back goes through started's rules (a stop first).
   const leftToSchedule = definition.schedule.enabled && scheduleEnabled(previous.schedule);
   const statusBeforeSchedule = writeSchedule && leftToSchedule ? await refuseEditInWindow(ctx, id, definition.name) : undefined;
-  const converge = !leftToSchedule && (changes.startedChanged || pending.includes("started") || writeSchedule);
+  // A start only for a reviewed change (status.ts startRequested): started turned true, or a new restartedAt.
+  const converge = !leftToSchedule && (changes.startedChanged || Boolean(changes.restartRequested) || pending.includes("started") || writeSchedule);
   const stopFirst = !started && converge;
   // What the server holds until the PUT succeeds: the old definition.
-  let outs: CampaignOutputs = { ...buildOutputs(definitionOf(previous), undefined, id, flags, placement, previous), pendingChanges: previous.pendingChanges };
+  let outs: CampaignOutputs = { ...buildOutputs(ctx, definitionOf(previous), undefined, id, flags, placement, previous), pendingChanges: previous.pendingChanges };
   // Taking a campaign back from its schedule is a stop of sorts: it goes first, under the name Kore has now.
   if (writeSchedule && !definition.schedule.enabled) outs = await applySchedule(ctx, id, { ...outs, schedule: definition.schedule });
   if (stopFirst) outs = await applyStarted(ctx, id, outs, false, undefined);
@@ -483,12 +546,12 @@ export async function updateCampaign(
       throw new PartialFailure(`campaign ${id} ("${definition.name}"): updating it failed: ${messageOf(err)}`, id, { ...outs, pendingChanges: union(outs.pendingChanges, "definition") });
     }
     ctx.names.forget(id);
-    ctx.names.learn(definition.name, id);
-    outs = { ...buildOutputs(definition, record, id, flags, placement, outs), pendingChanges: without(outs.pendingChanges, "definition") };
+    ctx.names.learn(definition.name, id, { id, name: definition.name, contactLists: definition.contactLists }); // the lists the PUT wrote
+    outs = { ...buildOutputs(ctx, definition, record, id, flags, placement, outs), pendingChanges: without(outs.pendingChanges, "definition") };
     // a status on the way that contradicts started: false is stopped at once (unless Kore's schedule runs it)
     if (!started && !leftToSchedule && actionFor(outs.status, false) === "stop") outs = await applyStarted(ctx, id, outs, false, outs.status);
   } else {
-    outs = { ...buildOutputs(definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
+    outs = { ...buildOutputs(ctx, definition, undefined, id, flags, placement, outs), pendingChanges: outs.pendingChanges };
   }
   // After the PUT: the enable call names the campaign by its new name.
   if (writeSchedule && definition.schedule.enabled) outs = await applySchedule(ctx, id, outs, statusBeforeSchedule);
@@ -507,9 +570,11 @@ function goneFromServer(err: unknown, id: string, name: string): unknown {
 
 /**
  * Delete: stop whatever may dial (Active, Paused and Scheduled campaigns all get a stop: see status.ts), then
- * DELETE. A 404 anywhere means it is already gone.
+ * DELETE. A 404 anywhere means it is already gone. A campaign another resource of the program holds (a
+ * renamed file that adopted it, a replacement that found it again) is forgotten instead: no call at all.
  */
-export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<void> {
+export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise<"deleted" | "forgotten"> {
+  if (ctx.names.holdings.releaseIfShared(id)) return "forgotten";
   try {
     const { status } = await ctx.client.getCampaignStatus(id);
     if (actionFor(status, false) === "stop") await pullTrigger(ctx, id, "stop", status); // never delete a dialing campaign
@@ -518,4 +583,5 @@ export async function deleteCampaign(ctx: LifecycleContext, id: string): Promise
     if (!(err instanceof KoreApiError && err.status === 404)) throw err instanceof ConvergeError ? new Error(err.message) : err;
   }
   ctx.names.forget(id);
+  return "deleted";
 }

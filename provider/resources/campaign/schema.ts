@@ -88,6 +88,7 @@ export const LIMITS = {
   // Kore documents no upper bound; these keep a request far below any body limit and a file reviewable
   contactLists: { max: 100 },
   callingWindows: { max: 50 },
+  restartedAtMaxLength: 64,
 } as const;
 
 /** E.164: "+", a country code not starting with 0, at most 15 digits in all. */
@@ -270,6 +271,7 @@ export function sortCallingWindows<T extends { day: unknown; start: unknown; end
 const list = (values: readonly string[]) => values.join(", ");
 
 const RULES = {
+  restartedAt: `must be text of 1 to ${LIMITS.restartedAtMaxLength} characters (an opaque token, conventionally a date such as "2026-12-04")`,
   root: "must be an object describing a voice campaign (name, description, contactLists, priority, dialingMode, dialingStrategy, ...)",
   name: `must be text of 1 to ${LIMITS.nameMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
   description: `must be text of 1 to ${LIMITS.descriptionMaxLength} characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)`,
@@ -340,6 +342,8 @@ const DESCRIPTIONS = {
   enableMachineDetect: "Enables detection of answering machines/voicemail. Valid values are true or false.",
   started: "Whether the campaign should be running: true starts it (trigger=play), false stops it (trigger=stop). With a schedule enabled it must be false: Kore starts the campaign on the schedule's dates.",
   adoptExisting: "If a campaign with this name already exists in the app, take it over (and update it) instead of failing.",
+  restartedAt:
+    'An opaque token, conventionally a date ("2026-12-04"). With started: true, a change of its value asks for one start: the reviewable way to resume a campaign stopped outside git (in the console), whose stop otherwise stands.',
 } as const;
 
 /** Extra words for an unknown key that is the API's spelling of a known field. */
@@ -684,6 +688,7 @@ function buildSchemas(unknownValue: unknown) {
     ...definitionShape,
     started: u(bool().default(false).describe(DESCRIPTIONS.started)),
     adoptExisting: u(bool().default(false).describe(DESCRIPTIONS.adoptExisting)),
+    restartedAt: u(text(LIMITS.restartedAtMaxLength, RULES.restartedAt).optional().describe(DESCRIPTIONS.restartedAt)),
   };
 
   const definition = z

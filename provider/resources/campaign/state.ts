@@ -18,10 +18,12 @@ const NON_DEFINITION_KEYS = [
   "createdAt",
   "updatedAt",
   "pendingChanges",
+  "restartedAt",
+  "stoppedOutsideGit",
 ] as const;
 
 /** The fields a user declares (what `check` returns), taken from a full set of outputs. */
-const INPUT_EXTRA_KEYS = ["started", "adoptExisting", "connection"] as const;
+const INPUT_EXTRA_KEYS = ["started", "adoptExisting", "restartedAt", "connection"] as const;
 
 export function definitionOf(props: Record<string, unknown>): CampaignDefinition {
   const definition: Record<string, unknown> = { ...props };

@@ -10,6 +10,12 @@ interface StatusRow {
   whenStarted: TriggerAction;
   /** what to do when the definition says `started: false` */
   whenNotStarted: TriggerAction;
+  /**
+   * Seen on a campaign whose state says `started: true` (this stack started it): someone stopped it outside
+   * git (a supervisor in the console). The stop stands: refresh records it (`stoppedOutsideGit`) instead of
+   * reporting drift, and only a reviewed change (`restartedAt`, or `started` false -> true) plays it again.
+   */
+  stoppedOutsideGit?: true;
 }
 
 export const STARTED_TABLE: Readonly<Record<string, StatusRow>> = {
@@ -17,10 +23,10 @@ export const STARTED_TABLE: Readonly<Record<string, StatusRow>> = {
   Ready: { whenStarted: "play", whenNotStarted: "none" },
   Active: { whenStarted: "none", whenNotStarted: "stop" },
   // Paused is not dialing now, but could resume: started=true resumes it, started=false stops it for good.
-  Paused: { whenStarted: "play", whenNotStarted: "stop" },
+  Paused: { whenStarted: "play", whenNotStarted: "stop", stoppedOutsideGit: true },
   // Scheduled will dial on its own at the scheduled time: that satisfies started=true; started=false cancels it.
   Scheduled: { whenStarted: "none", whenNotStarted: "stop" },
-  Stopped: { whenStarted: "play", whenNotStarted: "none" },
+  Stopped: { whenStarted: "play", whenNotStarted: "none", stoppedOutsideGit: true },
   // A finished campaign is never re-dialed on its own.
   Completed: { whenStarted: "none", whenNotStarted: "none" },
 };
@@ -32,11 +38,28 @@ export function actionFor(status: string | undefined, started: boolean): Trigger
   return started ? row.whenStarted : row.whenNotStarted;
 }
 
+/** How refresh treats a stop made outside git (settings.ts: `kore:restartStoppedCampaigns`). */
+export interface DriftPolicy {
+  /** true: the old drift correction, a campaign stopped outside git shows as drift and the next up plays it */
+  restartStoppedCampaigns: boolean;
+}
+
+/** The default: a stop made outside git stands. */
+export const STOP_STANDS: DriftPolicy = { restartStoppedCampaigns: false };
+
+/** Whether `status` on a campaign whose state says `started` is a stop made outside git (see the table). */
+export function isStoppedOutsideGit(status: string | undefined, started: boolean): boolean {
+  return started && status !== undefined && STARTED_TABLE[status]?.stoppedOutsideGit === true;
+}
+
 /**
- * What refresh reports for `started`: the desired value when the server's status satisfies it,
- * else its opposite, so that a campaign stopped in the console shows as drift (and `up` restarts it).
+ * What refresh reports for `started`: the desired value when the server's status satisfies it, else its
+ * opposite, so that the next up acts on it (a campaign Active against `started: false` is stopped; one
+ * still Ready after its start failed is started). A stop made outside git is not drift: it stands, unless
+ * the policy asks for the old correction.
  */
-export function observedStarted(status: string | undefined, desired: boolean): boolean {
+export function observedStarted(status: string | undefined, desired: boolean, policy: DriftPolicy = STOP_STANDS): boolean {
+  if (isStoppedOutsideGit(status, desired) && !policy.restartStoppedCampaigns) return desired;
   const action = actionFor(status, desired);
   return action === "none" ? desired : !desired;
 }
@@ -58,4 +81,13 @@ export function startedFromStatus(status: string | undefined): { started: boolea
   }
   if (status === undefined || !STARTED_TABLE[status]) return { started: false, note: `status ${status ?? "unknown"} is not one the provider knows; left alone` };
   return { started: false };
+}
+
+/**
+ * Whether a change asks for a start (besides a create with `started: true`): `started` turns from false to
+ * true, or, with `started: true`, `restartedAt` takes a new value. Nothing else ever sends a play.
+ */
+export function startRequested(old: { started?: boolean; restartedAt?: string }, next: { started?: boolean; restartedAt?: string }): boolean {
+  if (next.started !== true) return false;
+  return old.started !== true || (next.restartedAt !== undefined && next.restartedAt !== old.restartedAt);
 }

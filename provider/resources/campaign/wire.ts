@@ -15,7 +15,8 @@
  *   unwrapped first, so the envelope's `status` is never taken for the campaign's.
  * - Answers omit fields: create/update do not echo `queue_name` or `experienceFlowName`; the Progressive and
  *   Agentless create answers have no `schedule`; list records have no `dialingStrategy`; the get-by-id sample
- *   has no `dialingMode`. Each field the server does not return falls back to `previous`.
+ *   has no `dialingMode`. Each field the server does not return falls back to `previous`; adoption and refresh
+ *   do not take such a field as matching (`unobservedPaths`): they write it, one idempotent PUT.
  * - The queue (Progressive/Preview) or flow (Agentless) name: `queue_name` if present, else `connection`
  *   (list records carry the queue or flow name there), else `previous`. `experienceFlow` is the flow's
  *   `cf-...` id, never its name: it goes to `observed.experienceFlowId`.
@@ -290,4 +291,25 @@ function compact<T extends Record<string, unknown>>(obj: T): Partial<T> | undefi
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
   return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
+}
+
+/**
+ * The definition paths `definition` sets that the server's records do not show (each record read without a
+ * `previous`, the get-by-id answer first, then the list record, whose `connection` carries the queue or flow
+ * name): nothing confirms them, so they are written rather than assumed to match. `schedule` is never read
+ * back (see above): its own call applies it.
+ */
+export function unobservedPaths(records: ReadonlyArray<Record<string, unknown> | undefined>, definition: CampaignDefinition): string[] {
+  const seen = records.map((r) => (r ? fromWireCampaign(r).definition : {}));
+  const shown = (path: string[]) => seen.some((d) => path.reduce<unknown>((v, k) => asRecord(v)?.[k], d) !== undefined);
+  const out: string[] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (value === undefined) return;
+    const nested = asRecord(value);
+    if (nested && !shown(path)) out.push(path.join("."));
+    else if (nested) for (const [k, v] of Object.entries(nested)) walk(v, [...path, k]);
+    else if (!shown(path)) out.push(path.join("."));
+  };
+  for (const [key, value] of Object.entries(definition)) if (key !== "schedule") walk(value, [key]);
+  return out;
 }

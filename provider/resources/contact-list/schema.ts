@@ -10,6 +10,9 @@
  * - allowReplacement: Kore documents no update for contact lists, so a changed name, description or
  *   allowDuplicates cannot be made in place. Refused unless this is true; then the list is replaced:
  *   deleted (with its contacts) and created again, empty.
+ * - external: true: the list exists outside the stack; the resource only finds it by name. It is never
+ *   written or deleted: a managed list turned external is forgotten (no call), and so is an external one
+ *   whose resource leaves the program. Then only name (and an optional description) are allowed.
  */
 import { z } from "zod";
 import { failuresFromIssues, parsePath, type ValidationFailure } from "../../shared/validation";
@@ -33,6 +36,8 @@ export const CONTACT_LIST_DESCRIPTIONS = {
   description: `Description of the contact list: its purpose and audience. Max ${CONTACT_LIST_LIMITS.descriptionMaxLength} characters.`,
   allowDuplicates: "Whether to allow duplicate contact entries in the list. Default false.",
   adoptExisting: "Manage a contact list of this name that already exists in the app instead of refusing.",
+  external:
+    "true: the list exists in Kore.ai outside this stack. The resource only finds it by name; it never writes or deletes it (a managed list turned external is forgotten, with its contacts left in Kore.ai).",
   allowReplacement:
     "Kore.ai has no update for contact lists: a changed name, description or allowDuplicates is refused unless this is true, which replaces the list (deletes it with its contacts, creates it again empty).",
 } as const;
@@ -55,9 +60,23 @@ function buildSchema(unknownValue: unknown) {
   );
 }
 
+/** An external list: its name (and a description, kept only as information); nothing else applies to it. */
+function buildExternalSchema(unknownValue: unknown) {
+  const u = <T extends z.ZodType>(schema: T): T =>
+    unknownValue === undefined ? schema : (z.union([z.custom((v) => v === unknownValue), schema]) as unknown as T);
+  const base = buildSchema(unknownValue).shape;
+  return z
+    .strictObject(
+      { name: base.name, description: base.description.optional(), external: u(z.literal(true, { error: CONTACT_LIST_RULES.boolean }).describe(CONTACT_LIST_DESCRIPTIONS.external)) },
+      { error: "must be an object naming an external contact list: name, external: true, and optionally description" },
+    );
+}
+
 export const contactListSpecSchema = buildSchema(undefined);
 export type ContactListSpecInput = z.input<typeof contactListSpecSchema>;
-export type ContactListSpec = z.output<typeof contactListSpecSchema>;
+/** An external list as a resource's input: its name, `external: true`, and optionally a description. */
+export type ExternalContactListInput = { name: string; description?: string; external: true };
+export type ContactListSpec = z.output<typeof contactListSpecSchema> & { external?: true };
 export type ContactListDefinition = Pick<ContactListSpec, (typeof CONTACT_LIST_DEFINITION_KEYS)[number]>;
 export const CONTACT_LIST_KEYS: readonly string[] = Object.keys(contactListSpecSchema.shape);
 
@@ -71,10 +90,18 @@ export function definitionOfList(props: Partial<ContactListDefinition>): Partial
 export type ContactListValidation = { ok: true; value: ContactListSpec } | { ok: false; failures: ValidationFailure[] };
 
 const withUnknown = new Map<unknown, ReturnType<typeof buildSchema>>();
+const externalWithUnknown = new Map<unknown, ReturnType<typeof buildExternalSchema>>();
 
 /** Validates and normalizes a contact list spec; never throws; every failure at once, path, rule and value named. */
 export function validateContactList(input: unknown, options: { unknownValue?: unknown } = {}): ContactListValidation {
   const { unknownValue } = options;
+  if (typeof input === "object" && input !== null && (input as Record<string, unknown>).external === true) {
+    let external = externalWithUnknown.get(unknownValue);
+    if (!external) externalWithUnknown.set(unknownValue, (external = buildExternalSchema(unknownValue)));
+    const parsed = external.safeParse(input);
+    if (parsed.success) return { ok: true, value: parsed.data as ContactListSpec };
+    return { ok: false, failures: failuresFromIssues(parsed.error.issues, input, { noun: "contact list", knownKeys: ["name", "description", "external"] }) };
+  }
   let schema = unknownValue === undefined ? contactListSpecSchema : withUnknown.get(unknownValue);
   if (!schema) withUnknown.set(unknownValue, (schema = buildSchema(unknownValue)));
   const result = schema.safeParse(input);

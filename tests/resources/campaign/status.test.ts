@@ -55,3 +55,26 @@ test.each([
 ] as const)("%s, started: %s -> sends %j, ends %s", async (status, started, sent, after) => {
   expect(await upAgainst(status, started)).toEqual({ sent: [...sent], after });
 });
+
+/** What one `up --refresh` with unchanged inputs sends for a campaign this stack started, found in `status`. */
+async function unchangedUpAgainst(status: string): Promise<{ sent: string[]; after: string; stoppedOutsideGit: unknown }> {
+  const { queue_name, campaignType: _t, ...rest } = SAMPLE_PROGRESSIVE as Record<string, unknown>;
+  const { inputs } = await host.check({ ...rest, queueName: queue_name, name: `Started by the stack ${++n}`, started: true });
+  const { id, outs } = await host.create(inputs);
+  emulator.setStatus(id, status as never); // a supervisor in the console
+  emulator.clearRequests();
+  const refreshed = await host.read(id, outs);
+  const { changes } = await host.diff(id, refreshed.outs, inputs);
+  if (changes === "some") await host.update(id, refreshed.outs, inputs);
+  const sent = emulator.requests.filter((r) => r.query.trigger).map((r) => r.query.trigger);
+  return { sent, after: emulator.campaign(id)!.status, stoppedOutsideGit: (refreshed.outs.stoppedOutsideGit as { status?: string } | undefined)?.status };
+}
+
+test.each([
+  ["Stopped", [], "Stopped", "Stopped"],
+  ["Paused", [], "Paused", "Paused"],
+  ["Completed", [], "Completed", undefined],
+  ["Scheduled", [], "Scheduled", undefined],
+] as const)("started: true in state, found %s by refresh: sends %j, ends %s, stoppedOutsideGit %s (a stop made outside git stands)", async (status, sent, after, recorded) => {
+  expect(await unchangedUpAgainst(status)).toEqual({ sent: [...sent], after, stoppedOutsideGit: recorded });
+});
