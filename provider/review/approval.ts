@@ -3,14 +3,23 @@
  * `review --format json` prints: changes with their fields, and flags), and the merge job compares the
  * review of its own fresh preview with that record. Any difference (a resource more or less, another
  * operation, other field values, a flag raised or gone) is named, and the merge job applies nothing.
- * A console edit between review and merge shows up here as different old values or new flags. Pure.
+ * A console edit between review and merge shows up here as different old values, another status before the
+ * change (a console stop or pause), or new flags. Pure.
  */
 import { z } from "zod";
 import { formatValue } from "../shared/validation";
 import { CODE_CHANGED } from "./code-changes";
 
 const field = z.looseObject({ path: z.string(), old: z.unknown().optional(), new: z.unknown().optional() });
-const change = z.looseObject({ kind: z.string(), resourceName: z.string(), operation: z.string(), fields: z.array(field) });
+const change = z.looseObject({
+  kind: z.string(),
+  resourceName: z.string(),
+  operation: z.string(),
+  fields: z.array(field),
+  /** the status state knew before the change (the drift job's snapshot for the pull request, a fresh refresh at merge) */
+  statusBefore: z.string().optional(),
+  stoppedOutsideGit: z.boolean().optional(),
+});
 const flag = z.looseObject({ id: z.string(), resourceName: z.string() });
 
 /** The part of `review --format json` that an approval covers. */
@@ -89,6 +98,11 @@ export function differencesFrom(approved: ReviewRecord, fresh: ReviewRecord): st
       continue;
     }
     if (was.operation !== c.operation) lines.push(`${key}: the approved review has ${was.operation}, this preview ${c.operation}`);
+    // the server moved between review and merge (a console stop or pause, Kore's schedule): judged anew
+    if (was.statusBefore !== c.statusBefore || Boolean(was.stoppedOutsideGit) !== Boolean(c.stoppedOutsideGit)) {
+      const now = `${c.statusBefore ?? "unknown"}${c.stoppedOutsideGit ? " (stopped outside git)" : ""}`;
+      lines.push(`${key}: its status was ${was.statusBefore ?? "unknown"}${was.stoppedOutsideGit ? " (stopped outside git)" : ""} when reviewed, now ${now}`);
+    }
     const paths = [...new Set([...was.fields, ...c.fields].map((f) => f.path))];
     for (const path of paths) {
       const [a, b] = [was.fields.find((f) => f.path === path), c.fields.find((f) => f.path === path)];

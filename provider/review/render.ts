@@ -133,13 +133,18 @@ export function renderMarkdown(review: Review, preview: Preview): string {
 
 /** The same facts as JSON (values with secrets replaced). */
 export function renderJson(review: Review): string {
-  const changes = review.changes.map(({ old: _o, next: _n, fields, ...c }) => ({
+  const changes = review.changes.map(({ old, next: _n, fields, ...c }) => ({
     ...c,
     fields: fields.map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
+    // what state knew of the server before the change: the merge guard (approval.ts) compares it
+    ...(old?.status !== undefined ? { statusBefore: old.status } : {}),
+    ...(isPresent(old?.facts?.stoppedOutsideGit) ? { stoppedOutsideGit: true } : {}),
   }));
   const horizon = { from: new Date(review.horizon.from).toISOString(), to: new Date(review.horizon.to).toISOString() };
   return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags }, null, 2)}\n`);
 }
+
+const isPresent = (v: unknown) => v !== undefined && v !== null;
 
 /** The flags' ids and meanings, for `--help`. */
 export const FLAG_LEGEND = FLAGS.map((f) => `  ${f.id.padEnd(16)} ${f.meaning}`).join("\n");

@@ -336,8 +336,9 @@ describe("the merge job applies only what was reviewed", () => {
     const stopped = await runMergeJob(9, path.join(job9.out, "comment.md"));
     expect(stopped.code).not.toBe(0);
     expect(stopped.stderr).toContain("kore-campaigns review: this preview is not the approved review; apply nothing until the pull request is reviewed again:");
-    expect(stopped.stderr).toContain("  - feedback (campaign): started: approved no change, now false → true");
-    expect(stopped.stderr).toContain("  - flag starts (feedback) is raised now, and the approved review did not show it");
+    // the console's stop stands (issue 22): no started change, no flag, but the server is not what was reviewed
+    expect(stopped.stderr).toContain("  - feedback (campaign): its status was Active when reviewed, now Paused (stopped outside git)");
+    expect(stopped.stderr).not.toContain("flag starts");
     expect(stopped.stderr).toContain("merge.sh: the server or the definitions changed since the review; nothing is applied");
     // the merge job only read: no update, no trigger; the console's stop stands
     expect(emulator.requests.length).toBeGreaterThan(0);
@@ -349,6 +350,6 @@ describe("the merge job applies only what was reviewed", () => {
     expect(drift.outputs).toBe("drift=true\n");
     const report = fs.readFileSync(path.join(drift.out, "drift.md"), "utf8");
     expect(report).toMatch(/^### Campaigns changed outside git\n/);
-    expect(report).toContain("- **starts** (feedback): started goes from false to true: the campaign starts dialing");
+    expect(report).toMatch(/^- \*\*feedback\*\*: Paused since \d{4}-\d\d-\d\dT[\d:.]+Z, stopped outside git; it stays stopped until a reviewed change sets a new `restartedAt`/m);
   });
 });

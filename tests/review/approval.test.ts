@@ -43,6 +43,23 @@ test("a console stop between review and merge: the merge would start the campaig
   ]);
 });
 
+test("a console pause between review and merge: the status before the change differs, and is named", () => {
+  // approved: one field of a campaign state knew as Active; the merge job's refresh then finds it Paused
+  // (a stop made outside git, which stands: no started change and no flag, but not what was reviewed)
+  const approved: ReviewRecord = { changes: [{ kind: "campaign", resourceName: "feedback", operation: "update", fields: [{ path: "dialingStrategy.maxRingTime", old: 30, new: 50 }], statusBefore: "Active" }], flags: [] };
+  const fresh: ReviewRecord = { changes: [{ ...approved.changes[0], statusBefore: "Paused", stoppedOutsideGit: true }], flags: [] };
+  expect(differencesFrom(approved, fresh)).toEqual(["feedback (campaign): its status was Active when reviewed, now Paused (stopped outside git)"]);
+  expect(differencesFrom(approved, { changes: [{ ...approved.changes[0] }], flags: [] })).toEqual([]);
+  // an approval recorded without statuses (an older version) is not taken to match one that has them
+  const { statusBefore: _s, ...older } = approved.changes[0];
+  expect(differencesFrom({ changes: [older], flags: [] }, approved)).toEqual(["feedback (campaign): its status was unknown when reviewed, now Active"]);
+});
+
+test("the review's JSON carries the status state knew before each change", () => {
+  const billing = reviewJson("one-field").changes[0];
+  expect(billing.statusBefore).toBe("Preparing"); // the fixture's state: billing's outputs.status
+});
+
 test("a resource more or less, another operation, a new flag: each named; code-changed is not compared", () => {
   const approved: ReviewRecord = {
     changes: [
