@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: performance figures, one `name: value` line each on stdout (progress on stderr).
- * `npm run bench -- overhead validate` runs only the named sections. Methods: bench/README.md.
+ * `npm run bench -- overhead validate` runs only the named sections; `--smoke` runs them on a tiny size (CI does:
+ * a section that no longer runs fails there), checking the same invariants. Methods: bench/README.md.
  */
 import * as os from "node:os";
-import { note } from "./support/common";
+import { figure, load, note, SMOKE } from "./support/common";
 import { engine } from "./sections/engine";
 import { engine1000 } from "./sections/engine-1000";
 import { exportSection } from "./sections/export";
@@ -23,18 +24,19 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const wanted = process.argv.slice(2).filter((a) => a !== "--smoke");
   const unknown = wanted.filter((w) => !(w in SECTIONS));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);
   const started = Date.now();
-  note(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other jobs on the machine skew the times)`);
+  note(`${os.cpus().length} CPUs, load average ${load()} (other jobs on the machine skew the times)${SMOKE ? "; SMOKE: tiny sizes, the figures only show the sections run" : ""}`);
   for (const [name, section] of Object.entries(SECTIONS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     const t0 = Date.now();
     await section();
-    note(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    note(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s; load average ${load()}`);
+    figure(`load_average_after_${name.replace(/-/g, "_")}`, os.loadavg()[0], 2); // the times above move with it
   }
-  note(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  note(`all done in ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${load()}`);
 }
 
 main().then(

@@ -19,17 +19,18 @@
  * - refresh_api_calls_per_campaign: `pulumi refresh --yes --skip-preview`, calls / STACK.
  * API calls are counted in the emulator's request log, cleared before each command.
  */
+import * as path from "node:path";
 import { clientConnection } from "pulumi-kore-campaigns/emulator";
-import { callKey, countBy, describeCounts, figure, median, note, pool } from "../support/common";
+import { callKey, countBy, describeCounts, figure, median, note, pool, REPO_ROOT, sized, SMOKE } from "../support/common";
 import { EmulatorProcess } from "../support/emulator-process";
 import { Args, campaignArgs, campaignName, wireBody } from "../support/inputs";
 import { PulumiProject } from "../support/pulumi-project";
 import { RawClient } from "../support/raw-client";
 
-const STACK = 100;
+const STACK = sized(100, 10);
 const EXISTING = 60;
 const LIST_PAGE_SIZE = 50; // the client's default `limit`
-const ROUNDS = 3;
+const ROUNDS = sized(3, 1);
 const UNLIMITED = { KORE_MAX_REQUESTS_PER_SECOND: "unlimited" };
 
 export const KORE_PROGRAM = `
@@ -58,13 +59,26 @@ const connection = pulumi.secret(JSON.parse(fs.readFileSync("connection.json", "
 for (const [resourceName, args] of Object.entries(definitions)) new NoopCampaign(resourceName, { ...args, connection });
 `;
 
-export function project(name: string, program: string, definitions: Record<string, Args>): PulumiProject {
+/** The same stack through the native plugin (kore:index:VoiceCampaign, the package's thin SDK). */
+export const NATIVE_PROGRAM = `
+const fs = require("fs");
+const { native } = require("pulumi-kore-campaigns");
+const definitions = JSON.parse(fs.readFileSync("campaigns.json", "utf8"));
+for (const [resourceName, args] of Object.entries(definitions)) new native.VoiceCampaign(resourceName, args);
+`;
+
+export function project(name: string, program: string, definitions: Record<string, Args>, pulumiYamlExtra = ""): PulumiProject {
   return new PulumiProject("bench", {
-    "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n`,
+    "Pulumi.yaml": `name: ${name}\nruntime: nodejs\nmain: index.js\n${pulumiYamlExtra}`,
     "package.json": JSON.stringify({ name, private: true }),
     "index.js": program,
     "campaigns.json": JSON.stringify(definitions, null, 2),
   });
+}
+
+/** A project whose `kore` provider is the native plugin from this checkout's bin/ (README "The native provider"). */
+export function nativeProject(name: string, program: string, definitions: Record<string, Args>): PulumiProject {
+  return project(name, program, definitions, `plugins:\n  providers:\n    - name: kore\n      path: ${path.join(REPO_ROOT, "bin")}\n`);
 }
 
 export async function engine(): Promise<void> {
@@ -142,19 +156,26 @@ export async function engine(): Promise<void> {
 
     await emulator.clearRequests();
     await kore.ok(["preview", "--expect-no-changes"]);
-    figure("noop_preview_api_calls", (await calls("no-op preview")).length);
+    const noop = (await calls("no-op preview")).length;
+    figure("noop_preview_api_calls", noop);
+    if (noop !== 0) throw new Error(`the no-op preview made ${noop} API calls, expected 0`);
 
     const edited = structuredClone(definitions);
     (edited["campaign-0"].dialingStrategy as Args).maxRingTime = 45;
     kore.write("campaigns.json", JSON.stringify(edited, null, 2));
     await emulator.clearRequests();
     await kore.ok(["up", "--yes", "--skip-preview"]);
-    figure("update_api_calls", (await calls("update of one field")).length);
+    const updateKeys = await calls("update of one field");
+    figure("update_api_calls", updateKeys.length);
+    if (updateKeys.length !== 1 || !updateKeys[0].startsWith("PUT")) throw new Error(`the update of one field made ${describeCounts(countBy(updateKeys))}, expected one PUT`);
 
     await emulator.clearRequests();
     await kore.ok(["refresh", "--yes", "--skip-preview"]);
-    figure("refresh_api_calls_per_campaign", (await calls("refresh")).length / STACK, 2);
+    const refreshKeys = await calls("refresh");
+    figure("refresh_api_calls_per_campaign", refreshKeys.length / STACK, 2);
+    if (refreshKeys.length !== STACK || refreshKeys.some((k) => !k.startsWith("GET"))) throw new Error(`the refresh made ${describeCounts(countBy(refreshKeys))}, expected ${STACK} GETs`);
 
+    if (SMOKE) return; // the same up as above, with another limit: not worth a smoke run's time
     await kore.ok(["destroy", "--yes", "--skip-preview"], UNLIMITED);
     const unlimited = await koreUp("up with KORE_MAX_REQUESTS_PER_SECOND=unlimited:", UNLIMITED);
     figure(`engine_up_seconds_${STACK}_unlimited`, unlimited.seconds, 2);

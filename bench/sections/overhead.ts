@@ -1,6 +1,6 @@
 /**
  * provider_overhead_ratio: N campaigns created through the provider hooks (check + create, in this
- * process) against the same N creates made by a minimal raw undici client, both at CONCURRENCY in flight,
+ * process; the dynamic adapter's work without the host's gRPC) against the same N creates made by a minimal raw undici client, both at CONCURRENCY in flight,
  * against an emulator (its own process) answering after LATENCY_MS. Each run gets a fresh emulator, so
  * both sides make the same requests: one list page (the provider's duplicate-name lookup; the raw client
  * sends the same call), one contact-list listing (the provider's check that the lists a campaign names exist;
@@ -10,19 +10,26 @@
  * (the re-check pages by at most one: each side's own duration decides how many seconds it spans). The provider's
  * request scheduler is set to the same concurrency (KORE_MAX_CONCURRENCY) and no rate cap
  * (KORE_MAX_REQUESTS_PER_SECOND=unlimited), as the raw client has none.
+ * native_overhead_ratio: the same N creates through the native plugin's gRPC service in this process
+ * (support/native-service.ts: Check then Create requests arriving as bytes, deserialized, handled, answered),
+ * over the same raw client's time. One warm-up round, then RUNS rounds, each provider, native, raw in turn;
+ * the figures are the medians of the per-round ratios.
  */
-import { callKey, countBy, describeCounts, figure, median, note, pool, timed } from "../support/common";
+import { callKey, countBy, describeCounts, figure, median, note, pool, sized, timed } from "../support/common";
 import { EmulatorProcess } from "../support/emulator-process";
 import { checkAndCreate, hooks, useEmulator } from "../support/hooks";
 import { campaignArgs, campaignName, wireBody } from "../support/inputs";
+import { NativeService } from "../support/native-service";
 import { RawClient } from "../support/raw-client";
 
-const N = 200;
+const N = sized(200, 20);
 const CONCURRENCY = 8;
 const LATENCY_MS = 20;
-const RUNS = 5;
+const RUNS = sized(5, 1);
 
-type Side = "provider" | "raw";
+type Side = "provider" | "native" | "raw";
+
+let nativeService: NativeService | undefined;
 
 /** CPU milliseconds (user + system) this process used while `fn` ran: the client's own work. */
 async function withCpu<T>(fn: () => Promise<T>): Promise<{ cpuMs: number; value: T }> {
@@ -48,6 +55,17 @@ async function runOnce(side: Side, run: number): Promise<{ ms: number; cpuMs: nu
       const c = await withCpu(() => timed(() => pool(N, CONCURRENCY, (i) => checkAndCreate(h, inputs[i]))));
       const t = c.value;
       if (t.value.failures.length > 0) throw new Error(`provider: ${t.value.failures.length} creates failed`);
+      ms = t.ms;
+      cpuMs = c.cpuMs;
+    } else if (side === "native") {
+      const h = await hooks();
+      nativeService ??= await NativeService.start();
+      useEmulator(h, emulator.url, { maxConcurrency: CONCURRENCY, maxRequestsPerSecond: "unlimited" });
+      const requests = names.map((name) => NativeService.checkRequest(campaignArgs(name)));
+      const native = nativeService;
+      const c = await withCpu(() => timed(() => pool(N, CONCURRENCY, (i) => native.checkAndCreate(requests[i]))));
+      const t = c.value;
+      if (t.value.failures.length > 0) throw new Error(`native: ${t.value.failures.length} creates failed; first: ${String(t.value.failures[0].error)}`);
       ms = t.ms;
       cpuMs = c.cpuMs;
     } else {
@@ -84,34 +102,44 @@ async function runOnce(side: Side, run: number): Promise<{ ms: number; cpuMs: nu
 }
 
 export async function overhead(): Promise<void> {
-  note(`overhead: ${N} creates, ${CONCURRENCY} in flight, emulator latency ${LATENCY_MS} ms; 1 warm-up + ${RUNS} runs per side, alternating`);
-  const times: Record<Side, number[]> = { provider: [], raw: [] };
-  const cpu: Record<Side, number[]> = { provider: [], raw: [] };
-  const ratios: number[] = [];
+  note(`overhead: ${N} creates, ${CONCURRENCY} in flight, emulator latency ${LATENCY_MS} ms; 1 warm-up + ${RUNS} rounds (provider, native, raw)`);
+  const sides: Side[] = ["provider", "native", "raw"];
+  const times: Record<Side, number[]> = { provider: [], native: [], raw: [] };
+  const cpu: Record<Side, number[]> = { provider: [], native: [], raw: [] };
+  const ratios: Record<"provider" | "native", number[]> = { provider: [], native: [] };
   let expected: string | undefined;
   for (let run = 0; run <= RUNS; run++) {
-    const p = await runOnce("provider", run);
-    const r = await runOnce("raw", run);
-    for (const [side, result] of [["provider", p], ["raw", r]] as const) {
-      expected ??= result.calls;
-      if (result.calls !== expected) throw new Error(`request sets differ: ${side} made ${result.calls}; expected ${expected}`);
+    const results = {} as Record<Side, Awaited<ReturnType<typeof runOnce>>>;
+    for (const side of sides) results[side] = await runOnce(side, run);
+    for (const side of sides) {
+      expected ??= results[side].calls;
+      if (results[side].calls !== expected) throw new Error(`request sets differ: ${side} made ${results[side].calls}; expected ${expected}`);
     }
-    // a re-check page per second of creating: the side that ran longer may have made one more per extra second
-    const slack = 1 + Math.ceil(Math.abs(p.ms - r.ms) / 1000);
-    if (Math.abs(p.lists - r.lists) > slack) throw new Error(`list pages differ: provider ${p.lists} in ${p.ms.toFixed(0)} ms, raw ${r.lists} in ${r.ms.toFixed(0)} ms`);
+    const r = results.raw;
+    for (const side of ["provider", "native"] as const) {
+      const p = results[side];
+      // a re-check page per second of creating: the side that ran longer may have made one more per extra second
+      const slack = 1 + Math.ceil(Math.abs(p.ms - r.ms) / 1000);
+      if (Math.abs(p.lists - r.lists) > slack) throw new Error(`list pages differ: ${side} ${p.lists} in ${p.ms.toFixed(0)} ms, raw ${r.lists} in ${r.ms.toFixed(0)} ms`);
+    }
     note(
-      `  ${run === 0 ? "warm-up" : `run ${run}`}: provider ${p.ms.toFixed(0)} ms (CPU ${p.cpuMs.toFixed(0)} ms), ` +
-        `raw ${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)} ms); list pages ${p.lists} / ${r.lists}${run === 0 ? `; each side made ${expected}` : ""}`,
+      `  ${run === 0 ? "warm-up" : `run ${run}`}: ` +
+        sides.map((side) => `${side} ${results[side].ms.toFixed(0)} ms (CPU ${results[side].cpuMs.toFixed(0)} ms)`).join(", ") +
+        `; list pages ${sides.map((side) => results[side].lists).join(" / ")}${run === 0 ? `; each side made ${expected}` : ""}`,
     );
     if (run === 0) continue;
-    cpu.provider.push(p.cpuMs);
-    cpu.raw.push(r.cpuMs);
-    times.provider.push(p.ms);
-    times.raw.push(r.ms);
-    ratios.push(p.ms / r.ms);
+    for (const side of sides) {
+      cpu[side].push(results[side].cpuMs);
+      times[side].push(results[side].ms);
+    }
+    ratios.provider.push(results.provider.ms / r.ms);
+    ratios.native.push(results.native.ms / r.ms);
   }
-  note(`  client CPU per create (median): provider ${(median(cpu.provider) / N).toFixed(2)} ms, raw ${(median(cpu.raw) / N).toFixed(2)} ms`);
-  figure("provider_overhead_ratio", median(ratios));
+  note(`  client CPU per create (median): ${sides.map((side) => `${side} ${(median(cpu[side]) / N).toFixed(2)} ms`).join(", ")}`);
+  note(`  per-round ratios: provider ${ratios.provider.map((x) => x.toFixed(3)).join(", ")}; native ${ratios.native.map((x) => x.toFixed(3)).join(", ")}`);
+  figure("provider_overhead_ratio", median(ratios.provider));
+  figure("native_overhead_ratio", median(ratios.native));
   figure(`provider_create_ms_${N}`, median(times.provider), 0);
+  figure(`native_create_ms_${N}`, median(times.native), 0);
   figure(`raw_create_ms_${N}`, median(times.raw), 0);
 }

@@ -1,5 +1,6 @@
 /** Output, timing and small helpers shared by the bench sections. */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -78,4 +79,27 @@ export function countBy(keys: readonly string[]): Map<string, number> {
 
 export function describeCounts(counts: Map<string, number>): string {
   return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${n} x ${k}`).join(", ") || "none";
+}
+
+/** `npm run bench -- --smoke`: every section on a tiny size, checking what it checks at full size (CI runs it). */
+export const SMOKE = process.argv.includes("--smoke");
+
+/** A section's size: the full one, or the smoke run's. */
+export function sized(full: number, smoke: number): number {
+  return SMOKE ? smoke : full;
+}
+
+/** The machine's load average (1, 5, 15 min), printed with the figures: times move with it. */
+export function load(): string {
+  return os.loadavg().map((l) => l.toFixed(2)).join(" ");
+}
+
+/** The script a `bin` entry of this package's package.json names, as an install would link it. */
+export function packageBin(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { bin?: Record<string, string> };
+  const target = manifest.bin?.[name];
+  if (!target) throw new Error(`package.json has no bin entry "${name}"`);
+  const script = path.join(REPO_ROOT, target);
+  if (!fs.existsSync(script)) throw new Error(`bin "${name}" is ${target}, which does not exist: is the package built?`);
+  return script;
 }

@@ -101,3 +101,56 @@ export function quickMapping(source: string): Record<string, unknown> | undefine
   if (typeof value !== "object" || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
   return value as Record<string, unknown>;
 }
+
+/**
+ * The line of `contactLists[i]` in a file the quick reading took (a plain top-level mapping), found without the
+ * `yaml` package's document: a warning for each undeclared list needs only that line, and a full `yaml` reading
+ * per file made `validate` several times slower when lists are declared nowhere. It returns a line only for the
+ * simple layouts (`contactLists:` at column 0 with a block sequence of one-line scalars, or a one-line flow
+ * sequence) and only when the items it sees, read as plain or simply quoted text, are exactly the `values` the
+ * quick reading gave; anything else returns undefined and the caller asks the `yaml` document, as before.
+ * The line is where the `yaml` package's node starts (1-based): the item's first character.
+ */
+export function quickListItemLine(source: string, key: string, index: number, values: readonly unknown[]): number | undefined {
+  if (!values.every((v) => typeof v === "string") || index < 0 || index >= values.length) return undefined;
+  const lines = source.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  const heads = lines.flatMap((l, i) => (l.startsWith(`${key}:`) ? [i] : []));
+  if (heads.length !== 1 || lines.some((l) => l.includes("\t"))) return undefined;
+  const head = heads[0];
+  const rest = lines[head].slice(key.length + 1);
+  const items: Array<{ line: number; text: string }> = [];
+  if (/^\s*\[/.test(rest)) {
+    const flow = rest.trim().replace(/\s+#[^"']*$/, "");
+    if (!flow.endsWith("]") || /[[\]{}]/.test(flow.slice(1, -1))) return undefined;
+    for (const text of flow.slice(1, -1).split(",")) items.push({ line: head + 1, text });
+    if (items.length > 0 && items[items.length - 1].text.trim() === "" && items.length === values.length + 1) items.pop(); // a trailing comma
+  } else if (/^\s*(#.*)?$/.test(rest)) {
+    let indent: string | undefined;
+    for (let i = head + 1; i < lines.length; i++) {
+      const line = lines[i];
+      if (/^\s*(#.*)?$/.test(line)) continue; // blank or comment
+      const item = /^( *)- (.*)$/.exec(line);
+      if (item && (indent === undefined || item[1] === indent)) {
+        indent = item[1];
+        items.push({ line: i + 1, text: item[2].replace(/\s+#[^"']*$/, "") });
+        continue;
+      }
+      if (indent !== undefined && line.length - line.trimStart().length <= indent.length && !line.trimStart().startsWith("-")) break; // the next key
+      return undefined; // a continued item, a nested one, or a sequence this does not read
+    }
+  } else {
+    return undefined;
+  }
+  if (items.length !== values.length) return undefined;
+  for (let i = 0; i < items.length; i++) {
+    if (scalarText(items[i].text.trim()) !== values[i]) return undefined;
+  }
+  return items[index].line;
+}
+
+/** A one-line scalar's value when it is plain text or simply quoted (no escapes), else undefined. */
+function scalarText(text: string): string | undefined {
+  if (/^"[^"\\]*"$/.test(text) || /^'[^']*'$/.test(text)) return text.slice(1, -1);
+  if (text === "" || /^[-?:,[\]{}#&*!|>'"%@`]/.test(text) || /:\s|\s#/.test(text)) return undefined;
+  return text;
+}

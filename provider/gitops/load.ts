@@ -13,7 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Document, LineCounter, YAMLError } from "yaml";
-import { quickMapping } from "./fast-yaml";
+import { quickListItemLine, quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
 import { failuresFromIssues } from "../shared/validation";
@@ -419,6 +419,9 @@ function quickFile(file: string, source: string, kindName: DefinitionKind, resou
   if (!spec.ok || !renames.success) return undefined;
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   const lineOf = (propertyPath: string) => {
+    const item = /^contactLists\[(\d+)\]$/.exec(propertyPath); // an undeclared list's warning: no document needed
+    const quickLine = item && Array.isArray(input.contactLists) ? quickListItemLine(source, "contactLists", Number(item[1]), input.contactLists) : undefined;
+    if (quickLine !== undefined) return quickLine;
     if (!positions) {
       const lineCounter = new (Y().LineCounter)();
       positions = { doc: Y().parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true }), lineCounter };

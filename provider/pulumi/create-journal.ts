@@ -101,6 +101,8 @@ export class CreateJournal {
   }
 
   private readEntry(file: string, app: string, name: string): InterruptedCreate | undefined {
+    // most lookups find no file (every diff and read settles): a check is cheaper than the thrown ENOENT
+    if (!fs.existsSync(file)) return undefined;
     try {
       const entry = JSON.parse(fs.readFileSync(file, "utf8")) as InterruptedCreate;
       return entry.app === app && entry.lname === name.trim().toLowerCase() ? entry : undefined;

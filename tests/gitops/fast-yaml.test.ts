@@ -7,8 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
-import { parse, parseDocument, stringify } from "yaml";
-import { quickMapping } from "../../provider/gitops/fast-yaml";
+import { LineCounter, parse, parseDocument, stringify } from "yaml";
+import { quickListItemLine, quickMapping } from "../../provider/gitops/fast-yaml";
 import { loadDefinitions } from "../../provider/gitops";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -150,5 +150,87 @@ describe("the two readers agree (issue 22, item 10)", () => {
     expect(parse(text)).toEqual({ a: true });
     const quick = quickMapping(text);
     expect(quick === undefined || same(quick, { a: true })).toBe(true);
+  });
+});
+
+describe("quickListItemLine (an undeclared list's line without the yaml document)", () => {
+  const FILE = [
+    "# a comment", //                       1
+    "name: Renewals", //                    2
+    "contactLists:", //                     3
+    "  # the lists it dials", //            4
+    "  - July Renewals", //                 5
+    "", //                                  6
+    '  - "Win-back: Q3"   # quoted', //     7
+    "priority: 5", //                       8
+  ].join("\n");
+  const VALUES = ["July Renewals", "Win-back: Q3"];
+
+  test("a block sequence: each item's own line, past comments and blank lines", () => {
+    expect(quickListItemLine(FILE, "contactLists", 0, VALUES)).toBe(5);
+    expect(quickListItemLine(FILE, "contactLists", 1, VALUES)).toBe(7);
+  });
+
+  test("a one-line flow sequence, and a block sequence at the key's own indent", () => {
+    expect(quickListItemLine("name: A\ncontactLists: [July Renewals, 'Q3 list']\n", "contactLists", 1, ["July Renewals", "Q3 list"])).toBe(2);
+    expect(quickListItemLine("name: A\r\ncontactLists:\r\n- July\r\n- Q3\r\npriority: 5\r\n", "contactLists", 1, ["July", "Q3"])).toBe(4);
+  });
+
+  test("anything it cannot read as the values say is left to the yaml document", () => {
+    const no = (source: string, values: unknown[] = ["July"]) => quickListItemLine(source, "contactLists", 0, values);
+    expect(no("contactLists:\n  - July\n  - Q3\n")).toBeUndefined(); // two items seen, one value
+    expect(no("contactLists:\n  - Juli\n")).toBeUndefined(); // not the value the reading gave
+    expect(no("contactLists:\n  -\n    July\n")).toBeUndefined(); // the item starts on the next line
+    expect(no("contactLists:\n  - July\n    Renewals\n", ["July Renewals"])).toBeUndefined(); // a continued scalar
+    expect(no('contactLists:\n  - "Ju\\u006cy"\n')).toBeUndefined(); // an escape
+    expect(no("contactLists: [July,\n  Q3]\n", ["July", "Q3"])).toBeUndefined(); // a flow sequence over lines
+    expect(no("contactLists:\n  - July\ncontactLists:\n  - July\n")).toBeUndefined(); // the key twice
+    expect(no("contactLists:\n\t- July\n")).toBeUndefined(); // a tab
+    expect(no("contactLists:\n  - 5\n", [5])).toBeUndefined(); // not text
+  });
+
+  test("wherever it gives a line, it is the line of the yaml package's node", () => {
+    const item = fc.oneof(
+      fc.constantFrom("July Renewals", "Q3", "a-b c", "x: y", "#tag", "it's"),
+      fc.string({ minLength: 1, maxLength: 8 }).filter((s) => !/[\n\r\t]/.test(s)),
+    );
+    let given = 0;
+    const layout = fc.record({
+      items: fc.array(item, { minLength: 1, maxLength: 4 }),
+      flow: fc.boolean(),
+      indent: fc.constantFrom("", "  ", "    "),
+      quote: fc.constantFrom("", '"', "'"),
+      comment: fc.boolean(),
+      blankBefore: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(layout, ({ items, flow, indent, quote, comment, blankBefore }) => {
+        const shown = items.map((s) => `${quote}${s}${quote}`);
+        const body = flow
+          ? `contactLists: [${shown.join(", ")}]${comment ? "  # c" : ""}\n`
+          : `contactLists:\n${blankBefore ? "\n" : ""}${shown.map((s) => `${indent}- ${s}${comment ? "  # c" : ""}`).join("\n")}\n`;
+        const source = `name: A\n${body}priority: 5\n`;
+        let values: unknown;
+        try {
+          values = (parse(source) as { contactLists?: unknown })?.contactLists;
+        } catch {
+          return; // not YAML: the quick reading never takes it
+        }
+        if (!Array.isArray(values)) return;
+        const doc = parseDocument(source);
+        const counter = new LineCounter();
+        parseDocument(source, { lineCounter: counter });
+        for (let i = 0; i < values.length; i++) {
+          const line = quickListItemLine(source, "contactLists", i, values);
+          if (line === undefined) continue;
+          given++;
+          const node = doc.getIn(["contactLists", i], true) as { range?: [number, number, number] } | undefined;
+          expect(node?.range).toBeDefined();
+          expect(line).toBe(counter.linePos(node!.range![0]).line);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(given).toBeGreaterThan(100); // not vacuous: most simple layouts get their line the quick way
   });
 });

@@ -214,7 +214,8 @@ export class KoreProviderService {
       const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
       const news = unwrapSecrets(fromStruct(call.request.getNews())).plain;
       const result = await hooks.diff(call.request.getId(), olds as never, news);
-      const detailed = detailedDiffOf(kind, olds, news, result.replaces ?? []);
+      // no change at all (a no-op preview's every resource): no path to name, and the diff is not computed twice
+      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? []) : {};
       const resp = new provproto.DiffResponse();
       resp.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
       resp.setReplacesList(result.replaces ?? []);

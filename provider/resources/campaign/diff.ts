@@ -49,7 +49,10 @@ export const REPLACE_KEY = "connection";
 
 export function diffCampaign(old: CampaignState, next: CampaignState): CampaignDiff {
   const definitionPaths: string[] = [];
-  collectChanges(normalizedDefinition(old.definition), normalizedDefinition(next.definition), "", definitionPaths, 0);
+  // Equal sides normalize alike: the schema (the costly part of a diff) runs only when something differs.
+  if (!sameValue(old.definition, next.definition)) {
+    collectChanges(normalizedDefinition(old.definition), normalizedDefinition(next.definition), "", definitionPaths, 0);
+  }
   const startedChanged = Boolean(old.started) !== Boolean(next.started);
   const targetChanged = old.target !== undefined && next.target !== undefined && !sameTarget(old.target, next.target);
   return {
@@ -107,6 +110,13 @@ function childPath(parent: string, key: string | number): string {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Deep equality as collectChanges sees it (a missing key equals an undefined one; `adoptExisting` ignored). */
+function sameValue(a: unknown, b: unknown): boolean {
+  const paths: string[] = [];
+  collectChanges(a, b, "", paths, 0);
+  return paths.length === 0;
 }
 
 function collectChanges(a: unknown, b: unknown, path: string, out: string[], depth: number): void {
