@@ -61,6 +61,7 @@ test("--format json: the same facts", () => {
     koreName: "Review Billing",
     operation: "update",
     fields: [{ path: "dialingStrategy.callingHours.days[0].end", old: "6:00 PM", new: "10:00 PM" }],
+    statusBefore: "Preparing", // the fixture's state: billing's outputs.status
   });
 });
 
