@@ -18,7 +18,7 @@
  * The bench fails when an up does not make exactly 1000 creates, or when the preview or refresh counts are wrong.
  */
 import { clientConnection } from "pulumi-kore-campaigns/emulator";
-import { callKey, countBy, describeCounts, figure, note, sized } from "../support/common";
+import { callKey, countBy, describeCounts, figure, note, refreshCallsProblem, sized } from "../support/common";
 import { EmulatorProcess } from "../support/emulator-process";
 import { Args, campaignArgs, campaignName } from "../support/inputs";
 import type { PulumiProject, RunResult } from "../support/pulumi-project";
@@ -50,7 +50,7 @@ export async function engine1000(): Promise<void> {
     note(`  ${what} ${seconds.toFixed(2)} s: ${keys.length} calls${keys.length ? ` (${describeCounts(countBy(keys))})` : ""}`);
     return keys;
   };
-  /** The command's calls must be what it claims: STACK creates, no call, STACK campaign GETs. */
+  /** The command's calls must be what it claims: STACK creates, no call, STACK campaign GETs (and one listing). */
   const checkCalls = (command: Command, keys: string[]): void => {
     if (command === "up") {
       const created = keys.filter((k) => k.startsWith("POST") && k.endsWith("/campaign")).length;
@@ -58,8 +58,9 @@ export async function engine1000(): Promise<void> {
     } else if (command === "preview") {
       if (keys.length !== 0) throw new Error(`the no-op preview made ${keys.length} API calls, expected 0`);
     } else {
-      const gets = keys.filter((k) => k.startsWith("GET") && /\/campaign\/:id$/.test(k)).length;
-      if (keys.length !== STACK || gets !== STACK) throw new Error(`refresh made ${keys.length} API calls (${gets} campaign GETs), expected exactly ${STACK} GETs`);
+      // the floor's, the dynamic and the native stack's campaigns share the app: one listing of them all at most
+      const problem = refreshCallsProblem(keys, STACK, Math.ceil((3 * STACK) / 50));
+      if (problem) throw new Error(problem);
     }
   };
   try {

@@ -103,3 +103,15 @@ export function packageBin(name: string): string {
   if (!fs.existsSync(script)) throw new Error(`bin "${name}" is ${target}, which does not exist: is the package built?`);
   return script;
 }
+
+/**
+ * What a refresh of `campaigns` may call: one campaign GET each, plus the app's campaign listing, once per
+ * provider process (refresh reads each campaign's list record beside its GET, for what the GET does not show:
+ * its queue or flow name), at most `listPagesAtMost` pages. Undefined when the calls are that; else the problem.
+ */
+export function refreshCallsProblem(keys: readonly string[], campaigns: number, listPagesAtMost: number): string | undefined {
+  const gets = keys.filter((k) => k.startsWith("GET") && /\/campaign\/:id$/.test(k)).length;
+  const listPages = keys.filter((k) => k.startsWith("POST") && k.endsWith("/campaign/getAllCampaignDetails")).length;
+  if (gets === campaigns && gets + listPages === keys.length && listPages <= listPagesAtMost) return undefined;
+  return `the refresh made ${describeCounts(countBy(keys))}, expected ${campaigns} campaign GETs and at most ${listPagesAtMost} pages of one listing`;
+}
