@@ -62,7 +62,7 @@ test("the pull-request job hands the head to ci/pull-request.sh by sha, then com
   expect(stepNamed("pull-request", "review comment").run).toMatch(/^gh pr comment .* --body-file "\$RUNNER_TEMP\/review\/comment\.md" --edit-last/);
   expect(stepNamed("pull-request", "dialing gate")).toMatchObject({
     if: "${{ !contains(github.event.pull_request.labels.*.name, 'dialing-approved') }}",
-    run: 'npx --no kore-campaigns review --preview "$RUNNER_TEMP/review/preview.json" --fail-on starts,deletes-active > /dev/null',
+    run: 'npx --no kore-campaigns review --preview "$RUNNER_TEMP/review/preview.json" --fail-on starts,deletes-active,hours-widened > /dev/null',
   });
   expect(stepNamed("pull-request", "code gate")).toMatchObject({
     if: "${{ !contains(github.event.pull_request.labels.*.name, 'code-approved') }}",
