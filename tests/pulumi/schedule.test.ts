@@ -245,6 +245,9 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       expect(emulator.scheduleOf(id)!.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
       expect(emulator.campaign(id)!.status).toBe("Scheduled");
       expect((after.schedule as Props).repeat).toEqual({ every: 1, unit: "week", days: ["MO", "WE", "FR"] });
+      // Scheduled is Kore's doing, not drift of started: state keeps started false, and nothing is left to change
+      expect(after.started).toBe(false);
+      expect((await host.diff(id, after, news)).changes).toBe("none");
     });
 
     test("disabling it: one disable call with {} (then the status is read: nothing left to stop)", async () => {

@@ -132,10 +132,12 @@ function buildOutputs(
   // The definition we sent is the truth for what we wrote; the server's answer adds what it observed.
   const observed = record ? fromWireCampaign(record, definition).observed : { id };
   const status = observed.status ?? previous?.status;
-  const stoppedOutsideGit = stoppedRecord(ctx, status, flags.started, previous?.stoppedOutsideGit);
+  // Under an enabled schedule every status is Kore's doing (Scheduled, Active, Completed): started is what was asked
+  const scheduled = scheduleEnabled(definition.schedule);
+  const stoppedOutsideGit = scheduled ? undefined : stoppedRecord(ctx, status, flags.started, previous?.stoppedOutsideGit);
   return {
     ...definition,
-    started: status === undefined ? flags.started : observedStarted(status, flags.started, ctx.policy),
+    started: status === undefined || scheduled ? flags.started : observedStarted(status, flags.started, ctx.policy),
     adoptExisting: flags.adoptExisting,
     ...(flags.restartedAt !== undefined ? { restartedAt: flags.restartedAt } : {}),
     ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
