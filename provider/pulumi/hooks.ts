@@ -64,19 +64,20 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
   const result = checkInputs(news, (spec) => validateCampaign(spec, { unknownValue: UNKNOWN }));
-  if (!result.failures?.length && result.inputs) warnStartPassed(olds, result.inputs);
+  if (!result.failures?.length && result.inputs) await warnStartPassed(olds, result.inputs);
   return result;
 }
 
 /**
  * A new or changed schedule whose start has passed dials as soon as `up` sends it, although `started` is false:
- * a warning on the provider's stderr, which the engine prints (an unchanged schedule is not sent: no warning).
+ * a warning through the engine's log, like every other warning of the hooks (an unchanged schedule is not sent:
+ * no warning).
  */
-function warnStartPassed(olds: Record<string, unknown>, inputs: Record<string, unknown>): void {
+async function warnStartPassed(olds: Record<string, unknown>, inputs: Record<string, unknown>): Promise<void> {
   const schedule = inputs.schedule as Schedule | undefined;
   if (isDeepStrictEqual(schedule, olds.schedule)) return;
   const rule = startPassedScheduleRule(schedule, Date.now());
-  if (rule) process.stderr.write(`warning: campaign ${JSON.stringify(inputs.name)}: schedule.start ${rule}\n`);
+  if (rule) await warnUser(`campaign ${JSON.stringify(inputs.name)}: schedule.start ${rule}`);
 }
 
 export async function diff(id: string, olds: CampaignOutputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -14,14 +14,13 @@
  *   in the console after the review stops the merge job, naming the difference, with no write and no
  *   trigger on the emulator. The drift job then reports the stop.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { DEMO_CREDENTIALS, Emulator, startEmulator, type RequestLogEntry } from "pulumi-kore-campaigns/emulator";
 import { callKind } from "./support/request-log";
-import { PASSPHRASE, PulumiProject, pulumiBinDir, REPO_ROOT } from "./support/pulumi-project";
+import { PASSPHRASE, PulumiProject, pulumiBinDir, REPO_ROOT, runCollecting } from "./support/pulumi-project";
 
 const EXAMPLE = path.join(REPO_ROOT, "examples", "gitops-workflow");
 const WORKFLOW = parse(fs.readFileSync(path.join(EXAMPLE, ".github", "workflows", "campaigns.yml"), "utf8"));
@@ -41,17 +40,7 @@ interface Run {
 }
 
 /** Runs a command with exactly `env` (nothing inherited), asynchronously so the in-process emulator answers. */
-function exec(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const exec = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> => runCollecting(cmd, args, cwd, env);
 
 const baseEnv = (home: string): NodeJS.ProcessEnv => ({
   PATH: `${pulumiBinDir()}:${path.dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`,

@@ -6,7 +6,6 @@
  * (from the emulator's request log), the slow app does not slow the fast one, and every app holds exactly its
  * own campaigns.
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -14,7 +13,7 @@ import * as ts from "typescript";
 import { startEmulator, type Emulator, type EmulatorCredentials, type RequestLogEntry } from "pulumi-kore-campaigns/emulator";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 import { argsFromSample } from "./support/campaign-fleet";
-import { PASSPHRASE, pulumiBinDir, REPO_ROOT } from "./support/pulumi-project";
+import { PASSPHRASE, pulumiBinDir, REPO_ROOT, runCollecting } from "./support/pulumi-project";
 
 jest.setTimeout(600_000);
 
@@ -67,29 +66,17 @@ function exampleFolder(): string {
 }
 
 function runExample(dir: string, action: "up" | "preview" | "destroy"): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["index.js", "apps.json", action], {
-      cwd: dir,
-      env: {
-        PATH: `${pulumiBinDir()}:${process.env.PATH}`,
-        HOME: process.env.HOME,
-        PULUMI_HOME: path.join(dir, ".pulumi-home"),
-        PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-        NO_COLOR: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  return runCollecting(process.execPath, ["index.js", "apps.json", action], dir, {
+    PATH: `${pulumiBinDir()}:${process.env.PATH}`,
+    HOME: process.env.HOME,
+    PULUMI_HOME: path.join(dir, ".pulumi-home"),
+    PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
+    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+    NO_COLOR: "1",
   });
 }
 

@@ -81,19 +81,7 @@ export class PulumiProject {
 
   /** Runs `pulumi <args>` in the project; never throws on a non-zero exit (tests assert the code). */
   run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<RunResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive", "--color", "never"], {
-        cwd: this.dir,
-        env: { ...this.processEnv(), ...extraEnv },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    return runCollecting("pulumi", [...args, "--non-interactive", "--color", "never"], this.dir, { ...this.processEnv(), ...extraEnv });
   }
 
   /** Starts `pulumi <args>` and returns the process (for a test that kills it). */
@@ -143,4 +131,20 @@ export class PulumiProject {
   cleanup(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs `cmd` with exactly `env` (nothing inherited) and collects its output; never throws on a non-zero exit.
+ * Asynchronous, so an emulator in the test's own process keeps answering.
+ */
+export function runCollecting(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
