@@ -20,6 +20,7 @@ import { validateCampaign, type CampaignSpec } from "../resources/campaign/schem
 import { readSettings } from "../pulumi/settings";
 import { campaignAsItIs } from "../resources/campaign/from-server";
 import { printable } from "../gitops/format";
+import { messageOf } from "../util/values";
 
 export interface ExportOptions {
   outDir: string;
@@ -70,7 +71,7 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
 
 async function exportWith(client: KoreClient, options: ExportOptions, secrets: readonly string[]): Promise<ExportResult> {
   const progress = options.progress ?? (() => undefined);
-  const scrub = (err: unknown) => redactSecrets(err instanceof Error ? err.message : String(err), secrets);
+  const scrub = (err: unknown) => redactSecrets(messageOf(err), secrets);
 
   progress("listing the app's voice campaigns...");
   const unlisted: ExportResult["failed"] = [];

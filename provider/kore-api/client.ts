@@ -58,6 +58,7 @@ import {
 import { decideRetry, parseRetryAfter, resolveRetryPolicy, type RetryDecision, type RetryPolicy } from "./retry-policy";
 import { AdaptiveScheduler, type RequestScheduler } from "./scheduler";
 import { parseKoreHost, type KoreTarget } from "./target";
+import { messageOf } from "../util/values";
 
 export type { WireCampaign, WireContactList, CampaignStatus, CreateResult, ListPage, SkippedRecord, TriggerResult, ScheduleResult } from "./responses";
 export type { KoreCredentials } from "./auth";
@@ -483,7 +484,7 @@ export class KoreClient {
       return this.parseSuccess(spec, res.statusCode, text, fail);
     } catch (err) {
       if (err instanceof KoreApiError) throw err;
-      throw fail({ detail: `unexpected client failure: ${err instanceof Error ? err.message : String(err)}`, cause: err });
+      throw fail({ detail: `unexpected client failure: ${messageOf(err)}`, cause: err });
     }
   }
 
@@ -640,7 +641,7 @@ function whenSettled(handler: Dispatcher.DispatchHandler, done: () => void): Dis
 class NotSentError extends Error {
   readonly code = "KORE_NOT_SENT";
   constructor(cause: unknown) {
-    super(`not sent: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`not sent: ${messageOf(cause)}`, { cause });
     this.name = "NotSentError";
   }
 }
@@ -720,7 +721,7 @@ function describeId(id: unknown): string {
 }
 
 function describeNetworkError(code: string | undefined, err: unknown, timeoutMs: number, status: number | undefined): string {
-  const raw = err instanceof Error ? err.message : String(err);
+  const raw = messageOf(err);
   const tag = code ? ` (${code}: ${raw})` : ` (${raw})`;
   const phase = status === undefined ? "" : ` after a ${status} answer had started`;
   switch (code) {

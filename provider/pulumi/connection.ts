@@ -23,6 +23,7 @@ import { appKey, normalizedHost, targetKey } from "../kore-api/target";
 export { appKey, normalizedHost, targetKey, TARGET_FIELDS, CREDENTIAL_FIELDS };
 export type { KoreTarget, KoreCredentials };
 import type { ConnectionRef, TargetInput } from "../shared/placement";
+import { isRecord } from "../util/values";
 export type { ConnectionRef, TargetInput };
 
 /** Written by versions before 0.2: the whole connection, credentials included, stored as a secret. */
@@ -294,9 +295,6 @@ export function secretsOf(c: Pick<ResolvedConnection, "credentials">): string[] 
   return "jwt" in c.credentials ? [c.credentials.jwt] : [c.credentials.clientSecret];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /**
  * Check-time rules for the `connection` input: a connection name defined in stack config, or a plain

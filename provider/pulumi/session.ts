@@ -45,11 +45,11 @@ import {
 import { CreateJournal, defaultJournalDir } from "./create-journal";
 import { engineAddressFrom, EngineLiveness } from "./engine-liveness";
 import { readSettings, SETTING_CONFIG_KEYS, type ProviderSettings } from "./settings";
+import { messageOf } from "../util/values";
 
 export const PROVIDER_KEY = "__provider";
 
-/** The resource kinds of this package: each has its own names in an app (a list and a campaign may share one). */
-export type ResourceKind = "campaign" | "contactList";
+import type { ResourceKind } from "../shared/properties";
 
 /** Stack config handed to the provider by the engine (kore:* keys), read at run time. */
 let stackConfig: SettingSource = () => undefined;
@@ -239,7 +239,7 @@ export function reportOnce(message: string, extra: Record<string, unknown> = {})
 /** Rethrows for the engine with secrets scrubbed; a partial failure carries the id (and `__provider`) so state keeps the resource. */
 export function forEngine(err: unknown, conn: ResolvedConnection | undefined, provider: unknown): Error {
   const secrets = conn ? secretsOf(conn) : [];
-  const message = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
+  const message = redactSecrets(messageOf(err), secrets);
   if (err instanceof PartialFailure) {
     const properties = withoutUndefined({ ...err.outputs, [PROVIDER_KEY]: provider });
     return reportOnce(message, { id: err.id, properties, reasons: [message] });

@@ -13,7 +13,7 @@ import { isUnresolved, type CampaignFacts } from "../resources/campaign/exposure
 import { parsePath, valueAt } from "../shared/validation";
 import { PreviewError, type Preview, type PreviewStep } from "./preview";
 
-export type ResourceKind = "campaign" | "contactList";
+import type { ResourceKind } from "../shared/properties";
 export type Operation = "create" | "update" | "delete" | "replace";
 
 export interface FieldChange {

@@ -10,18 +10,14 @@ import {
   callingHoursOf,
   exposureOf,
   horizonFrom,
-  instantText,
-  intersectIntervals,
   isUnresolved,
-  normalizeIntervals,
   runningAfterUp,
   runningAsItStands,
-  subtractIntervals,
   type Exposure,
   type Horizon,
-  type Interval,
   type Running,
 } from "../resources/campaign/exposure";
+import { instantText, intersectIntervals, normalizeIntervals, subtractIntervals, type Interval } from "../shared/instants";
 import { DAY_CODES, minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
 import { isSchedulePath } from "../resources/campaign/diff";
 import type { ResourceChange } from "./changes";

@@ -25,7 +25,8 @@ export function reviewOf(preview: Preview, options: ReviewOptions | QuietHours =
 }
 
 export { changesOf, kindOf, REVIEWED_TYPES } from "./changes";
-export type { FieldChange, Operation, ResourceChange, ResourceKind } from "./changes";
+export type { FieldChange, Operation, ResourceChange } from "./changes";
+export type { ResourceKind } from "../shared/properties";
 export { DEFAULT_QUIET_HOURS, FLAGS, FLAG_IDS, flagsOf, judge, parseQuietHours } from "./flags";
 export type { QuietHours, RaisedFlag } from "./flags";
 export { parsePreview, previewFailure, PreviewError } from "./preview";

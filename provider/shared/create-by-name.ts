@@ -14,6 +14,7 @@
 import { KoreApiError } from "../kore-api/errors";
 import { madeByInterruptedCreate, type InterruptedCreates } from "./interrupted-creates";
 import type { NameView } from "./name-view";
+import { messageOf } from "../util/values";
 
 /** How messages name the kind of resource. */
 export interface CreatedKind {
@@ -40,7 +41,6 @@ export interface Posted<R> {
 /** A create whose answer was lost and whose resource was not found (yet): it may exist, or appear later. */
 export class MayExistError extends Error {}
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createdAtOf(record: Record<string, unknown>): string | undefined {
   return typeof record.createdAt === "string" ? record.createdAt : undefined;

@@ -1,5 +1,8 @@
 /** What every resource's inputs and outputs share: the engine's preview marker, and protobuf-safe values. */
 
+/** The resource kinds of this package: each has its own names in an app (a list and a campaign may share one). */
+export type ResourceKind = "campaign" | "contactList";
+
 /** How the engine marks a value not known until apply (pulumi/runtime/rpc.ts `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

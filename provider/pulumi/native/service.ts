@@ -13,6 +13,7 @@
  */
 import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import * as grpc from "@grpc/grpc-js";
+import { isDeepStrictEqual } from "node:util";
 import * as campaignHooks from "../hooks";
 import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
@@ -160,7 +161,7 @@ export class KoreProviderService {
 
   diffConfig(call: Call, done: Done): void {
     const [olds, news] = [unwrapSecrets(fromStruct(call.request.getOlds())).plain, unwrapSecrets(fromStruct(call.request.getNews())).plain];
-    const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+    const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !isDeepStrictEqual(olds[k], news[k])); // key order does not matter
     const resp = new provproto.DiffResponse();
     // a rotated secret or another app is an update of the provider: its resources are read with the new settings
     resp.setChanges(changed.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);

@@ -13,18 +13,13 @@
  *   is its own kind (scheduleChanged): it is applied by the schedule call, not by the PUT.
  */
 import { campaignDefinitionSchema, DEFINITION_FIELD_SCHEMAS, type CampaignDefinition } from "./schema";
-import { sameTarget } from "../../kore-api/target";
-
-export interface CampaignTarget {
-  host: string;
-  appId: string;
-  accountId: string;
-}
+import { sameTarget, type KoreTarget } from "../../kore-api/target";
+import { isRecord } from "../../util/values";
 
 export interface CampaignState {
   definition: CampaignDefinition;
   started: boolean;
-  target?: CampaignTarget;
+  target?: KoreTarget;
   /** Accepted so callers can pass whole specs; never compared. */
   adoptExisting?: boolean;
 }
@@ -76,13 +71,13 @@ export { sameTarget };
 export function normalizedDefinition(definition: unknown): unknown {
   try {
     let candidate = definition;
-    if (isPlainObject(definition) && "adoptExisting" in definition) {
+    if (isRecord(definition) && "adoptExisting" in definition) {
       const { adoptExisting: _ignored, ...rest } = definition;
       candidate = rest;
     }
     const parsed = campaignDefinitionSchema.safeParse(candidate);
     if (parsed.success) return parsed.data;
-    return isPlainObject(candidate) ? normalizedFields(candidate) : definition;
+    return isRecord(candidate) ? normalizedFields(candidate) : definition;
   } catch {
     return definition;
   }
@@ -108,9 +103,6 @@ function childPath(parent: string, key: string | number): string {
   return parent ? `${parent}.${key}` : key;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Deep equality as collectChanges sees it (a missing key equals an undefined one; `adoptExisting` ignored). */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -125,7 +117,7 @@ function collectChanges(a: unknown, b: unknown, path: string, out: string[], dep
     for (let i = 0; i < Math.max(a.length, b.length); i++) collectChanges(a[i], b[i], childPath(path, i), out, depth + 1);
     return;
   }
-  if (depth < MAX_DEPTH && isPlainObject(a) && isPlainObject(b)) {
+  if (depth < MAX_DEPTH && isRecord(a) && isRecord(b)) {
     const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !Object.prototype.hasOwnProperty.call(b, k))];
     for (const key of keys) {
       if (depth === 0 && key === "adoptExisting") continue;

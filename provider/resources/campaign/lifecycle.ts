@@ -34,6 +34,7 @@ import { NameView } from "../../shared/name-view";
 import { actionFor, isStoppedOutsideGit, observedStarted, STOP_STANDS, type DriftPolicy } from "./status";
 import { KoreApiError } from "../../kore-api/errors";
 import { definitionOf } from "./state";
+import { messageOf } from "../../util/values";
 
 export interface LifecycleContext {
   client: KoreClient;
@@ -154,7 +155,6 @@ function buildOutputs(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Polls the status endpoint until the campaign leaves Preparing (bounded, with backoff). */
 async function waitWhilePreparing(ctx: LifecycleContext, id: string): Promise<string> {

@@ -56,6 +56,7 @@ import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } f
 export { formatPath, formatValue, parsePath, type ValidationFailure };
 import { z } from "zod";
 import { normalizeScheduleTime, SCHEDULE_TIME_PATTERN, SCHEDULE_UNITS, scheduleEnabled, scheduleTimeMs, type Schedule } from "./schedule";
+import { isRecord, messageOf } from "../../util/values";
 
 // ---------------------------------------------------------------------------------------------------
 // Enumerations and limits (reuse these rather than repeating the values)
@@ -368,9 +369,6 @@ const ALWAYS = { when: () => true } as const; // cross-field checks run even whe
 
 type IsUnknown = (value: unknown) => boolean;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Each window's start before its end (runs on partially parsed values, so it is defensive). */
 function checkWindowOrder(window: unknown, ctx: z.RefinementCtx, isUnknown: IsUnknown): void {
@@ -896,7 +894,7 @@ function makeFailure(segments: readonly PropertyKey[], rule: string, value: unkn
 function internalFailure(err: unknown): ValidationFailure {
   let detail = "unexpected error";
   try {
-    detail = err instanceof Error ? err.message : String(err);
+    detail = messageOf(err);
   } catch {
     /* keep the default */
   }

@@ -55,6 +55,7 @@ import {
   type DialingOrder,
   type Priority,
 } from "./schema";
+import { asRecord } from "../../util/values";
 
 /** The request body of create and update, exactly as documented. */
 export interface WireCampaignBody {
@@ -235,9 +236,6 @@ function unwrap(record: unknown): { campaign: Record<string, unknown>; envelopeI
   return looksLikeEnvelope ? { campaign: data, envelopeId: rawString(outer.id) } : { campaign: outer };
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
 
 function rawString(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;

@@ -26,6 +26,7 @@ import { formatValue } from "../../shared/validation";
 import { diffContactList } from "./diff";
 import { definitionOfList, type ContactListDefinition, type ContactListSpec } from "./schema";
 import { fromWireContactList, toContactListBody, type ContactListObserved } from "./wire";
+import { messageOf } from "../../util/values";
 
 export interface ContactListContext {
   client: KoreClient;
@@ -49,7 +50,6 @@ export type ContactListOutputs = ContactListDefinition &
 
 const CONTACT_LIST: CreatedKind = { noun: "contact list", plural: "contact lists", harm: "a retried create could make a second list of that name" };
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export { definitionOfList };
 
