@@ -48,13 +48,13 @@ export interface ResolvedConnection {
 type SettingName = "host" | "appId" | "accountId" | "clientId" | "clientSecret" | "jwt";
 
 /** One row per setting: its stack config key, environment variable, and key inside a named entry. */
-export const CONNECTION_SETTINGS: ReadonlyArray<{ name: SettingName; configKey: string; envVar: string; secret: boolean }> = [
-  { name: "host", configKey: "kore:host", envVar: "KORE_HOST", secret: false },
-  { name: "appId", configKey: "kore:appId", envVar: "KORE_APP_ID", secret: false },
-  { name: "accountId", configKey: "kore:accountId", envVar: "KORE_ACCOUNT_ID", secret: false },
-  { name: "clientId", configKey: "kore:clientId", envVar: "KORE_CLIENT_ID", secret: false },
-  { name: "clientSecret", configKey: "kore:clientSecret", envVar: "KORE_CLIENT_SECRET", secret: true },
-  { name: "jwt", configKey: "kore:jwt", envVar: "KORE_JWT", secret: true },
+export const CONNECTION_SETTINGS: ReadonlyArray<{ name: SettingName; configKey: string; envVar: string; secret: boolean; doc: string }> = [
+  { name: "host", configKey: "kore:host", envVar: "KORE_HOST", secret: false, doc: "The Kore.ai platform URL (https://platform.kore.ai); https:// is required except on loopback (the emulator)." },
+  { name: "appId", configKey: "kore:appId", envVar: "KORE_APP_ID", secret: false, doc: "The app (bot/stream) id, st-...: in every path and the iid header." },
+  { name: "accountId", configKey: "kore:accountId", envVar: "KORE_ACCOUNT_ID", secret: false, doc: "The account id: the accountId header." },
+  { name: "clientId", configKey: "kore:clientId", envVar: "KORE_CLIENT_ID", secret: false, doc: 'A JWT app\'s client id, cs-... (the app needs the "Campaign Management" scope).' },
+  { name: "clientSecret", configKey: "kore:clientSecret", envVar: "KORE_CLIENT_SECRET", secret: true, doc: "That JWT app's client secret: the provider signs a fresh token per request with it." },
+  { name: "jwt", configKey: "kore:jwt", envVar: "KORE_JWT", secret: true, doc: "A ready-made JWT, used as given, instead of clientId and clientSecret." },
 ];
 
 /** Stack config holding named connections: a map from name to `{ host, appId, accountId, clientId, clientSecret | jwt }`. */

@@ -25,23 +25,34 @@ interface SecondsRow {
   defaultSeconds: number;
   /** the smallest value allowed (0 for "may be off") */
   min: number;
+  /** what it means, for docs/installation-configuration.md (generated) */
+  doc: string;
 }
 
 export const SECONDS_SETTINGS = {
-  readyTimeoutMs: { configKey: "kore:readyTimeoutSeconds", envVar: "KORE_READY_TIMEOUT_SECONDS", defaultSeconds: 120, min: 1 },
-  triggerSettleMs: { configKey: "kore:triggerSettleSeconds", envVar: "KORE_TRIGGER_SETTLE_SECONDS", defaultSeconds: 2, min: 0 },
-  requestDeadlineMs: { configKey: "kore:requestDeadlineSeconds", envVar: "KORE_REQUEST_DEADLINE_SECONDS", defaultSeconds: 120, min: 1 },
+  readyTimeoutMs: { configKey: "kore:readyTimeoutSeconds", envVar: "KORE_READY_TIMEOUT_SECONDS", defaultSeconds: 120, min: 1,
+    doc: "How long to wait for a new campaign to leave Preparing before starting it." },
+  triggerSettleMs: { configKey: "kore:triggerSettleSeconds", envVar: "KORE_TRIGGER_SETTLE_SECONDS", defaultSeconds: 2, min: 0,
+    doc: "After a play or stop whose answer was lost, how long to wait before the status read that decides." },
+  requestDeadlineMs: { configKey: "kore:requestDeadlineSeconds", envVar: "KORE_REQUEST_DEADLINE_SECONDS", defaultSeconds: 120, min: 1,
+    doc: "The longest one API call may take, retries and their waits included." },
 } as const satisfies Record<string, SecondsRow>;
 
 export const SCHEDULER_SETTINGS = {
-  maxConcurrency: { configKey: "kore:maxConcurrency", envVar: "KORE_MAX_CONCURRENCY", kind: "concurrency" },
-  maxRequestsPerSecond: { configKey: "kore:maxRequestsPerSecond", envVar: "KORE_MAX_REQUESTS_PER_SECOND", kind: "rate" },
+  maxConcurrency: { configKey: "kore:maxConcurrency", envVar: "KORE_MAX_CONCURRENCY", kind: "concurrency",
+    doc: "Requests in flight at once, per Kore.ai app (the per-app request scheduler, shared by every resource of a provider process)." },
+  maxRequestsPerSecond: { configKey: "kore:maxRequestsPerSecond", envVar: "KORE_MAX_REQUESTS_PER_SECOND", kind: "rate",
+    doc: "Requests started per second, per Kore.ai app; on a 429 the app's requests pause for Retry-After and the rate halves, then recovers." },
 } as const;
 
 /** On/off settings. Off by default: each one gives back a safety the provider keeps otherwise. */
 export const SWITCH_SETTINGS = {
   // A stop made outside git (a supervisor in the console) stands unless a team opts back into restarting it.
-  restartStoppedCampaigns: { configKey: "kore:restartStoppedCampaigns", envVar: "KORE_RESTART_STOPPED_CAMPAIGNS" },
+  restartStoppedCampaigns: {
+    configKey: "kore:restartStoppedCampaigns",
+    envVar: "KORE_RESTART_STOPPED_CAMPAIGNS",
+    doc: "true: the old drift correction; a campaign stopped outside git (Stopped or Paused against started: true) is played by the next up.",
+  },
 } as const;
 
 /** Every stack config key the provider reads besides the connection's. */

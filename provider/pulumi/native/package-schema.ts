@@ -99,13 +99,18 @@ const TARGET_TYPE: ObjectType = {
 /** What the server reports beside the definition. */
 const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
   target: { $ref: "#/types/kore:index:Target", description: "The app the campaign lives in (recorded so refresh and destroy reach it)." },
-  status: { type: "string", description: "Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed." },
-  lname: { type: "string" },
-  campaignInstanceId: { type: "string" },
-  experienceFlowId: { type: "string", description: "Agentless: the cf-... id of the flow." },
-  createdAt: { type: "string" },
-  updatedAt: { type: "string" },
-  pendingChanges: { type: "array", items: { type: "string" }, description: "What the last up could not confirm; the next up makes it again." },
+  status: { type: "string", description: "Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed, as of the last create, update or refresh." },
+  lname: { type: "string", description: "The lowercase name Kore uses for uniqueness." },
+  campaignInstanceId: { type: "string", description: "The running (or last) instance, cid-..., once started." },
+  experienceFlowId: { type: "string", description: "Agentless: the cf-... id of the flow Kore resolved experienceFlowName to." },
+  createdAt: { type: "string", description: "Kore's timestamp of the creation." },
+  updatedAt: { type: "string", description: "Kore's timestamp of the last change." },
+  pendingChanges: {
+    type: "array",
+    items: { type: "string" },
+    description:
+      'Only after a partial failure: "started", "definition" and/or "schedule", what the last up could not confirm on the server; the next up reads the server and makes them. A refresh also sets "definition" when no answer shows some field.',
+  },
   stoppedOutsideGit: {
     type: "object",
     additionalProperties: { type: "string" },
@@ -115,12 +120,13 @@ const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
 
 const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {
   target: CAMPAIGN_OUTPUTS.target,
-  status: { type: "string" },
-  totalRecordCount: { type: "integer" },
+  status: { type: "string", description: "Kore's status of the list (Ready)." },
+  totalRecordCount: { type: "integer", description: "How many contacts the list holds." },
   campaignInUse: { type: "array", items: { type: "string" }, description: "Ids of the campaigns that name the list." },
-  isListInUse: { type: "boolean" },
-  createdAt: { type: "string" },
-  updatedAt: { type: "string" },
+  isListInUse: { type: "boolean", description: "Whether a campaign uses the list (Kore's flag)." },
+  source: { type: "string", description: "Where the list's contacts come from, as Kore records it (passiveApiIntegration for a list this provider made)." },
+  createdAt: CAMPAIGN_OUTPUTS.createdAt,
+  updatedAt: CAMPAIGN_OUTPUTS.updatedAt,
 };
 
 /** The provider inputs that are always secret: the credentials, and `connections` (its entries hold credentials). */
@@ -136,10 +142,10 @@ function providerConfig(): Record<string, PulumiProperty> {
   out.connections = {
     type: "object",
     additionalProperties: { $ref: "pulumi.json#/Any" },
-    description: `Named connections: { NAME: { ${CONNECTION_SETTINGS.map((s) => s.name).join(", ")} } } (README: Connection and credentials).`,
+    description: `Named connections: { NAME: { ${CONNECTION_SETTINGS.map((s) => s.name).join(", ")} } } (docs/installation-configuration.md).`,
     secret: true,
   };
-  for (const key of SETTING_CONFIG_KEYS) out[key.replace(/^kore:/, "")] = { type: "string", description: `${key} (README: Performance and settings)` };
+  for (const key of SETTING_CONFIG_KEYS) out[key.replace(/^kore:/, "")] = { type: "string", description: `${key} (docs/installation-configuration.md)` };
   return out;
 }
 
