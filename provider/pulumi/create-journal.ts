@@ -16,7 +16,7 @@
  * One small JSON file per app and name under `$PULUMI_HOME/kore-campaigns/interrupted-creates/`
  * (`~/.pulumi` without PULUMI_HOME), and the id once known in a second one beside it (see `write`). On
  * another machine (a new CI runner) the
- * journal is not there: see the README's "Recovering from an interrupted up".
+ * journal is not there: see docs/operations.md, "Recovering from an interrupted up".
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";

@@ -139,7 +139,7 @@ async function postOrFind<R>(ctx: CreateByName, name: string, post: () => Promis
       throw new MayExistError(
         `${messageOf(err)}\nThe ${noun} "${name}" may exist on the server: the create's answer was lost, and ` +
           `looking the name up failed too (${messageOf(lookupErr)}). Nothing was retried. Run up again: the create looks the ` +
-          `name up first; if it is then refused because the name exists, see the README's "Recovering from an interrupted up".`,
+          `name up first; if it is then refused because the name exists, see docs/operations.md, "Recovering from an interrupted up".`,
       );
     }
     if (id === undefined && ambiguous) {

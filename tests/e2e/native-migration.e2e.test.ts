@@ -1,6 +1,6 @@
 /**
  * Moving a stack from the dynamic resource (`pulumi-nodejs:dynamic/kore:VoiceCampaign`) to the native one
- * (`kore:index:VoiceCampaign`), the path the README documents: `pulumi state delete` of the dynamic resource,
+ * (`kore:index:VoiceCampaign`), the path docs/native-provider.md documents: `pulumi state delete` of the dynamic resource,
  * the program switched to `native.VoiceCampaign`, `pulumi import` by the same campaign id. No call writes
  * anything on the way, the campaign is never duplicated, and the next preview has nothing to do.
  */

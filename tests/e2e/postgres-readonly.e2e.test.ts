@@ -4,8 +4,8 @@
  * `CREATE TABLE IF NOT EXISTS` and `CREATE INDEX IF NOT EXISTS` (pkg/backend/diy/postgres/schema.sql),
  * which PostgreSQL checks before it finds the table: a SELECT-only role fails on the schema, and with
  * CREATE on the schema it fails on the index, which only the table's owner may make (and the owner can
- * write). The README's "Read-only access for a pull-request job" quotes these messages; if a later CLI
- * lets the reader in, this test fails and the README must change.
+ * write). docs/operations.md's "Read-only access for a pull-request job" quotes these messages; if a later CLI
+ * lets the reader in, this test fails and docs/operations.md must change.
  *
  * Making the role needs the server's superuser: the local cluster's Unix socket, as the `postgres` user
  * (scripts/postgres.sh's own cluster). Without it, in CI (CI=true) the test fails; elsewhere it is

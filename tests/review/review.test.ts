@@ -165,16 +165,16 @@ describe("each flag fires on its case, and a nearby change does not raise it", (
     expect(reviewOf(preview).flags.find((f) => f.id === "quiet-hours")).toBeUndefined();
   });
 
-  test("the README's example comment is the review of the change-set fixture, as printed today", () => {
+  test("docs/review.md's example comment is the review of the change-set fixture, as printed today", () => {
     const preview = fixture("change-set");
-    const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../docs/review.md"), "utf8");
     expect(readme).toContain("kore-campaigns review --preview preview.json --now 2026-12-07T00:00:00Z");
     expect(readme).toContain(`\`\`\`\`markdown\n${renderMarkdown(reviewOf(preview), preview).trimEnd()}\n\`\`\`\``);
   });
 
-  test("the flag ids are the documented ones, in the README's table", () => {
+  test("the flag ids are the documented ones, in docs/review.md's table", () => {
     expect(FLAG_IDS).toEqual(["starts", "stops", "deletes-active", "contact-lists", "hours-widened", "more-attempts", "shorter-retry", "mode-changed", "priority-raised", "schedule-changed", "quiet-hours", "code-changed"]);
-    const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../docs/review.md"), "utf8");
     for (const id of FLAG_IDS) expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\|`, "m"));
   });
 });

@@ -31,7 +31,7 @@ kore() { npx --no kore-campaigns "$@"; }
 
 # Nothing secret reaches this job; refuse to run if one did (a misconfigured workflow), before anything runs.
 for name in KORE_CLIENT_SECRET KORE_JWT KORE_CLIENT_ID PULUMI_ACCESS_TOKEN PULUMI_CONFIG_PASSPHRASE_FILE AWS_SECRET_ACCESS_KEY PGPASSWORD; do
-  [[ -z "${!name:-}" ]] || die "$name is set in this job: the pull-request job must hold no credential (see the README's threat model)"
+  [[ -z "${!name:-}" ]] || die "$name is set in this job: the pull-request job must hold no credential (see docs/security.md, the threat model)"
 done
 [[ -z "${PULUMI_CONFIG_PASSPHRASE:-}" ]] || die "PULUMI_CONFIG_PASSPHRASE is set in this job: the pull-request job must not hold the stack passphrase"
 

@@ -1,6 +1,6 @@
 /**
  * `started` against the server's status, as behaviour: for each status Kore can report, what the
- * provider sends when the definition says `started: true` or `false` (the README's table, written out
+ * provider sends when the definition says `started: true` or `false` (docs/resources/voice-campaign.md's table, written out
  * here by hand), through the real provider host against the emulator: refresh, diff, then update, as
  * `pulumi up --refresh` runs them.
  */
