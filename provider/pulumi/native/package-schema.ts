@@ -119,7 +119,7 @@ const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
 };
 
 const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {
-  target: CAMPAIGN_OUTPUTS.target,
+  target: { $ref: "#/types/kore:index:Target", description: "The app the list lives in (recorded so refresh and destroy reach it)." },
   status: { type: "string", description: "Kore's status of the list (Ready)." },
   totalRecordCount: { type: "integer", description: "How many contacts the list holds." },
   campaignInUse: { type: "array", items: { type: "string" }, description: "Ids of the campaigns that name the list." },
