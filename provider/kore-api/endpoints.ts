@@ -45,8 +45,8 @@ export interface Endpoint<Args, Result> {
   readOnly?: true;
   /** Creates: a lost answer may leave an object behind; never repeated once it may have reached Kore. */
   creates?: { outcomeUnknown: string; refused: string };
-  /** A 2xx may say `{status: "failure"}` (every call but the triggers, whose answer's `status` is the campaign's). */
-  failureEnvelope: boolean;
+  /** `false`: a 2xx's `status` is not an envelope's (the triggers': it is the campaign's). Else a 2xx may say `{status: "failure"}`. */
+  failureEnvelope?: false;
 }
 
 /** Ties an entry's argument and result types together (checked here, read by `KoreClient.call`). */
@@ -68,8 +68,22 @@ const CREATES_CONTACT_LIST = {
     "the outcome is unknown: Kore may or may not have created the contact list. The request was not retried; look the list up by name before creating it again",
   refused: "the contact list was not created",
 };
-const TRIGGER_ANSWER = "{status, message, updatedAt, campaignInstanceId}";
+
+/** play / stop: body `{}`; the answer's `status` is the campaign's, not an envelope's. */
+function trigger(value: "play" | "stop"): Endpoint<CampaignArgs, z.output<typeof triggerResponse>> {
+  return {
+    method: "POST",
+    path: TRIGGER,
+    query: { campaignType: "voice", trigger: value },
+    body: () => ({}),
+    response: triggerResponse,
+    expected: "{status, message, updatedAt, campaignInstanceId}",
+    failureEnvelope: false,
+  };
+}
 const SCHEDULE_ANSWER = '{status: "success", message, id}';
+const CONTACT_LIST_ANSWER = "{status, message, data: {_id, name, ...list}}";
+const DELETE_ANSWER = "a JSON object or an empty body";
 
 type WithBody = { body: RequestBody };
 type CampaignArgs = { campaignId: string };
@@ -84,7 +98,6 @@ export const ENDPOINTS = {
     response: createResponse,
     expected: "{data: {id, ...campaign}} (Progressive/Agentless) or {id, data: {campId}} (Preview)",
     creates: CREATES_CAMPAIGN,
-    failureEnvelope: true,
   }),
   getCampaign: endpoint<CampaignArgs, z.output<typeof getResponse>>({
     method: "GET",
@@ -92,7 +105,6 @@ export const ENDPOINTS = {
     response: getResponse,
     expected: "{data: {_id or id, ...campaign}}",
     readOnly: true,
-    failureEnvelope: true,
   }),
   listCampaigns: endpoint({
     method: "POST",
@@ -102,7 +114,6 @@ export const ENDPOINTS = {
     response: listResponse,
     expected: "{data: {results: [{_id or id, ...}], hasMore}}",
     readOnly: true,
-    failureEnvelope: true,
   }),
   updateCampaign: endpoint({
     method: "PUT",
@@ -111,34 +122,16 @@ export const ENDPOINTS = {
     body: (a: CampaignArgs & WithBody) => a.body,
     response: updateResponse,
     expected: "{id, data: {id, ...campaign}}",
-    failureEnvelope: true,
   }),
   deleteCampaign: endpoint<CampaignArgs, z.output<typeof deleteResponse>>({
     method: "DELETE",
     path: `${V1}/campaign/{campaignId}`,
     query: { campaignType: "voice" },
     response: deleteResponse,
-    expected: "a JSON object or an empty body",
-    failureEnvelope: true,
+    expected: DELETE_ANSWER,
   }),
-  startCampaign: endpoint({
-    method: "POST",
-    path: TRIGGER,
-    query: { campaignType: "voice", trigger: "play" },
-    body: (_: CampaignArgs) => ({}),
-    response: triggerResponse,
-    expected: TRIGGER_ANSWER,
-    failureEnvelope: false,
-  }),
-  stopCampaign: endpoint({
-    method: "POST",
-    path: TRIGGER,
-    query: { campaignType: "voice", trigger: "stop" },
-    body: (_: CampaignArgs) => ({}),
-    response: triggerResponse,
-    expected: TRIGGER_ANSWER,
-    failureEnvelope: false,
-  }),
+  startCampaign: trigger("play"),
+  stopCampaign: trigger("stop"),
   enableCampaignSchedule: endpoint({
     method: "POST",
     path: SCHEDULE,
@@ -146,7 +139,6 @@ export const ENDPOINTS = {
     body: (a: { campaignName: string; schedule: RequestBody }) => a.schedule,
     response: scheduleResponse,
     expected: SCHEDULE_ANSWER,
-    failureEnvelope: true,
   }),
   disableCampaignSchedule: endpoint({
     method: "POST",
@@ -155,7 +147,6 @@ export const ENDPOINTS = {
     body: (_: { campaignName: string }) => ({}),
     response: scheduleResponse,
     expected: SCHEDULE_ANSWER,
-    failureEnvelope: true,
   }),
   getCampaignStatus: endpoint<CampaignArgs, z.output<typeof statusResponse>>({
     method: "POST",
@@ -164,24 +155,21 @@ export const ENDPOINTS = {
     response: statusResponse,
     expected: "{status, data: {id, status, name}}",
     readOnly: true,
-    failureEnvelope: true,
   }),
   createContactList: endpoint({
     method: "POST",
     path: `${V1}/campaign/contactList/createContactList`,
     body: (a: WithBody) => a.body,
     response: contactListResponse,
-    expected: "{status, message, data: {_id, name, ...list}}",
+    expected: CONTACT_LIST_ANSWER,
     creates: CREATES_CONTACT_LIST,
-    failureEnvelope: true,
   }),
   getContactList: endpoint<ListArgs, z.output<typeof contactListResponse>>({
     method: "GET",
     path: `${V1}/campaign/contactList/{contactListId}`,
     response: contactListResponse,
-    expected: "{status, message, data: {_id, name, ...list}}",
+    expected: CONTACT_LIST_ANSWER,
     readOnly: true,
-    failureEnvelope: true,
   }),
   // The method table says POST (its curl would send a GET); we follow the table and send an empty JSON body.
   listContactLists: endpoint({
@@ -192,14 +180,12 @@ export const ENDPOINTS = {
     response: contactListsResponse,
     expected: "{status, message, data: [{_id, name, ...list}]}",
     readOnly: true,
-    failureEnvelope: true,
   }),
   deleteContactList: endpoint<ListArgs, z.output<typeof deleteResponse>>({
     method: "DELETE",
     path: `${V1}/campaign/contactList/{contactListId}`,
     response: deleteResponse,
-    expected: "a JSON object or an empty body",
-    failureEnvelope: true,
+    expected: DELETE_ANSWER,
   }),
 };
 

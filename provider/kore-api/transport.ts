@@ -231,7 +231,7 @@ function parseSuccess(call: KoreCall, status: number, text: string, fail: (d: Fa
       throw fail(unreadableFailure(call, status, `the body is not JSON: "${plainText(text, 120)}"`));
     }
   }
-  if (endpoint.failureEnvelope) {
+  if (endpoint.failureEnvelope !== false) {
     const failure = failureEnvelope.safeParse(json);
     if (failure.success) throw fail(failureEnvelopeFailure(call, status, failure.data.message));
   }
