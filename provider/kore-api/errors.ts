@@ -3,8 +3,9 @@
  *
  * Every message, field and `cause` of a `KoreApiError` passes through `redactSecrets` before it is
  * stored, so a client secret or a JWT never reaches a log, `String(err)`, `err.stack`,
- * `JSON.stringify(err)` or `util.inspect(err)`.
+ * `JSON.stringify(err)` or `util.inspect(err)`. What each failure means is failures.ts's.
  */
+import type { KoreCall } from "./endpoints";
 
 /** What a redacted secret is replaced with. */
 export const REDACTED = "[REDACTED]";
@@ -76,22 +77,8 @@ function safeString(value: unknown): string {
   }
 }
 
-/** The Kore.ai calls the client makes; used in error messages and in the retry policy. */
-export type KoreCall =
-  | "createCampaign"
-  | "getCampaign"
-  | "listCampaigns"
-  | "updateCampaign"
-  | "deleteCampaign"
-  | "startCampaign"
-  | "stopCampaign"
-  | "enableCampaignSchedule"
-  | "disableCampaignSchedule"
-  | "getCampaignStatus"
-  | "createContactList"
-  | "getContactList"
-  | "listContactLists"
-  | "deleteContactList";
+/** The Kore.ai calls the client makes (the endpoint table's names). */
+export type { KoreCall };
 
 export interface KoreApiErrorDetails {
   /** Which client call failed. */

@@ -16,12 +16,11 @@
  * - errors (any call):               `{errors: [{msg, code}]}`, or `{message}`, or plain text
  *
  * Every object is "loose": unknown fields are kept, so a field Kore adds tomorrow is not lost. They are not
- * passed over in silence either: `noteUnknownFields` warns once per run and field about any that no page shows
- * (shapes.ts lists what the pages show), since those are where the docs are out of date.
+ * passed over in silence either: shapes.ts's `noteUnknownFields` warns once per run and field about any that no
+ * page shows, since those are where the docs are out of date. Which call answers with which schema, and what it
+ * expects in words, is the endpoint table's (endpoints.ts).
  */
 import { z } from "zod";
-import type { KoreCall } from "./errors";
-import { unknownFields } from "./shapes";
 
 /** A campaign record as Kore stores it, with `_id` or `id` normalized to `id`. */
 export type WireCampaign = { id: string } & Record<string, unknown>;
@@ -206,54 +205,6 @@ export type WireContactList = { id: string } & Record<string, unknown>;
 export const contactListResponse = z.looseObject({ data: campaignRecord }).transform((b): WireContactList => b.data);
 
 export const contactListsResponse = z.looseObject({ data: z.array(campaignRecord) }).transform((b): WireContactList[] => b.data);
-
-/** What each call expects, in words, for the "unexpected response" error. */
-export const EXPECTED = {
-  createCampaign: "{data: {id, ...campaign}} (Progressive/Agentless) or {id, data: {campId}} (Preview)",
-  getCampaign: "{data: {_id or id, ...campaign}}",
-  listCampaigns: "{data: {results: [{_id or id, ...}], hasMore}}",
-  updateCampaign: "{id, data: {id, ...campaign}}",
-  deleteCampaign: "a JSON object or an empty body",
-  getCampaignStatus: "{status, data: {id, status, name}}",
-  startCampaign: "{status, message, updatedAt, campaignInstanceId}",
-  stopCampaign: "{status, message, updatedAt, campaignInstanceId}",
-  enableCampaignSchedule: '{status: "success", message, id}',
-  disableCampaignSchedule: '{status: "success", message, id}',
-  createContactList: "{status, message, data: {_id, name, ...list}}",
-  getContactList: "{status, message, data: {_id, name, ...list}}",
-  listContactLists: "{status, message, data: [{_id, name, ...list}]}",
-  deleteContactList: "a JSON object or an empty body",
-} as const;
-
-/** Where the unknown-field warnings go: stderr by default (the engine shows a provider's stderr); the doctor collects them. */
-export type WarningSink = (warning: string) => void;
-const toStderr: WarningSink = (warning) => void process.stderr.write(`pulumi-kore-campaigns: warning: ${warning}\n`);
-let warningSink: WarningSink = toStderr;
-/** `call field` pairs already reported in this process. */
-const reportedFields = new Set<string>();
-
-/** Sends the warnings to `sink` (undefined: back to stderr); returns the one it replaces. */
-export function setWarningSink(sink: WarningSink | undefined): WarningSink {
-  const previous = warningSink;
-  warningSink = sink ?? toStderr;
-  return previous;
-}
-
-/** Forgets which fields were reported (tests; a doctor run reports every field it sees). */
-export function resetReportedFields(): void {
-  reportedFields.clear();
-}
-
-/** After a successful parse: one warning naming the call and every field no page shows that was not reported before. */
-export function noteUnknownFields(call: KoreCall, body: unknown): void {
-  const fresh = unknownFields(call, body).filter((f) => !reportedFields.has(`${call} ${f}`));
-  if (fresh.length === 0) return;
-  for (const f of fresh) reportedFields.add(`${call} ${f}`);
-  warningSink(
-    `Kore.ai answered ${call} with ${fresh.length === 1 ? "a field" : "fields"} the API docs do not show: ${fresh.join(", ")}. ` +
-      "They are kept as sent; please report them with a recording (kore-campaigns doctor --record FILE).",
-  );
-}
 
 /** Runs a schema; on failure, says where the body differs (paths and zod's words, never values). */
 export function parseWith<T>(schema: z.ZodType<T>, body: unknown): Parsed<T> {

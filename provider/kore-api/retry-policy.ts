@@ -9,7 +9,7 @@
  * `notSentErrorCodes` (failures while connecting, before a byte of the request left us). The same holds
  * for the triggers.
  */
-import type { KoreCall } from "./errors";
+import type { KoreCall } from "./endpoints";
 
 export interface RetryPolicy {
   /** Calls that may be repeated after any failure in `statusCodes` / `errorCodes`. */

@@ -6,7 +6,7 @@
  * where the docs are out of date; and `kore-campaigns doctor` names which documented shape a tenant answered in.
  * The parsers keep every field whatever this says: these lists only decide what is reported.
  */
-import type { KoreCall } from "./errors";
+import type { KoreCall } from "./endpoints";
 
 /** Fields of a campaign record in any campaign page's sample or response table (voice and SMS; v1 and v2). */
 const CAMPAIGN_FIELDS = [
@@ -133,4 +133,34 @@ export function documentedShape(call: KoreCall, body: unknown): string | undefin
     case "listContactLists":
       return Array.isArray(data) ? `data as an array, ${recordIds(data)} (get-all-contact-lists)` : undefined;
   }
+}
+
+/** Where the unknown-field warnings go: stderr by default (the engine shows a provider's stderr); the doctor collects them. */
+export type WarningSink = (warning: string) => void;
+const toStderr: WarningSink = (warning) => void process.stderr.write(`pulumi-kore-campaigns: warning: ${warning}\n`);
+let warningSink: WarningSink = toStderr;
+/** `call field` pairs already reported in this process. */
+const reportedFields = new Set<string>();
+
+/** Sends the warnings to `sink` (undefined: back to stderr); returns the one it replaces. */
+export function setWarningSink(sink: WarningSink | undefined): WarningSink {
+  const previous = warningSink;
+  warningSink = sink ?? toStderr;
+  return previous;
+}
+
+/** Forgets which fields were reported (tests; a doctor run reports every field it sees). */
+export function resetReportedFields(): void {
+  reportedFields.clear();
+}
+
+/** After a successful parse: one warning naming the call and every field no page shows that was not reported before. */
+export function noteUnknownFields(call: KoreCall, body: unknown): void {
+  const fresh = unknownFields(call, body).filter((f) => !reportedFields.has(`${call} ${f}`));
+  if (fresh.length === 0) return;
+  for (const f of fresh) reportedFields.add(`${call} ${f}`);
+  warningSink(
+    `Kore.ai answered ${call} with ${fresh.length === 1 ? "a field" : "fields"} the API docs do not show: ${fresh.join(", ")}. ` +
+      "They are kept as sent; please report them with a recording (kore-campaigns doctor --record FILE).",
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * What one provider process shares between all its resources, whatever their type: the stack config
  * the engine handed to `configure`, one client per app and credentials, one request scheduler per app,
- * one name view per app and resource kind, the create journal, and the watch on the engine.
+ * one name view per app and resource kind, and the create journal. Nothing starts when it is loaded: the
+ * engine watchdog and the error filter start with the first `configure` (provider-process.ts).
  *
  * Every serialized provider (VoiceCampaign's, ContactList's) loads its hooks by package name, so all of
  * them find this module once in the process's module cache: a stack of 50 campaigns and 5 contact lists
@@ -12,20 +13,16 @@
  *   namespaced, secrets decrypted), so credentials are read here at run time, never from state.
  * - The host adds `__provider` back to create/update/read answers, but not to the properties of a
  *   partial failure: those are stored as given, and a later refresh or destroy could not load the
- *   provider without it. So a partial failure carries `__provider` itself.
- * - The host prints every read/delete/check/diff error to stderr as `${err}: ${err.stack}` besides
- *   returning it; the engine shows both. Errors thrown here carry no stack, and that duplicate line is
- *   dropped (see `reportOnce`), so a user sees one clean message.
+ *   provider without it. So a partial failure carries `__provider` itself (engine-errors.ts).
+ * - The host calls `configure` before any other hook of a serialized provider, once per process.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { KoreClient, type SkippedRecord } from "../kore-api/client";
 import { plainText } from "../kore-api/responses";
-import { redactSecrets } from "../kore-api/errors";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
 import { appKey, targetKey, type KoreTarget } from "../kore-api/target";
 import type { InterruptedCreates } from "../shared/interrupted-creates";
 import { Holdings, NameView } from "../shared/name-view";
-import { PartialFailure } from "../shared/partial-failure";
 import { withoutUndefined } from "../shared/properties";
 import {
   checkConnectionInput,
@@ -36,20 +33,18 @@ import {
   holdsCredentials,
   namedConnections,
   resolveConnection,
-  secretsOf,
   type ConnectionRef,
   type LegacyConnection,
   type ResolvedConnection,
   type SettingSource,
 } from "./connection";
 import { CreateJournal, defaultJournalDir } from "./create-journal";
-import { engineAddressFrom, EngineLiveness } from "./engine-liveness";
+import { PROVIDER_KEY } from "./engine-errors";
+import { engine, startProviderProcess } from "./provider-process";
 import { readSettings, SETTING_CONFIG_KEYS, type ProviderSettings } from "./settings";
-import { messageOf } from "../util/values";
-
-export const PROVIDER_KEY = "__provider";
-
 import type { ResourceKind } from "../shared/properties";
+
+export { forEngine, PROVIDER_KEY, reportOnce } from "./engine-errors";
 
 /** Stack config handed to the provider by the engine (kore:* keys), read at run time. */
 let stackConfig: SettingSource = () => undefined;
@@ -59,8 +54,9 @@ export function config(): SettingSource {
   return stackConfig;
 }
 
-/** `configure`, for every resource type: keeps the kore:* keys the provider reads; idempotent. */
+/** `configure`, for every resource type: starts the provider process (once), keeps the kore:* keys the provider reads; idempotent. */
 export function configureFrom(req: pulumi.dynamic.ConfigureRequest): void {
+  startProviderProcess();
   const known = new Set([...CONNECTION_SETTINGS.map((s) => s.configKey), CONNECTIONS_CONFIG_KEY, ...SETTING_CONFIG_KEYS]);
   cachedSettings = undefined;
   stackConfig = (key) => {
@@ -94,14 +90,6 @@ function holdingsOf(kind: ResourceKind, target: KoreTarget): Holdings {
 }
 /** One request scheduler per Kore.ai app (host + appId), whatever the credentials: Kore's limits are the app's. */
 const schedulers = new Map<string, AdaptiveScheduler>();
-
-/** The engine that started this process (its gRPC address is the host's last argument). */
-const engine = new EngineLiveness(engineAddressFrom(process.argv.slice(2)));
-engine.watch(500, () => {
-  // Whatever is still in flight belongs to a deployment nobody will record: end it now.
-  process.stderr.write(`pulumi-kore-campaigns: the Pulumi engine (${engine.address}) is gone; the provider exits without further calls\n`);
-  process.exit(1);
-});
 
 /** Creates that never reached an engine (create-journal.ts), per app and kind. */
 const journal = new CreateJournal(defaultJournalDir());
@@ -218,33 +206,6 @@ export function connectStored(props: { connection?: unknown; target?: KoreTarget
 /** The connection a resource's inputs name. */
 export function refOf(inputs: Record<string, unknown>): ConnectionRef | undefined {
   return connectionRefOf(inputs.connection);
-}
-
-/** Errors already handed to the engine, whose duplicate print by the host is dropped. */
-const reportedToEngine = new Set<string>();
-const printError = console.error.bind(console);
-console.error = (...args: unknown[]) => {
-  if (args.length === 1 && typeof args[0] === "string" && reportedToEngine.delete(args[0])) return;
-  printError(...args);
-};
-
-/** An error for the engine: one line of text, no stack trace into this module; the host's copy of it is not printed. */
-export function reportOnce(message: string, extra: Record<string, unknown> = {}): Error {
-  const err = Object.assign(new Error(message), extra);
-  err.stack = message;
-  reportedToEngine.add(`${err}: ${err.stack}`);
-  return err;
-}
-
-/** Rethrows for the engine with secrets scrubbed; a partial failure carries the id (and `__provider`) so state keeps the resource. */
-export function forEngine(err: unknown, conn: ResolvedConnection | undefined, provider: unknown): Error {
-  const secrets = conn ? secretsOf(conn) : [];
-  const message = redactSecrets(messageOf(err), secrets);
-  if (err instanceof PartialFailure) {
-    const properties = withoutUndefined({ ...err.outputs, [PROVIDER_KEY]: provider });
-    return reportOnce(message, { id: err.id, properties, reasons: [message] });
-  }
-  return reportOnce(message);
 }
 
 /**

@@ -14,13 +14,11 @@ import {
   deleteResponse,
   getResponse,
   listResponse,
-  noteUnknownFields,
   parseWith,
-  resetReportedFields,
-  setWarningSink,
   statusResponse,
   updateResponse,
 } from "../../provider/kore-api/responses";
+import { noteUnknownFields, resetReportedFields, setWarningSink } from "../../provider/kore-api/shapes";
 import type { Recording } from "../../provider/cli/doctor/record";
 
 const DIR = path.join(__dirname, "../fixtures/recordings");

@@ -3,7 +3,7 @@
  * (which the engine shows) per call and field, for the whole process, while the fields are kept in what it returns.
  */
 import { KoreClient } from "../../provider/kore-api/client";
-import { resetReportedFields } from "../../provider/kore-api/responses";
+import { resetReportedFields } from "../../provider/kore-api/shapes";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 import { useEmulator } from "../emulator/helpers";
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as tls from "node:tls";
 import { KoreClient } from "../../kore-api/client";
 import { redactSecrets } from "../../kore-api/errors";
-import { resetReportedFields, setWarningSink } from "../../kore-api/responses";
+import { resetReportedFields, setWarningSink } from "../../kore-api/shapes";
 import { isLoopbackHost, parseKoreHost, type KoreTarget } from "../../kore-api/target";
 import { resolveConnection, secretsOf, type ResolvedConnection, type SettingSource } from "../../pulumi/connection";
 import { clockRow, credentialsRow, endpointRow, formatTable, rateLimitRow, redirectRow, tenantRow, timingRow, verdict, type CallOutcome, type CredentialsInfo, type Row } from "./checks";
