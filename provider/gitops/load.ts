@@ -16,7 +16,7 @@ import type { Document, LineCounter, YAMLError } from "yaml";
 import { quickListItemLine, quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
-import { failuresFromIssues } from "../shared/validation";
+import { failuresFromIssues } from "../shared/schema-failures";
 import { endedScheduleRule, startPassedScheduleRule } from "../resources/campaign/schedule";
 import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
