@@ -2,13 +2,14 @@
  * Zod issues -> the failures a person reads, for every resource's schema (campaigns, contact lists, the
  * definition files' own fields): each failure names the path, the rule and the value; an unknown key says
  * what the object accepts; a missing value says it is required. Values Pulumi does not know yet during a
- * preview pass through `unknownTolerant` nodes, whose marker branch the mapping skips.
+ * preview pass through `unknownTolerant` nodes, whose marker branch the mapping skips; a failure at or under
+ * such a value is dropped (`failureUnderUnknown`), and `unknownPathsIn` lists where they are.
  * What a resource words its own way (its noun, its unknown-key rule) comes in as `IssueReading`.
  */
 import { z } from "zod";
-import { messageOf } from "../util/values";
+import { isRecord, messageOf } from "../util/values";
 import { closestKey } from "./suggest";
-import { formatPath, formatValue, valueAt, type ValidationFailure } from "./validation";
+import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "./validation";
 
 /** Message of the marker branch of an unknown-tolerant union (so failures can skip that branch). */
 const UNKNOWN_BRANCH = "__kore_unknown_value__";
@@ -20,6 +21,38 @@ const UNKNOWN_BRANCH = "__kore_unknown_value__";
 export function unknownTolerant(unknownValue: unknown): <T extends z.ZodType>(schema: T) => T {
   return <T extends z.ZodType>(schema: T): T =>
     unknownValue === undefined ? schema : (z.union([z.custom((v) => v === unknownValue, { message: UNKNOWN_BRANCH }), schema]) as unknown as T);
+}
+
+/** Whether a failure sits at or under a value that is the unknown marker. Unknown-key failures are kept: the key itself is known to be wrong. */
+export function failureUnderUnknown(input: unknown, failure: ValidationFailure, unknownValue: unknown): boolean {
+  if (failure.code === "unknown_field") return false;
+  const segments = parsePath(failure.path);
+  for (let i = 0; i <= segments.length; i++) {
+    if (valueAt(input, segments.slice(0, i)) === unknownValue) return true;
+  }
+  return false;
+}
+
+/** The paths of `value` holding the unknown marker ("" when the whole value is unknown); none without a marker. */
+export function unknownPathsIn(value: unknown, unknownValue: unknown, segments: PropertyKey[] = [], out: string[] = []): string[] {
+  if (unknownValue === undefined || segments.length > 8) return out;
+  // one path stack, pushed and popped (this runs on every check: no array per visited value)
+  if (value === unknownValue) out.push(formatPath([...segments]));
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      segments.push(i);
+      unknownPathsIn(value[i], unknownValue, segments, out);
+      segments.pop();
+    }
+  } else if (isRecord(value)) {
+    for (const k in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+      segments.push(k);
+      unknownPathsIn(value[k], unknownValue, segments, out);
+      segments.pop();
+    }
+  }
+  return out;
 }
 
 /** The shape of a zod issue as read here (finalized issues, nested union branches, and hand-made cross-field issues). */
@@ -126,7 +159,7 @@ function collect(issues: readonly RawIssue[], prefix: PropertyKey[], input: unkn
 }
 
 /** One failure: `${path}: ${rule} (got ${value})`, the whole object named by `noun` when the path is empty. */
-export function failureAt(noun: string, segments: readonly PropertyKey[], rule: string, value: unknown, code: string, showValue = true): ValidationFailure {
+function failureAt(noun: string, segments: readonly PropertyKey[], rule: string, value: unknown, code: string, showValue = true): ValidationFailure {
   const path = formatPath(segments);
   const got = showValue && value !== undefined ? ` (got ${formatValue(value)})` : "";
   return { path, rule, value, message: `${path || noun}: ${rule}${got}`, code };

@@ -58,8 +58,8 @@
  *   object's `knownKeys`, so the YAML layer can suggest the closest one.
  */
 import { z } from "zod";
-import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
-import { failuresFromIssues, internalFailure, unknownTolerant, type IssueReading, type RawIssue } from "../../shared/schema-failures";
+import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
+import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, unknownTolerant, type IssueReading, type RawIssue } from "../../shared/schema-failures";
 import { isRecord } from "../../util/values";
 import { CALLING_FREQUENCIES, DAY_CODES, DIALING_MODES, DIALING_ORDERS, E164_PATTERN, LIMITS, type DayCode, type Priority } from "./vocabulary";
 import { DAY_PATTERN, normalizeTime, normalizeTimezone, sortCallingWindows, TIME_PATTERN, TIME_ZONE_SHAPE } from "./normalize";
@@ -340,7 +340,7 @@ export function validateCampaign(input: unknown, options: ValidateOptions = {}):
     // (e.g. a non-integer number), and every failure must be reported at once. Duplicates are merged.
     const issues = result.success ? [] : [...(result.error.issues as unknown as RawIssue[]), ...crossFieldIssues(input, schemas.isUnknown)];
     let failures = failuresFrom(issues, input, schemas.knownKeys);
-    if (unknownValue !== undefined) failures = failures.filter((f) => !underUnknown(input, f, unknownValue));
+    if (unknownValue !== undefined) failures = failures.filter((f) => !failureUnderUnknown(input, f, unknownValue));
     if (failures.length > 0) return { ok: false, failures };
     if (result.success) return { ok: true, value: result.data, unknownPaths: unknownPathsIn(result.data, unknownValue) };
     // Unreachable in practice (the unknown-tolerant schema lets markers through and its cross-field rules skip
@@ -371,35 +371,4 @@ function reading(knownKeys: Readonly<Record<string, readonly string[]>>): IssueR
 
 function failuresFrom(issues: readonly RawIssue[], input: unknown, knownKeys: Readonly<Record<string, readonly string[]>>): ValidationFailure[] {
   return failuresFromIssues(issues, input, reading(knownKeys));
-}
-
-/** Whether a failure sits at or under a value that is the unknown marker. Unknown-key failures are kept: the key itself is known to be wrong. */
-function underUnknown(input: unknown, failure: ValidationFailure, unknownValue: unknown): boolean {
-  if (failure.code === "unknown_field") return false;
-  const segments = parsePath(failure.path);
-  for (let i = 0; i <= segments.length; i++) {
-    if (valueAt(input, segments.slice(0, i)) === unknownValue) return true;
-  }
-  return false;
-}
-
-function unknownPathsIn(value: unknown, unknownValue: unknown, segments: PropertyKey[] = [], out: string[] = []): string[] {
-  if (unknownValue === undefined || segments.length > 8) return out;
-  // one path stack, pushed and popped (this runs on every check: no array per visited value)
-  if (value === unknownValue) out.push(formatPath([...segments]));
-  else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      segments.push(i);
-      unknownPathsIn(value[i], unknownValue, segments, out);
-      segments.pop();
-    }
-  } else if (isRecord(value)) {
-    for (const k in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
-      segments.push(k);
-      unknownPathsIn(value[k], unknownValue, segments, out);
-      segments.pop();
-    }
-  }
-  return out;
 }
