@@ -16,7 +16,7 @@
  *   addresses it by name): one enable per change, one disable to remove it, none when it is untouched. A
  *   disable goes first instead, like a stop, under the name Kore holds then.
  *   While a schedule is in effect Kore decides when the campaign runs, so no trigger is pulled for it:
- *   `started` is false by rule (schema.ts) and means "do not start it now". Handing a campaign to a
+ *   `started` is false by rule (cross-field.ts) and means "do not start it now". Handing a campaign to a
  *   schedule, or taking it back, goes through `started`'s rules first (a running campaign is stopped).
  */
 import type { WireCampaign } from "../../kore-api/client";

@@ -22,8 +22,11 @@ export interface StoppedOutsideGit {
 /** What could not be confirmed on the server; the next up reads the server and makes these again. */
 export type PendingChange = "definition" | "started" | "schedule";
 
+/** What the server showed of a campaign, as far as outputs record it (all but the id, which is the resource's). */
+type Observed = Omit<ObservedCampaign, "id">;
+
 /** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
-export type CampaignOutputs = CampaignDefinition & {
+export type CampaignOutputs = CampaignDefinition & Observed & {
   /** the desired value when the observed status satisfies it, else its opposite (so drift shows as a change) */
   started: boolean;
   adoptExisting: boolean;
@@ -31,19 +34,12 @@ export type CampaignOutputs = CampaignDefinition & {
   target: KoreTarget;
   /** the resource's connection name or target, as given (never credentials) */
   connection?: ConnectionRef;
-  status?: string;
-  lname?: string;
-  campaignInstanceId?: string;
-  experienceFlowId?: string;
-  createdAt?: string;
-  updatedAt?: string;
   pendingChanges?: PendingChange[];
   /** the user's restart token (schema.ts): a new value with `started: true` asks for one start */
   restartedAt?: string;
   /** set while the server shows Stopped or Paused for a campaign this stack started: the stop stands until a reviewed change */
   stoppedOutsideGit?: StoppedOutsideGit;
 };
-
 
 /** What a resource declares besides the definition sent to Kore. */
 export interface Flags {
@@ -63,9 +59,6 @@ export function stoppedRecord(ctx: Pick<LifecycleContext, "policy" | "now">, sta
   if (previous?.status === status) return previous;
   return { status: status!, seenAt: new Date((ctx.now ?? Date.now)()).toISOString() };
 }
-
-/** What the server showed of a campaign, as far as outputs record it. */
-type Observed = Pick<ObservedCampaign, "status" | "lname" | "campaignInstanceId" | "experienceFlowId" | "createdAt" | "updatedAt">;
 
 /**
  * The outputs from their parts. `scheduleDecides`: Kore's schedule, not `started`, decides when the campaign
