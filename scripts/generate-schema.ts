@@ -14,7 +14,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
-import { DIALING_MODES, MODE_FIELDS } from "../provider/resources/campaign/schema";
+import { DIALING_MODES, MODE_FIELDS } from "../provider/resources/campaign/vocabulary";
 import { EXTERNAL_CONTACT_LIST_KEYS, campaignFileSchema, contactListFileSchema } from "../provider/gitops/file-schema";
 import { CONTACT_LIST_KEYS } from "../provider/resources/contact-list/schema";
 

@@ -16,8 +16,8 @@ import type { Document, LineCounter, YAMLError } from "yaml";
 import { quickListItemLine, quickMapping } from "./fast-yaml";
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
-import { failuresFromIssues } from "../shared/validation";
-import { endedScheduleRule, startPassedScheduleRule } from "../resources/campaign/schedule";
+import { failuresFromIssues } from "../shared/schema-failures";
+import { endedScheduleProblem, startPassedScheduleRule } from "../resources/campaign/schedule";
 import { KNOWN_KEYS, formatPath, formatValue, validateCampaign, type CampaignSpec, type ValidationFailure } from "../resources/campaign/schema";
 import { validateContactList, type ContactListSpec } from "../resources/contact-list/schema";
 import {
@@ -730,7 +730,7 @@ function contactListReferences(campaigns: readonly ParsedFile[], lists: readonly
  */
 function endedSchedules(parsed: readonly ParsedFile[], nowMs: number): Problem[] {
   return parsed.flatMap((p) => {
-    const rule = p.definition ? endedScheduleRule(p.definition.spec.schedule, nowMs) : undefined;
+    const rule = p.definition ? endedScheduleProblem(p.definition.spec.schedule, nowMs) : undefined;
     if (!p.definition || !rule) return [];
     const at = "schedule.end";
     return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${rule} (up refuses to send a new or changed schedule like this; an unchanged one makes no call)`, code: "schedule_ended" }];

@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { diffCampaign, sameTarget } from "../resources/campaign/diff";
 import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign, type CampaignOutputs, type LifecycleContext } from "../resources/campaign/lifecycle";
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
-import { definitionOf, inputsOf } from "../resources/campaign/state";
+import { definitionOf, inputsFromOutputs } from "../resources/campaign/state";
 import { startPassedScheduleRule, type Schedule } from "../resources/campaign/schedule";
 import { startRequested } from "../resources/campaign/status";
 import { warnUser } from "./engine-log";
@@ -129,7 +129,7 @@ export async function read(id: string, props: CampaignOutputs): Promise<pulumi.d
     // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
     const clean = withoutUndefined({ ...outs, connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
     await warnIfStoppedOutsideGit(id, clean);
-    return { id, props: clean, inputs: inputsOf(clean) };
+    return { id, props: clean, inputs: inputsFromOutputs(clean) };
   } catch (err) {
     throw forEngine(err, conn, (props as Record<string, unknown>)[PROVIDER_KEY]);
   }

@@ -18,7 +18,8 @@ import {
   type Running,
 } from "../resources/campaign/exposure";
 import { instantText, intersectIntervals, normalizeIntervals, subtractIntervals, type Interval } from "../shared/instants";
-import { DAY_CODES, minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
+import { DAY_CODES } from "../resources/campaign/vocabulary";
+import { minutesToTime as clock, timeToMinutes } from "../resources/campaign/normalize";
 import { isSchedulePath } from "../resources/campaign/diff";
 import type { ResourceChange } from "./changes";
 

@@ -20,9 +20,6 @@ export interface ValidationFailure {
   knownKeys?: readonly string[];
 }
 
-import type { core } from "zod";
-import { closestKey } from "./suggest";
-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** ["dialingStrategy", "callingHours", "days", 2, "start"] -> "dialingStrategy.callingHours.days[2].start". */
@@ -92,32 +89,4 @@ export function valueAt(root: unknown, segments: readonly PropertyKey[]): unknow
     current = (current as Record<PropertyKey, unknown>)[segment];
   }
   return current;
-}
-
-/**
- * A flat object schema's issues as failures: unknown keys with "did you mean", and for every other issue
- * its path, rule and value (a missing value says "is required"). `noun` names the whole object in
- * messages ("contact list"). A union issue (an unknown-tolerant node) reports its real branch's message.
- */
-export function failuresFromIssues(issues: readonly core.$ZodIssue[], input: unknown, options: { noun: string; knownKeys: readonly string[] }): ValidationFailure[] {
-  const failures: ValidationFailure[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const close = closestKey(key, options.knownKeys);
-        const rule = `is not a known field (${close ? `did you mean "${close}"? ` : ""}known fields: ${options.knownKeys.join(", ")})`;
-        failures.push({ path: key, rule, value: undefined, message: `${key}: ${rule}`, code: "unknown_field", unknownKey: key, knownKeys: options.knownKeys });
-      }
-      continue;
-    }
-    const inner = issue.code === "invalid_union" ? issue.errors.find((branch) => branch.length > 0 && branch[0].code !== "custom")?.[0] : undefined;
-    const segments = issue.path as Array<string | number>;
-    const path = formatPath(segments);
-    const value = valueAt(input, segments);
-    const rule = (inner ?? issue).message;
-    const shown = value === undefined ? "" : ` (got ${formatValue(value)})`;
-    const required = value === undefined && segments.length > 0 ? "is required and " : "";
-    failures.push({ path, rule: `${required}${rule}`, value, message: `${path || options.noun}: ${required}${rule}${shown}`, code: value === undefined ? "required" : "invalid" });
-  }
-  return failures;
 }

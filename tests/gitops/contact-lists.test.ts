@@ -162,3 +162,12 @@ describe("the lists campaigns name", () => {
     expect(warnings.map((w) => [path.basename(w.file), w.path])).toEqual([["broken.yaml", "contactLists[1]"]]);
   });
 });
+
+describe("an unknown key that is no identifier", () => {
+  test("is reported at its own line, its path quoted as in a campaign file", () => {
+    const july = `${JULY}"allow duplicates": true\n`;
+    const dir = writeTree({ "campaigns/.keep": "", "contact-lists/july.yaml": july });
+    const { problems } = loadDefinitions([path.join(dir, "campaigns"), path.join(dir, "contact-lists")]);
+    expect(problems.map((p) => [path.basename(p.file), p.line, p.path, p.code])).toEqual([["july.yaml", lineOf(july, /^"allow duplicates"/), '["allow duplicates"]', "unknown_field"]]);
+  });
+});

@@ -15,7 +15,8 @@ import { inspect, isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from "pulumi-kore-campaigns/emulator";
 import * as hooks from "../../provider/pulumi/hooks";
-import { DAY_CODES, validateCampaign, type ValidationFailure } from "../../provider/resources/campaign/schema";
+import { validateCampaign, type ValidationFailure } from "../../provider/resources/campaign/schema";
+import { DAY_CODES } from "../../provider/resources/campaign/vocabulary";
 import { withoutUndefined } from "../../provider/shared/properties";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -75,7 +75,7 @@ function propertyOf(schema: Json, name: string[], types: Record<string, ObjectTy
 }
 
 /** Inputs of a resource from its spec schema: top-level properties, required ones, nested types. */
-function inputsOf(spec: z.ZodType, typePrefix: string, types: Record<string, ObjectType>): { properties: Record<string, PulumiProperty>; required: string[] } {
+function inputPropertiesOf(spec: z.ZodType, typePrefix: string, types: Record<string, ObjectType>): { properties: Record<string, PulumiProperty>; required: string[] } {
   const json = z.toJSONSchema(spec, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Json;
   const properties = json.properties as Record<string, Json>;
   return {
@@ -151,8 +151,8 @@ function providerConfig(): Record<string, PulumiProperty> {
 
 export function packageSchema(version: string): Json {
   const types: Record<string, ObjectType> = { "kore:index:Target": TARGET_TYPE };
-  const campaign = inputsOf(campaignSpecSchema, "VoiceCampaign", types);
-  const list = inputsOf(contactListSpecSchema, "ContactList", types);
+  const campaign = inputPropertiesOf(campaignSpecSchema, "VoiceCampaign", types);
+  const list = inputPropertiesOf(contactListSpecSchema, "ContactList", types);
   const config = providerConfig();
   const resource = (description: string, inputs: typeof campaign, outputs: Record<string, PulumiProperty>) => ({
     description,

@@ -19,7 +19,7 @@ import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
 import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
-import { definitionOf, inputsOf } from "../../resources/campaign/state";
+import { definitionOf, inputsFromOutputs } from "../../resources/campaign/state";
 import { startedAsItIs } from "../../resources/campaign/from-server";
 import { valueAt, parsePath } from "../../shared/validation";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
@@ -282,7 +282,7 @@ export class KoreProviderService {
           }
           const { pendingChanges: _pending, ...rest } = outs;
           outs = { ...rest, started: asItIs.started, adoptExisting: false };
-          inputs = inputsOf(outs);
+          inputs = inputsFromOutputs(outs);
         }
       }
       const resp = new provproto.ReadResponse();

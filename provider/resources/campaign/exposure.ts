@@ -24,7 +24,8 @@
  */
 import { UNKNOWN } from "../../shared/properties";
 import { ALL_WEEK, DAY_MS, MAX_EAST, MAX_WEST, MINUTE_MS, dayStart, instantsOfWallTimes, intersectIntervals, knownZone, normalizeIntervals, weekdayOf, windowInstants, type Interval, type WeekWindows } from "../../shared/instants";
-import { DAY_CODES, normalizeDay, normalizePriority, timeToMinutes, type DayCode } from "./schema";
+import { DAY_CODES, type DayCode } from "./vocabulary";
+import { normalizeDay, normalizePriority, timeToMinutes } from "./normalize";
 import { scheduleTimeMs } from "./schedule";
 import { asRecord } from "../../util/values";
 

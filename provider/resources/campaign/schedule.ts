@@ -68,7 +68,7 @@ export function scheduleEnabled(schedule: unknown): boolean {
  * The refusal for sending a schedule whose end has passed at `nowMs`, or undefined when it may be sent
  * (a disabled schedule, or an end still ahead).
  */
-export function endedScheduleRule(schedule: Schedule | undefined, nowMs: number): string | undefined {
+export function endedScheduleProblem(schedule: Schedule | undefined, nowMs: number): string | undefined {
   if (!schedule || !schedule.enabled) return undefined;
   const end = scheduleTimeMs(schedule.end);
   if (end === undefined || end > nowMs) return undefined;

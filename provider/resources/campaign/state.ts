@@ -31,7 +31,7 @@ export function definitionOf(props: Record<string, unknown>): CampaignDefinition
   return definition as unknown as CampaignDefinition;
 }
 
-export function inputsOf(outs: Record<string, unknown>): Record<string, unknown> {
+export function inputsFromOutputs(outs: Record<string, unknown>): Record<string, unknown> {
   const inputs: Record<string, unknown> = { ...definitionOf(outs) };
   for (const key of INPUT_EXTRA_KEYS) if (outs[key] !== undefined) inputs[key] = outs[key];
   return inputs;

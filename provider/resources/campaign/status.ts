@@ -58,7 +58,7 @@ export function isStoppedOutsideGit(status: string | undefined, started: boolean
  * still Ready after its start failed is started). A stop made outside git is not drift: it stands, unless
  * the policy asks for the old correction.
  */
-export function observedStarted(status: string | undefined, desired: boolean, policy: DriftPolicy = STOP_STANDS): boolean {
+export function startedToStore(status: string | undefined, desired: boolean, policy: DriftPolicy = STOP_STANDS): boolean {
   if (isStoppedOutsideGit(status, desired) && !policy.restartStoppedCampaigns) return desired;
   const action = actionFor(status, desired);
   return action === "none" ? desired : !desired;

@@ -35,11 +35,19 @@
  *   a drift shows up in the diff), and otherwise falls back to `previous`.
  */
 import type { Schedule } from "./schedule";
+import type { CampaignDefinition } from "./schema";
 import {
   CALLING_FREQUENCIES,
   DIALING_MODES,
   DIALING_ORDERS,
   MODE_FIELDS,
+  type CallingFrequency,
+  type DayCode,
+  type DialingMode,
+  type DialingOrder,
+  type Priority,
+} from "./vocabulary";
+import {
   normalizeChoice,
   normalizeDay,
   normalizePriority,
@@ -47,14 +55,8 @@ import {
   normalizeTime,
   normalizeTimezone,
   sortCallingWindows,
-  type CallingFrequency,
   type CallingWindow,
-  type CampaignDefinition,
-  type DayCode,
-  type DialingMode,
-  type DialingOrder,
-  type Priority,
-} from "./schema";
+} from "./normalize";
 import { asRecord } from "../../util/values";
 
 /** The request body of create and update, exactly as documented. */

@@ -15,7 +15,8 @@
  *   whose resource leaves the program. Then only name (and an optional description) are allowed.
  */
 import { z } from "zod";
-import { failuresFromIssues, parsePath, type ValidationFailure } from "../../shared/validation";
+import { parsePath, type ValidationFailure } from "../../shared/validation";
+import { failuresFromIssues, unknownTolerant } from "../../shared/schema-failures";
 
 export const CONTACT_LIST_LIMITS = { nameMaxLength: 48, descriptionMaxLength: 256 } as const;
 
@@ -43,8 +44,7 @@ export const CONTACT_LIST_DESCRIPTIONS = {
 } as const;
 
 function buildSchema(unknownValue: unknown) {
-  const u = <T extends z.ZodType>(schema: T): T =>
-    unknownValue === undefined ? schema : (z.union([z.custom((v) => v === unknownValue), schema]) as unknown as T);
+  const u = unknownTolerant(unknownValue);
   const text = (max: number, rule: string) =>
     z.string({ error: rule }).trim().min(1, { error: rule }).refine((v) => v.length <= max, { error: rule });
   const bool = (description: string) => z.boolean({ error: CONTACT_LIST_RULES.boolean }).describe(description);
@@ -62,8 +62,7 @@ function buildSchema(unknownValue: unknown) {
 
 /** An external list: its name (and a description, kept only as information); nothing else applies to it. */
 function buildExternalSchema(unknownValue: unknown) {
-  const u = <T extends z.ZodType>(schema: T): T =>
-    unknownValue === undefined ? schema : (z.union([z.custom((v) => v === unknownValue), schema]) as unknown as T);
+  const u = unknownTolerant(unknownValue);
   const base = buildSchema(unknownValue).shape;
   return z
     .strictObject(

@@ -2,7 +2,7 @@
  * provider/resources/campaign/schedule.ts and the schedule's wire body (wire.ts): dates read as UTC, real
  * dates only, the ended-schedule rule, and the v2 body exactly as the docs' samples send it.
  */
-import { endedScheduleRule, normalizeScheduleTime, scheduleEnabled, scheduleTimeMs, type Schedule } from "../../../provider/resources/campaign/schedule";
+import { endedScheduleProblem, normalizeScheduleTime, scheduleEnabled, scheduleTimeMs, type Schedule } from "../../../provider/resources/campaign/schedule";
 import { validateCampaign } from "../../../provider/resources/campaign/schema";
 import { toWireSchedule } from "../../../provider/resources/campaign/wire";
 import { SAMPLE_PROGRESSIVE } from "../../fixtures/sample-bodies";
@@ -29,16 +29,16 @@ describe("schedule times", () => {
   );
 });
 
-describe("endedScheduleRule", () => {
+describe("endedScheduleProblem", () => {
   const weekly: Schedule = { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "week", days: ["MO"] } };
   const end = Date.UTC(2027, 0, 29, 18);
   test("an end at or before now is refused, with both times; one second later is not", () => {
-    expect(endedScheduleRule(weekly, end)).toBe(
+    expect(endedScheduleProblem(weekly, end)).toBe(
       "is already in the past (2027-01-29 18:00:00 UTC; now 2027-01-29 18:00:00 UTC): Kore refuses an end that is not after the current time; move the end, or disable the schedule",
     );
-    expect(endedScheduleRule(weekly, end - 1000)).toBeUndefined();
+    expect(endedScheduleProblem(weekly, end - 1000)).toBeUndefined();
   });
-  test("a disabled schedule never ends", () => expect(endedScheduleRule({ enabled: false }, end + 1e9)).toBeUndefined());
+  test("a disabled schedule never ends", () => expect(endedScheduleProblem({ enabled: false }, end + 1e9)).toBeUndefined());
 });
 
 describe("scheduleEnabled reads every shape", () => {

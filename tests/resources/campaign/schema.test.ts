@@ -6,19 +6,16 @@
 import * as fs from "fs";
 import * as path from "path";
 import {
-  DAY_CODES,
-  DIALING_MODES,
   KNOWN_KEYS,
-  MODE_FIELDS,
   campaignDefinitionSchema,
   campaignSpecSchema,
   failuresFromZodError,
   knownKeysAt,
-  normalizeTime,
-  normalizeTimezone,
   validateCampaign,
   type ValidationFailure,
 } from "../../../provider/resources/campaign/schema";
+import { DAY_CODES, DIALING_MODES, MODE_FIELDS } from "../../../provider/resources/campaign/vocabulary";
+import { normalizeTime, normalizeTimezone } from "../../../provider/resources/campaign/normalize";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE, SAMPLE_UPDATE } from "../../fixtures/sample-bodies";
 import { inputFromDocBody } from "../../fixtures/doc-samples";
 import { SCHEMA_FILE, buildJsonSchema, packageRoot, renderJsonSchema } from "../../../scripts/generate-schema";

@@ -1,0 +1,138 @@
+/**
+ * What Pulumi keeps in state for a campaign (`CampaignOutputs`), and the one function that assembles it from
+ * its parts: the definition, what the server showed, the flags the resource declares and where it lives.
+ * Create, update and refresh all go through `assembleOutputs`, so the rules for `started` (status.ts) and
+ * for a stop made outside git are applied the same way everywhere. Pure.
+ */
+import type { WireCampaign } from "../../kore-api/client";
+import type { KoreTarget } from "../../kore-api/target";
+import type { ConnectionRef, Placement } from "../../shared/placement";
+import type { CampaignDefinition, CampaignSpec } from "./schema";
+import type { LifecycleContext } from "./context";
+import { fromWireCampaign, type ObservedCampaign } from "./wire";
+import { scheduleEnabled } from "./schedule";
+import { actionFor, isStoppedOutsideGit, startedToStore, STOP_STANDS } from "./status";
+
+/** A stop made outside git on a campaign this stack started (status.ts): the status seen, and when it was first seen. */
+export interface StoppedOutsideGit {
+  status: string;
+  seenAt: string;
+}
+
+/** What could not be confirmed on the server; the next up reads the server and makes these again. */
+export type PendingChange = "definition" | "started" | "schedule";
+
+/** What the server showed of a campaign, as far as outputs record it (all but the id, which is the resource's). */
+type Observed = Omit<ObservedCampaign, "id">;
+
+/** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
+export type CampaignOutputs = CampaignDefinition & Observed & {
+  /** the desired value when the observed status satisfies it, else its opposite (so drift shows as a change) */
+  started: boolean;
+  adoptExisting: boolean;
+  /** the app the campaign lives in; recorded so refresh and destroy reach it whatever the environment says later */
+  target: KoreTarget;
+  /** the resource's connection name or target, as given (never credentials) */
+  connection?: ConnectionRef;
+  pendingChanges?: PendingChange[];
+  /** the user's restart token (schema.ts): a new value with `started: true` asks for one start */
+  restartedAt?: string;
+  /** set while the server shows Stopped or Paused for a campaign this stack started: the stop stands until a reviewed change */
+  stoppedOutsideGit?: StoppedOutsideGit;
+};
+
+/** What a resource declares besides the definition sent to Kore. */
+export interface Flags {
+  started: boolean;
+  adoptExisting: boolean;
+  restartedAt?: string;
+}
+
+export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition } & Flags {
+  const { started, adoptExisting, restartedAt, ...definition } = spec;
+  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }) };
+}
+
+/** The stop-outside-git record for `status`: the earlier one while the status is unchanged, else seen now. */
+export function stoppedRecord(ctx: Pick<LifecycleContext, "policy" | "now">, status: string | undefined, started: boolean, previous: StoppedOutsideGit | undefined): StoppedOutsideGit | undefined {
+  if (!isStoppedOutsideGit(status, started) || (ctx.policy ?? STOP_STANDS).restartStoppedCampaigns) return undefined;
+  if (previous?.status === status) return previous;
+  return { status: status!, seenAt: new Date((ctx.now ?? Date.now)()).toISOString() };
+}
+
+/**
+ * The outputs from their parts. `scheduleDecides`: Kore's schedule, not `started`, decides when the campaign
+ * runs, so every status is Kore's doing (Scheduled, Active, Completed): `started` keeps the value asked for and
+ * no stop outside git is recorded. A field the server did not show keeps its `previous` value.
+ */
+export function assembleOutputs(
+  ctx: Pick<LifecycleContext, "policy" | "now">,
+  definition: CampaignDefinition,
+  observed: Observed,
+  flags: Flags,
+  placement: Placement,
+  scheduleDecides: boolean,
+  previous?: Partial<CampaignOutputs>,
+): CampaignOutputs {
+  const { status } = observed;
+  const stoppedOutsideGit = scheduleDecides ? undefined : stoppedRecord(ctx, status, flags.started, previous?.stoppedOutsideGit);
+  return {
+    ...definition,
+    started: scheduleDecides ? flags.started : startedToStore(status, flags.started, ctx.policy),
+    adoptExisting: flags.adoptExisting,
+    ...(flags.restartedAt !== undefined ? { restartedAt: flags.restartedAt } : {}),
+    ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
+    target: placement.target,
+    ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
+    status,
+    lname: observed.lname ?? previous?.lname,
+    campaignInstanceId: observed.campaignInstanceId ?? previous?.campaignInstanceId,
+    experienceFlowId: observed.experienceFlowId ?? previous?.experienceFlowId,
+    createdAt: observed.createdAt ?? previous?.createdAt,
+    updatedAt: observed.updatedAt ?? previous?.updatedAt,
+  };
+}
+
+/**
+ * The outputs after a write (create, update): the definition sent is the truth for what was written; the
+ * server's answer (`record`, when there is one) adds what it observed, and `previous` the rest.
+ */
+export function outputsAfterWrite(
+  ctx: Pick<LifecycleContext, "policy" | "now">,
+  definition: CampaignDefinition,
+  record: WireCampaign | undefined,
+  id: string,
+  flags: Flags,
+  placement: Placement,
+  previous?: Partial<CampaignOutputs>,
+): CampaignOutputs {
+  const observed = record ? fromWireCampaign(record, definition).observed : { id };
+  const shown = { ...observed, status: observed.status ?? previous?.status, lname: observed.lname ?? previous?.lname ?? definition.name.toLowerCase() };
+  return assembleOutputs(ctx, definition, shown, flags, placement, scheduleEnabled(definition.schedule), previous);
+}
+
+/**
+ * Whether the schedule in state is enabled and its last call was confirmed (not pending). Then Kore's
+ * schedule, not `started`, decides when the campaign runs: also once the schedule has ended or Kore has
+ * completed the campaign, whose statuses are Kore's doing as well.
+ */
+export function scheduleEnabledAndApplied(outs: Pick<CampaignOutputs, "schedule" | "pendingChanges">): boolean {
+  return scheduleEnabled(outs.schedule) && !(outs.pendingChanges ?? []).includes("schedule");
+}
+
+export function satisfiesNeither(status: string | undefined): boolean {
+  return actionFor(status, true) !== "none" && actionFor(status, false) !== "none";
+}
+
+export function without(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] | undefined {
+  const rest = (list ?? []).filter((x) => x !== item);
+  return rest.length > 0 ? rest : undefined;
+}
+
+export function withDefinition(list: PendingChange[] | undefined, unconfirmed: boolean): PendingChange[] | undefined {
+  return unconfirmed ? union(list, "definition") : list;
+}
+
+export function union(list: PendingChange[] | undefined, item: PendingChange): PendingChange[] {
+  return [...new Set([...(list ?? []), item])];
+}
