@@ -73,7 +73,7 @@ describe("check: bad input refused before any call, the path named", () => {
         reason: "description: is required and must be text of 1 to 256 characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)",
       },
       { property: "allowDuplicates", reason: 'allowDuplicates: must be true or false (got "yes")' },
-      { property: "descripton", reason: 'descripton: is not a known field (did you mean "description"? known fields: name, description, allowDuplicates, adoptExisting, allowReplacement)' },
+      { property: "descripton", reason: 'descripton: is not a known field (did you mean "description"? known fields: name, description, allowDuplicates, adoptExisting, allowReplacement, recipients)' },
     ]);
     expect(emulator.requests).toEqual([]);
   });
