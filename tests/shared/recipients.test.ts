@@ -3,6 +3,7 @@
  * failures naming the field, the rule and the value before any API call.
  */
 import { validateCampaign } from "../../provider/resources/campaign/schema";
+import { toWireBody } from "../../provider/resources/campaign/wire";
 import { validateContactList } from "../../provider/resources/contact-list/schema";
 import { SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
 
@@ -34,4 +35,15 @@ test("a contact list, managed or external, takes the same shape", () => {
   expect(external.ok && external.value.recipients).toEqual({ regions: ["IN"] });
   const bad = validateContactList({ name: "L", description: "d", recipients: { regions: [] } });
   expect(bad.ok ? [] : bad.failures.map((f) => f.message)).toEqual([expect.stringMatching(/^recipients\.regions: must be a list of 1 to 100 region codes/)]);
+});
+
+test("the create and update bodies are built from the documented fields: recipients never reach Kore.ai, even if a definition carries them", () => {
+  const result = validateCampaign(campaign({ regions: ["US-FL"] }));
+  if (!result.ok) throw new Error("the sample must validate");
+  for (const mode of ["create", "update"] as const) {
+    const body = toWireBody(result.value, mode) as unknown as Record<string, unknown>;
+    expect(body).not.toHaveProperty("recipients");
+    expect(JSON.stringify(body)).not.toContain("US-FL");
+    expect(body.name).toBe(sample.name);
+  }
 });
