@@ -56,8 +56,20 @@ function findingsOf(change: ResourceChange, side: Side | undefined, lists: Reado
   );
 }
 
+type Judgement = { introduced: Finding[]; notes: ComplianceNote[] };
+/** The flag and the comment's list ask for the same change under the same context: judged once. */
+const judged = new WeakMap<ResourceChange, { context: ComplianceContext; result: Judgement }>();
+
 /** A campaign change's findings: the rules it newly breaks (the flag), and the rest (shown apart). */
-export function complianceOf(change: ResourceChange, context: ComplianceContext): { introduced: Finding[]; notes: ComplianceNote[] } {
+export function complianceOf(change: ResourceChange, context: ComplianceContext): Judgement {
+  const seen = judged.get(change);
+  if (seen?.context === context) return seen.result;
+  const result = judge(change, context);
+  judged.set(change, { context, result });
+  return result;
+}
+
+function judge(change: ResourceChange, context: ComplianceContext): Judgement {
   if (change.kind !== "campaign" || !change.next) return { introduced: [], notes: [] };
   const fresh = change.operation === "create" || change.operation === "replace";
   const before = new Set(fresh ? [] : findingsOf(change, change.old, context.lists.before, context).filter((f) => f.severity === "error").map(findingKey));
