@@ -38,7 +38,7 @@ test("an unknown flag name, format or quiet-hours window: exit 1 with the known 
   expect(review(["--preview", "/nonexistent", "--fail-on", "starts,start"])).toEqual({
     code: 1,
     stdout: "",
-    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, priority-raised, schedule-changed, quiet-hours, code-changed\n',
+    stderr: 'kore-campaigns review: unknown flag "start" in --fail-on; known flags: starts, stops, deletes-active, contact-lists, hours-widened, more-attempts, shorter-retry, mode-changed, priority-raised, schedule-changed, quiet-hours, compliance, code-changed\n',
   });
   expect(review(["--format", "html"]).stderr).toBe('kore-campaigns review: unknown format "html" (markdown or json)\n');
   expect(review(["--now", "next monday"]).stderr).toBe('kore-campaigns review: --now must be an ISO 8601 time with its offset, such as "2026-12-07T09:00:00Z" (got "next monday")\n');

@@ -113,7 +113,7 @@ describe("exit codes and output", () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.split("\n")[0]).toContain(`kore-campaigns: ${reason}`);
-    expect(stderr).toContain("Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]");
+    expect(stderr).toContain("Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [--policy us,uk,in] [paths...]");
   });
 
   test("--help: the usage on stdout, exit 0", () => {

@@ -53,7 +53,7 @@ describe("contact-list files", () => {
     const lines = loadDefinitions(path.join(dir, "contact-lists")).problems.map((p) => formatProblem(p, { relativeTo: dir }));
     expect(lines).toEqual([
       "contact-lists/empty.yaml:1: is empty: a contact list definition needs name and description (or name and external: true)",
-      `contact-lists/external.yaml:${lineOf(external, /^allowDuplicates/)}: allowDuplicates: is not a known field; known fields here: name, description, external, renamedFrom`,
+      `contact-lists/external.yaml:${lineOf(external, /^allowDuplicates/)}: allowDuplicates: is not a known field; known fields here: name, description, recipients, external, renamedFrom`,
       `contact-lists/half.yaml:3: external: must be true (a list that exists in Kore.ai outside this stack) or left out (a list this stack manages) (got false)`,
       `contact-lists/number.yaml:1: name: must be text of 1 to 48 characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted) (got 2025); YAML reads the unquoted 2025 as a number: write it in quotes, "2025"`,
       `contact-lists/number.yaml:3: allowDuplicates: must be true or false (got "yes")`,

@@ -129,7 +129,7 @@ describe("field problems, at their lines", () => {
 
   test("an unknown field with nothing close lists the known fields, renamedFrom included", () => {
     const message = problemAt(problemsOf(toYaml({ ...progressive(), owner: "ops" })), "owner").message;
-    expect(message).toMatch(/^is not a known field; known fields here: name, description, .*adoptExisting, restartedAt, renamedFrom$/);
+    expect(message).toMatch(/^is not a known field; known fields here: name, description, .*adoptExisting, restartedAt, recipients, renamedFrom$/);
   });
 
   test("mode-specific rules: queueName on Agentless, maxSkips missing on Preview", () => {

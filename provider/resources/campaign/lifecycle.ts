@@ -154,7 +154,7 @@ export async function readCampaign(
   // Under an enabled, applied schedule every status is Kore's doing (Scheduled, Active, Completed): no drift of started.
   const scheduled = scheduleEnabledAndApplied(previous);
   // a stop made outside git stands: recorded (and warned about by the adapter), never drift that the next up plays
-  const flags = { started: previous.started, adoptExisting: previous.adoptExisting, restartedAt: previous.restartedAt };
+  const flags = { started: previous.started, adoptExisting: previous.adoptExisting, restartedAt: previous.restartedAt, recipients: previous.recipients };
   const outs = assembleOutputs(ctx, definition, observed, flags, { target: previous.target, connection: previous.connection }, scheduled, previous);
   return {
     ...outs,

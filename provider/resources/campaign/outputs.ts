@@ -7,6 +7,7 @@
 import type { WireCampaign } from "../../kore-api/client";
 import type { KoreTarget } from "../../kore-api/target";
 import type { ConnectionRef, Placement } from "../../shared/placement";
+import type { Recipients } from "../../shared/recipients";
 import type { CampaignDefinition, CampaignSpec } from "./schema";
 import type { LifecycleContext } from "./context";
 import { fromWireCampaign, type ObservedCampaign } from "./wire";
@@ -39,6 +40,8 @@ export type CampaignOutputs = CampaignDefinition & Observed & {
   restartedAt?: string;
   /** set while the server shows Stopped or Paused for a campaign this stack started: the stop stands until a reviewed change */
   stoppedOutsideGit?: StoppedOutsideGit;
+  /** where the people called are (shared/recipients.ts): local only, for the compliance rules */
+  recipients?: Recipients;
 };
 
 /** What a resource declares besides the definition sent to Kore. */
@@ -46,11 +49,12 @@ export interface Flags {
   started: boolean;
   adoptExisting: boolean;
   restartedAt?: string;
+  recipients?: Recipients;
 }
 
 export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition } & Flags {
-  const { started, adoptExisting, restartedAt, ...definition } = spec;
-  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }) };
+  const { started, adoptExisting, restartedAt, recipients, ...definition } = spec; // recipients: never sent to Kore
+  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }), ...(recipients === undefined ? {} : { recipients }) };
 }
 
 /** The stop-outside-git record for `status`: the earlier one while the status is unchanged, else seen now. */
@@ -81,6 +85,7 @@ export function assembleOutputs(
     started: scheduleDecides ? flags.started : startedToStore(status, flags.started, ctx.policy),
     adoptExisting: flags.adoptExisting,
     ...(flags.restartedAt !== undefined ? { restartedAt: flags.restartedAt } : {}),
+    ...(flags.recipients !== undefined ? { recipients: flags.recipients } : {}),
     ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
     target: placement.target,
     ...(placement.connection !== undefined ? { connection: placement.connection } : {}),

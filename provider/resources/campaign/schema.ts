@@ -61,6 +61,7 @@ import { z } from "zod";
 import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
 import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, unknownTolerant, type IssueReading, type RawIssue } from "../../shared/schema-failures";
 import { isRecord } from "../../util/values";
+import { recipientsField, recipientsSchema } from "../../shared/recipients";
 import { CALLING_FREQUENCIES, DAY_CODES, DIALING_MODES, DIALING_ORDERS, E164_PATTERN, LIMITS, type DayCode, type Priority } from "./vocabulary";
 import { DAY_PATTERN, normalizeTime, normalizeTimezone, sortCallingWindows, TIME_PATTERN, TIME_ZONE_SHAPE } from "./normalize";
 import { DESCRIPTIONS, RULES, unknownFieldRule } from "./messages";
@@ -235,6 +236,7 @@ function buildSchemas(unknownValue: unknown) {
     started: u(bool().default(false).describe(DESCRIPTIONS.started)),
     adoptExisting: u(bool().default(false).describe(DESCRIPTIONS.adoptExisting)),
     restartedAt: u(text(LIMITS.restartedAtMaxLength, RULES.restartedAt).optional().describe(DESCRIPTIONS.restartedAt)),
+    recipients: u(recipientsField()), // local only (shared/recipients.ts): never in a body, never a PUT
   };
 
   const definition = z
@@ -255,6 +257,7 @@ function buildSchemas(unknownValue: unknown) {
     "dialingStrategy.callingHours.days[]": Object.keys(callingWindowShape),
     schedule: Object.keys(scheduleShape),
     "schedule.repeat": Object.keys(repeatShape),
+    recipients: Object.keys(recipientsSchema.shape),
   };
   return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), fields: definitionShape, isUnknown };
 }

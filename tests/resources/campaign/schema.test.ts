@@ -308,7 +308,7 @@ describe("unknown fields", () => {
     expect(knownKeysAt("dialingStrategy.callingHours.days[3]")).toEqual(["day", "start", "end"]);
     expect(knownKeysAt("")).toContain("adoptExisting");
     expect(Object.keys(KNOWN_KEYS).sort()).toEqual(
-      ["", "dialingStrategy", "dialingStrategy.callerId", "dialingStrategy.callingHours", "dialingStrategy.callingHours.days[]", "schedule", "schedule.repeat"].sort(),
+      ["", "dialingStrategy", "dialingStrategy.callerId", "dialingStrategy.callingHours", "dialingStrategy.callingHours.days[]", "recipients", "schedule", "schedule.repeat"].sort(),
     );
   });
 });
