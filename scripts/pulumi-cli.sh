@@ -154,6 +154,46 @@ if [[ -z "${PULUMI_CLI_FORCE:-}" ]] && cache_ok; then
   echo "$BIN"; exit 0
 fi
 
+# ---- 3b. cached CLI, other minimal language host --------------------------------------------
+# The CLI in $BIN was built with another version of scripts/pulumi-cli/langhost/main.go (another
+# branch or an older checkout shares this cache). Instead of rebuilding everything (and taking the
+# other checkout's language host away from it), only the language host is compiled, into
+# $ROOT/shim-<hash>/, beside a hard link of the same `pulumi` (a hard link, not a symlink: the CLI looks
+# for its bundled language host next to its own resolved path, and warns when PATH gives another).
+# Each version of main.go gets its own folder; the bin dir printed is that folder.
+shim_only_ok() {
+  [[ -f "$STAMP" && -x "$BIN/pulumi" && -f "$SHIM_SRC" ]] || return 1
+  case "$(cat "$STAMP")" in "$WANT shim "*) return 0 ;; esac
+  return 1
+}
+SHIM_BIN="$ROOT/shim-$(shim_hash)"
+build_shim_only() {
+  local go_bin src tmp
+  go_bin="$(command -v go || true)"; [[ -z "$go_bin" && -x /usr/local/go/bin/go ]] && go_bin=/usr/local/go/bin/go
+  [[ -n "$go_bin" && -f "$ROOT/build/go.mod" && -f "$ROOT/build/go.sum" ]] || return 1
+  log "the cached CLI was built with another langhost/main.go: compiling only the language host into $SHIM_BIN"
+  tmp="$ROOT/shim-build.$$"; rm -rf "$tmp"; mkdir -p "$tmp/langhost" "$tmp/out"
+  cp "$ROOT/build/go.mod" "$ROOT/build/go.sum" "$tmp/"
+  cp "$SHIM_SRC" "$tmp/langhost/main.go"
+  if ! (cd "$tmp" && GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=mod" "$go_bin" build -trimpath -ldflags "-s -w -X main.version=$WANT" \
+        -o "$tmp/out/pulumi-language-nodejs" ./langhost >&2); then
+    rm -rf "$tmp"; return 1
+  fi
+  ln "$BIN/pulumi" "$tmp/out/pulumi" 2>/dev/null || cp "$BIN/pulumi" "$tmp/out/pulumi"
+  rm -rf "$SHIM_BIN"; mv "$tmp/out" "$SHIM_BIN"; rm -rf "$tmp"
+  echo "$WANT shim $(shim_hash)" >"$SHIM_BIN/.stamp"
+}
+shim_bin_ok() { [[ -f "$SHIM_BIN/.stamp" && -x "$SHIM_BIN/pulumi" && -x "$SHIM_BIN/pulumi-language-nodejs" ]]; }
+if [[ -z "${PULUMI_CLI_FORCE:-}" ]] && shim_only_ok; then
+  if ! shim_bin_ok; then
+    mkdir -p "$CLI_DIR"
+    if command -v flock >/dev/null 2>&1; then exec 8>"$CLI_DIR/.shim-lock"; flock 8; fi
+    shim_bin_ok || build_shim_only || die "could not compile $SHIM_SRC into $SHIM_BIN (set PULUMI_CLI_FORCE=1 to rebuild the whole CLI)"
+  fi
+  link_dynamic_provider "$SHIM_BIN"
+  echo "$SHIM_BIN"; exit 0
+fi
+
 mkdir -p "$CLI_DIR"
 # One build at a time (parallel test workers may call this script concurrently).
 if command -v flock >/dev/null 2>&1; then
