@@ -88,9 +88,10 @@ export const externalContactListFileSchema = z.strictObject(
   {
     name: contactListSpecSchema.shape.name,
     description: contactListSpecSchema.shape.description.optional(),
+    recipients: contactListSpecSchema.shape.recipients,
     external: externalSchema,
   },
-  { error: "must be a mapping: name, external: true, and optionally description" },
+  { error: "must be a mapping: name, external: true, and optionally description and recipients" },
 );
 
 export const EXTERNAL_CONTACT_LIST_KEYS: readonly string[] = Object.keys(externalContactListFileSchema.shape);

@@ -95,9 +95,10 @@ export async function diff(id: string, olds: CampaignOutputs, news: Record<strin
   const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
   const pending = (olds.pendingChanges ?? []).length > 0;
   const restartChanged = olds.restartedAt !== news.restartedAt;
+  const recipientsChanged = !isDeepStrictEqual(olds.recipients, news.recipients); // recorded in state; no API call
   if (!startRequested(olds, news as { started?: boolean; restartedAt?: string })) await warnIfStoppedOutsideGit(id, olds);
   return {
-    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged,
+    changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged || recipientsChanged,
     replaces: d.replaceKeys,
     deleteBeforeReplace: false,
   };

@@ -105,6 +105,25 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       expect(await host.diff(id, read.outs, changed.inputs)).toEqual({ changes: "none", replaces: [] });
     });
 
+    test("recipients are local only: not in the POST body; a change of them alone is recorded with no API call at all", async () => {
+      const recipients = { regions: ["US-FL"], timeZones: ["America/New_York"] };
+      const { id, inputs, outs } = await createFrom({ ...argsFromSample(sample, uniqueName(mode)), recipients });
+      const posted = emulator.requests.find((r) => r.method === "POST" && r.path.endsWith("/campaign"));
+      expect(posted?.body).toBeDefined();
+      expect(JSON.stringify(posted!.body)).not.toContain("recipients");
+      expect(JSON.stringify(posted!.body)).not.toContain("US-FL");
+      expect(outs.recipients).toEqual(recipients);
+      const moved = await host.check({ ...inputs, recipients: { regions: ["US-NY"] } });
+      expect(await host.diff(id, outs, moved.inputs)).toEqual({ changes: "some", replaces: [] });
+      emulator.clearRequests();
+      const updated = await host.update(id, outs, moved.inputs);
+      expect(calls()).toEqual([]);
+      expect(updated.recipients).toEqual({ regions: ["US-NY"] });
+      expect(await host.diff(id, updated, moved.inputs)).toEqual({ changes: "none", replaces: [] });
+      const read = await host.read(id, updated, moved.inputs);
+      expect(read.inputs).toEqual(moved.inputs);
+    });
+
     test("started false -> true plays after Ready; true -> false stops; no PUT", async () => {
       const { id, inputs, outs } = await createFrom(argsFromSample(sample, uniqueName(mode)));
       emulator.clearRequests();

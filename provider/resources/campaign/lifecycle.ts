@@ -18,6 +18,7 @@
  *   `started` is false by rule (schema.ts) and means "do not start it now". Handing a campaign to a
  *   schedule, or taking it back, goes through `started`'s rules first (a running campaign is stopped).
  */
+import type { Recipients } from "../../shared/recipients";
 import type { KoreClient, WireCampaign } from "../../kore-api/client";
 import type { KoreTarget } from "../../kore-api/target";
 import type { ConnectionRef, Placement } from "../../shared/placement";
@@ -87,6 +88,8 @@ export type CampaignOutputs = CampaignDefinition & {
   restartedAt?: string;
   /** set while the server shows Stopped or Paused for a campaign this stack started: the stop stands until a reviewed change */
   stoppedOutsideGit?: StoppedOutsideGit;
+  /** where the people called are (shared/recipients.ts): local only, for the compliance rules */
+  recipients?: Recipients;
 };
 
 /** A trigger (or the status reads around it) failed; `lastStatus` is the status last observed, if any. */
@@ -107,11 +110,12 @@ interface Flags {
   started: boolean;
   adoptExisting: boolean;
   restartedAt?: string;
+  recipients?: Recipients;
 }
 
 export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition } & Flags {
-  const { started, adoptExisting, restartedAt, ...definition } = spec;
-  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }) };
+  const { started, adoptExisting, restartedAt, recipients, ...definition } = spec; // recipients: never sent to Kore
+  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }), ...(recipients === undefined ? {} : { recipients }) };
 }
 
 /** The stop-outside-git record for `status`: the earlier one while the status is unchanged, else seen now. */
@@ -141,6 +145,7 @@ function buildOutputs(
     started: status === undefined || scheduled ? flags.started : observedStarted(status, flags.started, ctx.policy),
     adoptExisting: flags.adoptExisting,
     ...(flags.restartedAt !== undefined ? { restartedAt: flags.restartedAt } : {}),
+    ...(flags.recipients !== undefined ? { recipients: flags.recipients } : {}),
     ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
     target: placement.target,
     ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
@@ -477,6 +482,7 @@ export async function readCampaign(
     started: scheduled ? previous.started : observedStarted(observed.status, previous.started, ctx.policy),
     adoptExisting: previous.adoptExisting,
     ...(previous.restartedAt !== undefined ? { restartedAt: previous.restartedAt } : {}),
+    ...(previous.recipients !== undefined ? { recipients: previous.recipients } : {}),
     ...(stoppedOutsideGit ? { stoppedOutsideGit } : {}),
     target: previous.target,
     ...(previous.connection !== undefined ? { connection: previous.connection } : {}),

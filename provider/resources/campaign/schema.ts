@@ -55,6 +55,7 @@
 import { formatPath, formatValue, parsePath, valueAt, type ValidationFailure } from "../../shared/validation";
 export { formatPath, formatValue, parsePath, type ValidationFailure };
 import { z } from "zod";
+import { recipientsField, recipientsSchema } from "../../shared/recipients";
 import { normalizeScheduleTime, SCHEDULE_TIME_PATTERN, SCHEDULE_UNITS, scheduleEnabled, scheduleTimeMs, type Schedule } from "./schedule";
 import { isRecord, messageOf } from "../../util/values";
 
@@ -687,6 +688,7 @@ function buildSchemas(unknownValue: unknown) {
     started: u(bool().default(false).describe(DESCRIPTIONS.started)),
     adoptExisting: u(bool().default(false).describe(DESCRIPTIONS.adoptExisting)),
     restartedAt: u(text(LIMITS.restartedAtMaxLength, RULES.restartedAt).optional().describe(DESCRIPTIONS.restartedAt)),
+    recipients: u(recipientsField()), // local only (shared/recipients.ts): never in a body, never a PUT
   };
 
   const definition = z
@@ -707,6 +709,7 @@ function buildSchemas(unknownValue: unknown) {
     "dialingStrategy.callingHours.days[]": Object.keys(callingWindowShape),
     schedule: Object.keys(scheduleShape),
     "schedule.repeat": Object.keys(repeatShape),
+    recipients: Object.keys(recipientsSchema.shape),
   };
   return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), fields: definitionShape, isUnknown };
 }

@@ -20,10 +20,11 @@ const NON_DEFINITION_KEYS = [
   "pendingChanges",
   "restartedAt",
   "stoppedOutsideGit",
+  "recipients",
 ] as const;
 
 /** The fields a user declares (what `check` returns), taken from a full set of outputs. */
-const INPUT_EXTRA_KEYS = ["started", "adoptExisting", "restartedAt", "connection"] as const;
+const INPUT_EXTRA_KEYS = ["started", "adoptExisting", "restartedAt", "connection", "recipients"] as const;
 
 export function definitionOf(props: Record<string, unknown>): CampaignDefinition {
   const definition: Record<string, unknown> = { ...props };

@@ -15,6 +15,7 @@
  *   whose resource leaves the program. Then only name (and an optional description) are allowed.
  */
 import { z } from "zod";
+import { recipientsField } from "../../shared/recipients";
 import { failuresFromIssues, parsePath, type ValidationFailure } from "../../shared/validation";
 
 export const CONTACT_LIST_LIMITS = { nameMaxLength: 48, descriptionMaxLength: 256 } as const;
@@ -55,6 +56,7 @@ function buildSchema(unknownValue: unknown) {
       allowDuplicates: u(bool(CONTACT_LIST_DESCRIPTIONS.allowDuplicates)).default(false),
       adoptExisting: u(bool(CONTACT_LIST_DESCRIPTIONS.adoptExisting)).default(false),
       allowReplacement: u(bool(CONTACT_LIST_DESCRIPTIONS.allowReplacement)).default(false),
+      recipients: u(recipientsField()), // local only (shared/recipients.ts): never sent, never a replacement
     },
     { error: CONTACT_LIST_RULES.root },
   );
@@ -67,7 +69,7 @@ function buildExternalSchema(unknownValue: unknown) {
   const base = buildSchema(unknownValue).shape;
   return z
     .strictObject(
-      { name: base.name, description: base.description.optional(), external: u(z.literal(true, { error: CONTACT_LIST_RULES.boolean }).describe(CONTACT_LIST_DESCRIPTIONS.external)) },
+      { name: base.name, description: base.description.optional(), recipients: base.recipients, external: u(z.literal(true, { error: CONTACT_LIST_RULES.boolean }).describe(CONTACT_LIST_DESCRIPTIONS.external)) },
       { error: "must be an object naming an external contact list: name, external: true, and optionally description" },
     );
 }
