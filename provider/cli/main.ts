@@ -25,6 +25,8 @@ import * as path from "path";
 import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
 import type { CliOutput } from "./output";
 import { runReview, REVIEW_USAGE } from "./review";
+import { complianceProblems } from "./compliance";
+import { parsePolicies } from "../compliance";
 
 // export (and with it the HTTP client: undici, jose, the scheduler) is loaded by its command only, so that
 // validate, which makes no call, does not pay for it at start-up (~0.17 s of require on this machine).
@@ -35,7 +37,7 @@ const doctorModule = (): typeof import("./doctor/command") => require("./doctor/
 
 export const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
-export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [paths...]
+export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--strict] [--contact-lists DIR] [--policy us,uk,in] [paths...]
        kore-campaigns export [--out DIR] [--name-filter TEXT] [--force] [--host URL] [--app-id ID] [--account-id ID]
        kore-campaigns review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]
                              [--changed-files FILE] [--history FILE] [--record] [--approved FILE]
@@ -50,6 +52,8 @@ paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DE
 --contact-lists DIR  the contact-list definitions, instead of the ${CONTACT_LISTS_FOLDER}/ folder beside each set
 --strict  a campaign naming a contact list that no file declares is an error (else a warning: the list
           may exist in Kore.ai outside the stack, which only pulumi up can check)
+--policy  also check the compliance rules of these jurisdictions (us, uk, in, or a region such as us-fl)
+          against each campaign's recipients: a violation is an error (docs/compliance.md; an aid, not legal advice)
 --format  text (default): one line per problem, "file:line: field: problem", on stdout
           github: also a GitHub Actions annotation per problem (shown on the pull request's lines)
 -h, --help
@@ -86,6 +90,7 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
         format: { type: "string", default: "text" },
         strict: { type: "boolean", default: false },
         "contact-lists": { type: "string" },
+        policy: { type: "string" },
       },
     });
   } catch (err) {
@@ -100,7 +105,9 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
   if (command === undefined) return usageError(io, "missing command");
   if (command !== "validate") return usageError(io, `unknown command ${JSON.stringify(command)}`);
   if (values.format !== "text" && values.format !== "github") return usageError(io, `unknown format ${JSON.stringify(values.format)} (text or github)`);
-  const options = { format: values.format, strict: values.strict ?? false, contactLists: values["contact-lists"] } as const;
+  const policy = values.policy === undefined ? undefined : parsePolicies(values.policy);
+  if (policy && "error" in policy) return usageError(io, policy.error);
+  const options = { format: values.format, strict: values.strict ?? false, contactLists: values["contact-lists"], policies: policy?.policies } as const;
   return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], options, io);
 }
 
@@ -155,13 +162,16 @@ interface ValidateOptions {
   /** Warnings count as problems. */
   strict: boolean;
   contactLists?: string;
+  /** --policy: the compliance rules to check (cli/compliance.ts) */
+  policies?: readonly string[];
 }
 
 function validate(paths: readonly string[], options: ValidateOptions, io: CliOutput): number {
   const given = options.contactLists === undefined ? withoutImpliedListFolders(paths) : paths;
   const results = setsOf(given).map((set) => loadDefinitions(set, options.contactLists === undefined ? {} : { contactLists: options.contactLists }));
-  const warnings: Problem[] = results.flatMap((r) => r.warnings);
-  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...(options.strict ? asErrors(warnings) : [])];
+  const compliance = options.policies ? complianceProblems(results, options.policies, Date.now()) : { problems: [], warnings: [] };
+  const warnings: Problem[] = [...results.flatMap((r) => r.warnings), ...compliance.warnings];
+  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...compliance.problems, ...(options.strict ? asErrors(warnings) : [])];
   const fileCount = results.reduce((n, r) => n + r.files.length, 0);
   for (const problem of [...problems, ...(options.strict ? [] : warnings)]) {
     io.out(formatProblem(problem));

@@ -2,6 +2,7 @@
  * `kore-campaigns review`: the I/O around provider/review (read the preview from a file or stdin,
  * print Markdown or JSON, exit 2 when a gated flag is raised). Offline: no credentials, no Pulumi.
  */
+import { parsePolicies } from "../compliance";
 import * as fs from "fs";
 import { parseArgs } from "node:util";
 import { CONTACT_LISTS_FOLDER } from "../gitops";
@@ -30,6 +31,8 @@ flags; offline.
 --preview FILE        the preview JSON (default: standard input)
 --format markdown|json  markdown (default) for a comment; json for other tools
 --fail-on FLAGS       comma-separated flag ids: exit 2 when any of them is raised
+--policy us,uk,in     judge the compliance rules (docs/compliance.md): a rule the change newly breaks raises
+                      the \`compliance\` flag; rules broken before too, and warnings, are listed apart
 --quiet-hours S-E     the window outside which calling hours get a reminder (default 8:00 AM-9:00 PM)
 --changed-files FILE  the pull request's changed paths (git diff --name-only --no-renames, or -z): each one
                       outside campaigns/ and contact-lists/ raises code-changed
@@ -64,6 +67,7 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
         format: { type: "string", default: "markdown" },
         "fail-on": { type: "string" },
         "quiet-hours": { type: "string" },
+        policy: { type: "string" },
         "changed-files": { type: "string" },
         history: { type: "string" },
         record: { type: "boolean", default: false },
@@ -86,6 +90,9 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   const quiet = values["quiet-hours"] === undefined ? DEFAULT_QUIET_HOURS : parseQuietHours(values["quiet-hours"]);
   if (!quiet) return fail(`--quiet-hours must be two times, start before end, such as "8:00 AM-9:00 PM" (got ${JSON.stringify(values["quiet-hours"])})`);
 
+  const policy = values.policy === undefined ? undefined : parsePolicies(values.policy);
+  if (policy && "error" in policy) return fail(policy.error);
+
   const now = values.now === undefined ? Date.now() : Date.parse(values.now);
   if (Number.isNaN(now) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(values.now))) {
     return fail(`--now must be an ISO 8601 time with its offset, such as "2026-12-07T09:00:00Z" (got ${JSON.stringify(values.now)})`);
@@ -106,7 +113,7 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   let review, preview, approved, freshness;
   try {
     preview = parsePreview(inputs.preview!, source);
-    review = reviewOf(preview, { quiet, now });
+    review = reviewOf(preview, { quiet, now, ...(policy ? { policies: policy.policies } : {}) });
     // the definition folders: the program's default campaigns folder, and the contact lists beside it
     if (inputs["changed-files"] !== undefined) review.flags.push(...codeChangedFlags(parseChangedFiles(inputs["changed-files"]), ["campaigns", CONTACT_LISTS_FOLDER]));
     if (inputs.history !== undefined) freshness = freshnessLine(lastRefreshOf(parseJson(inputs.history, values.history!), values.history), Date.now());

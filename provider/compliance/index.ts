@@ -18,6 +18,6 @@
  */
 export { checkCampaign, parsePolicies, selectedRules, findingKey, COMPLIANCE_HORIZON_DAYS } from "./engine";
 export type { CampaignSubject, ComplianceOptions, Finding, ListRecipients } from "./engine";
-export { RULES, REGION_ZONES, POLICIES } from "./rules";
+export { RULES, REGION_ZONES, POLICIES, rulesTableMarkdown } from "./rules";
 export type { ComplianceRule, HoursRule, DaysRule, HolidaysRule, CallsPer24hRule, RingTimeRule, RepeatAfterAbandonRule, UncheckedRule, RuleSource } from "./rules";
 export { recipientsSchema, type Recipients } from "../shared/recipients";

@@ -658,3 +658,28 @@ export const RULES: readonly ComplianceRule[] = [
     note: "Since March 2017 the 3% is reported to be no safe harbour: any abandoned call can be misuse. Not checked.",
   },
 ];
+
+const NUMBERS: { [K in ComplianceRule["limits"]]: (rule: Extract<ComplianceRule, { limits: K }>) => string } = {
+  hours: (r) => {
+    const spans = new Map<string, string[]>();
+    for (const [day, h] of Object.entries(r.hours)) spans.set(`${h!.earliest}-${h!.latest}`, [...(spans.get(`${h!.earliest}-${h!.latest}`) ?? []), day]);
+    const text = [...spans].map(([span, days]) => (days.length === 7 ? span : `${span} ${days.join(",")}`)).join("; ");
+    return `${text} recipient-local${r.alsoFixedZone ? ` and ${r.alsoFixedZone}` : ""}`;
+  },
+  days: (r) => `banned: ${r.banned.join(", ")}`,
+  holidays: (r) => `${r.dates.length} dates through ${r.coversThrough}`,
+  "calls-per-24h": (r) => `at most ${r.maxCalls} per 24 h`,
+  "ring-time-min": (r) => `at least ${r.minSeconds} s`,
+  "repeat-after-abandon": (r) => `${r.minHours} h (warning)`,
+  "not-checkable": () => "not checked",
+};
+
+/** The rules as the Markdown table docs/compliance.md shows (a test keeps the page equal to it). */
+export function rulesTableMarkdown(): string {
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  const rows = RULES.map((r) => {
+    const numbers = (NUMBERS[r.limits] as (rule: ComplianceRule) => string)(r);
+    return `| \`${r.id}\` | ${r.jurisdiction} | ${cell(r.summary)} | ${cell(numbers)} | ${cell(r.source.citation)} | ${r.confirmed ? "confirmed" : "not confirmed"} |`;
+  });
+  return ["| id | jurisdiction | limits | numbers | source | status |", "|---|---|---|---|---|---|", ...rows].join("\n");
+}

@@ -4,6 +4,7 @@
  * normalization and diff the provider uses (resources/campaign/diff.ts, resources/contact-list/diff.ts),
  * so a value Kore writes differently ("9am" / "9:00 AM") is no change here either. Pure.
  */
+import { isDeepStrictEqual } from "node:util";
 import { diffCampaign, normalizedDefinition } from "../resources/campaign/diff";
 import { definitionOf } from "../resources/campaign/state";
 import { diffContactList } from "../resources/contact-list/diff";
@@ -30,6 +31,8 @@ export interface Side {
   status?: string;
   /** What the dialing-exposure model reads (campaigns): the raw values, unresolved ones included. */
   facts?: CampaignFacts;
+  /** The inputs' `recipients` (local only; the compliance rules read it), as given. */
+  recipients?: unknown;
 }
 
 export interface ResourceChange {
@@ -92,7 +95,7 @@ function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined,
   if (!inputs || typeof inputs !== "object") return undefined;
   const status = typeof outputs?.status === "string" ? outputs.status : undefined;
   if (kind === "contactList") {
-    return { definition: definitionOfList(inputs), started: false, ...(status ? { status } : {}) };
+    return { definition: definitionOfList(inputs), started: false, ...(status ? { status } : {}), ...(inputs.recipients !== undefined ? { recipients: inputs.recipients } : {}) };
   }
   const raw: Record<string, unknown> = { ...definitionOf(inputs) };
   for (const key of NOT_DEFINITION) delete raw[key];
@@ -108,7 +111,7 @@ function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined,
     stoppedOutsideGit: outputs?.stoppedOutsideGit,
     restartedAt: inputs.restartedAt,
   };
-  return { definition, started: started === true, ...(status ? { status } : {}), facts };
+  return { definition, started: started === true, ...(status ? { status } : {}), facts, ...(inputs.recipients !== undefined ? { recipients: inputs.recipients } : {}) };
 }
 
 function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
@@ -123,9 +126,11 @@ function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
   const [wasStarted, isStarted] = [old.facts?.started ?? old.started, next.facts?.started ?? next.started];
   if (kind === "campaign" && !paths.includes("started") && (isUnresolved(wasStarted) || isUnresolved(isStarted))) paths.push("started");
   if (kind === "campaign" && old.facts?.restartedAt !== next.facts?.restartedAt) paths.push("restartedAt");
+  if (!isDeepStrictEqual(old.recipients, next.recipients)) paths.push("recipients"); // may change what the compliance rules judge
   return paths.map((path) => {
     if (path === "started") return { path, old: wasStarted, new: isStarted };
     if (path === "restartedAt") return { path, old: old.facts?.restartedAt, new: next.facts?.restartedAt };
+    if (path === "recipients") return { path, old: old.recipients, new: next.recipients };
     const segments = parsePath(path);
     return { path, old: valueAt(old.definition, segments), new: valueAt(next.definition, segments) };
   });

@@ -21,6 +21,7 @@ import { instantText, intersectIntervals, normalizeIntervals, subtractIntervals,
 import { DAY_CODES, minutesToTime as clock, timeToMinutes } from "../resources/campaign/schema";
 import { isSchedulePath } from "../resources/campaign/diff";
 import type { ResourceChange } from "./changes";
+import { complianceOf, type ComplianceContext } from "./compliance";
 
 export interface QuietHours {
   /** Minutes after midnight, in each campaign's own time zone. */
@@ -47,6 +48,8 @@ export interface Judged {
 export interface ReviewContext {
   quiet: QuietHours;
   horizon: Horizon;
+  /** --policy given: the compliance rules to judge (review/compliance.ts) */
+  compliance?: ComplianceContext;
 }
 
 interface FlagRule {
@@ -235,6 +238,15 @@ export const FLAGS: readonly FlagRule[] = [
     },
   },
   {
+    id: "compliance",
+    meaning:
+      "breaks a compliance rule it did not break before (with --policy: calling hours in the recipients' local time, banned days, holidays, calls per 24 hours, ring time; docs/compliance.md; an aid, not legal advice). Rules already broken before are listed apart",
+    check: (j, { compliance }) => {
+      const introduced = compliance ? complianceOf(j.change, compliance).introduced : [];
+      return introduced.length === 0 ? undefined : introduced.map((f) => f.message).join("; ");
+    },
+  },
+  {
     id: "code-changed",
     meaning: "the pull request changes files outside campaigns/ and contact-lists/ (program, package.json, lock file, Pulumi.yaml, workflow): the preview ran the base branch's code, so a maintainer must review it (raised from --changed-files, code-changes.ts)",
     check: () => undefined,
@@ -251,6 +263,7 @@ export interface RaisedFlag {
 
 export interface FlagOptions {
   quiet?: QuietHours;
+  compliance?: ComplianceContext;
   /** Defaults to 8 weeks from now. */
   horizon?: Horizon;
 }
@@ -258,7 +271,7 @@ export interface FlagOptions {
 /** Every flag each change raises, in the table's order. */
 export function flagsOf(changes: readonly ResourceChange[], options: FlagOptions | QuietHours = {}): RaisedFlag[] {
   const opts: FlagOptions = "start" in options ? { quiet: options } : options;
-  const context: ReviewContext = { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon: opts.horizon ?? horizonFrom(Date.now()) };
+  const context: ReviewContext = { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon: opts.horizon ?? horizonFrom(Date.now()), ...(opts.compliance ? { compliance: opts.compliance } : {}) };
   return changes.flatMap((change) => {
     const judged = judge(change, context.horizon);
     return FLAGS.flatMap((flag) => {

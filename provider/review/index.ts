@@ -7,9 +7,12 @@ import { changesOf } from "./changes";
 import { DEFAULT_QUIET_HOURS, flagsOf, type QuietHours } from "./flags";
 import { previewFailure, type Preview } from "./preview";
 import { FAILED_SUMMARY, summaryLine, type Review } from "./render";
+import { complianceOf, listRecipientsOf } from "./compliance";
 
 export interface ReviewOptions {
   quiet?: QuietHours;
+  /** The compliance policies to judge (the `compliance` flag); none: not judged. */
+  policies?: readonly string[];
   /** The preview's time (epoch ms): the horizon is 8 weeks from it. Default: now. */
   now?: number;
 }
@@ -20,8 +23,11 @@ export function reviewOf(preview: Preview, options: ReviewOptions | QuietHours =
   const failure = previewFailure(preview);
   if (failure !== undefined) return { summary: FAILED_SUMMARY, failed: failure, horizon, changes: [], flags: [] };
   const changes = changesOf(preview);
-  const flags = flagsOf(changes, { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon });
-  return { summary: summaryLine(changes, flags), horizon, changes, flags };
+  const now = opts.now ?? Date.now();
+  const compliance = opts.policies?.length ? { policies: opts.policies, now, lists: listRecipientsOf(preview) } : undefined;
+  const flags = flagsOf(changes, { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon, ...(compliance ? { compliance } : {}) });
+  const notes = compliance ? changes.flatMap((c) => complianceOf(c, compliance).notes) : undefined;
+  return { summary: summaryLine(changes, flags), horizon, changes, flags, ...(notes ? { compliance: { policies: [...compliance!.policies], notes } } : {}) };
 }
 
 export { changesOf, kindOf, REVIEWED_TYPES } from "./changes";
@@ -36,5 +42,7 @@ export type { Review } from "./render";
 export { ApprovalError, differencesFrom, parseApproved, recordComment } from "./approval";
 export type { ReviewRecord } from "./approval";
 export { CODE_CHANGED, codeChangedFlags, isDefinitionPath, parseChangedFiles } from "./code-changes";
+export { complianceOf, listRecipientsOf } from "./compliance";
+export type { ComplianceContext, ComplianceNote } from "./compliance";
 export { freshnessLine, lastRefreshOf } from "./freshness";
 export type { LastRefresh } from "./freshness";

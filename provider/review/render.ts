@@ -8,6 +8,7 @@ import { UNKNOWN } from "../shared/properties";
 import { formatValue } from "../shared/validation";
 import type { FieldChange, Operation, ResourceChange } from "./changes";
 import { FLAGS, type RaisedFlag } from "./flags";
+import type { ComplianceNote } from "./compliance";
 import type { Preview } from "./preview";
 
 /** The summary of a preview that did not complete. */
@@ -93,6 +94,8 @@ export interface Review {
   horizon: Horizon;
   changes: ResourceChange[];
   flags: RaisedFlag[];
+  /** With --policy: the compliance findings not raised as the flag (broken before too; warnings). */
+  compliance?: { policies: string[]; notes: ComplianceNote[] };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, "Z");
@@ -119,6 +122,11 @@ export function renderMarkdown(review: Review, preview: Preview): string {
     for (const f of review.flags) lines.push(`- **${f.id}** (${cell(plain(f.resourceName))}): ${cell(plain(f.explanation))}`);
     lines.push("");
   }
+  if (review.compliance && review.compliance.notes.length > 0) {
+    lines.push(`**Compliance (${review.compliance.policies.join(", ").toLowerCase()}): not raised by this change**`, "");
+    for (const n of review.compliance.notes) lines.push(`- ${n.kind === "existing" ? "already before this change" : "warning"} (${cell(plain(n.resourceName))}): ${cell(plain(n.message))}`);
+    lines.push("");
+  }
   const stoppedOutside = review.changes.filter((c) => c.kind === "campaign" && c.old?.facts?.stoppedOutsideGit !== undefined && c.old?.facts?.stoppedOutsideGit !== null);
   for (const c of stoppedOutside) lines.push(`- ${cell(plain(c.resourceName))}: stopped outside git; stays stopped unless \`restartedAt\` changes with \`started: true\``);
   if (stoppedOutside.length > 0) lines.push("");
@@ -141,7 +149,7 @@ export function renderJson(review: Review): string {
     ...(isPresent(old?.facts?.stoppedOutsideGit) ? { stoppedOutsideGit: true } : {}),
   }));
   const horizon = { from: new Date(review.horizon.from).toISOString(), to: new Date(review.horizon.to).toISOString() };
-  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags }, null, 2)}\n`);
+  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags, ...(review.compliance ? { compliance: review.compliance } : {}) }, null, 2)}\n`);
 }
 
 const isPresent = (v: unknown) => v !== undefined && v !== null;
