@@ -13,6 +13,9 @@
 #  2. If a `pulumi` is on PATH (outside .pulumi-cli/) at that version or newer, uses it
 #     (warns when the version differs). An older one is ignored, with a warning.
 #  3. Else, if .pulumi-cli/v<version>/bin is already built (stamp file matches), prints it: instant.
+#     If it was built with another scripts/pulumi-cli/langhost/main.go (another checkout shares the cache),
+#     compiles only the language host into .pulumi-cli/v<version>/shim-<cksum>/ (beside a hard link of the
+#     same pulumi) and prints that folder (see 3b below).
 #  4. Else, with Go: builds the CLI from the Go module proxy into .pulumi-cli/v<version>/ (git-ignored):
 #     - `go install module@version` refuses github.com/pulumi/pulumi/pkg/v3 (its go.mod has replace
 #       directives), so a throwaway wrapper module is generated in .pulumi-cli/v<version>/build/ that
@@ -36,7 +39,9 @@
 #     curl -fsSL https://get.pulumi.com | sh -s -- --version <version> --install-root .pulumi-cli/v<version>/official
 #  6. Links node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs (the dynamic-provider plugin, a small
 #     shell script shipped in the npm package) into the bin dir. pulumi-analyzer-policy and other plugins
-#     are not needed for `pulumi up` of a Node.js program with dynamic resources.
+#     are not needed for `pulumi up` of a Node.js program with dynamic resources, nor for
+#     `pulumi preview --policy-pack policy`: CLI v3.248 starts a nodejs policy pack through the language
+#     host's RunPlugin, which the minimal host implements (docs/compliance.md, "Policy pack").
 #
 # Knobs (all optional):
 #   PULUMI_CLI_VERSION=3.248.0   build/use this version instead of the one in package-lock.json
