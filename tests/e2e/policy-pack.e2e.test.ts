@@ -16,6 +16,10 @@ const LIST_NAME = "New York Renewals";
 
 /** The federal rule's violation line as the CLI prints it: the level, the policy (the rule id). */
 const FEDERAL_VIOLATION = /\[mandatory\]\s+us-federal-hours\b/;
+/** The first instant past the rule: a weekday's 9:00 PM in New York (the windows run to 9:30 PM). */
+const FIRST_OFFENDING = /campaign "Evening Renewals" dials at (Mon|Tue|Wed|Thu|Fri) \d{4}-\d{2}-\d{2} 9:00 PM America\/New_York/;
+/** The pack ran (and passed, or the line would be a cross). */
+const PACK_PASSED = /✅ kore-campaigns-compliance@v0\.2\.0/;
 
 function campaignFile(end: string): string {
   return [
@@ -77,8 +81,8 @@ describe("the GitOps program's dynamic resources", () => {
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
     expect(output).toMatch(FEDERAL_VIOLATION);
-    expect(output).toMatch(/Evening Renewals/);
-    expect(output).toMatch(/America\/New_York/);
+    expect(output).toMatch(FIRST_OFFENDING);
+    expect(output).toMatch(/pulumi-nodejs:dynamic\/kore:VoiceCampaign: evening/);
     expect(emulator.campaigns()).toEqual([]); // a preview: nothing written
   });
 
@@ -88,6 +92,7 @@ describe("the GitOps program's dynamic resources", () => {
     const output = preview.stdout + preview.stderr;
     expect(output).not.toMatch(/us-federal-hours/);
     expect(output).not.toMatch(/\[mandatory\]/);
+    expect(output).toMatch(PACK_PASSED);
     expect(preview.code).toBe(0);
   });
 
@@ -150,8 +155,8 @@ new pulumi.CustomResource("kore:index:VoiceCampaign", "evening", {
     const output = preview.stdout + preview.stderr;
     expect(preview.code).not.toBe(0);
     expect(output).toMatch(FEDERAL_VIOLATION);
-    expect(output).toMatch(/kore:index:VoiceCampaign/);
-    expect(output).toMatch(/Evening Renewals/);
+    expect(output).toMatch(FIRST_OFFENDING);
+    expect(output).toMatch(/kore:index:VoiceCampaign: evening/);
   });
 
   test("until 8:30 PM it passes", async () => {
@@ -159,6 +164,7 @@ new pulumi.CustomResource("kore:index:VoiceCampaign", "evening", {
     const preview = await project.run(["preview", ...PACK]);
     const output = preview.stdout + preview.stderr;
     expect(output).not.toMatch(/\[mandatory\]/);
+    expect(output).toMatch(PACK_PASSED);
     expect(preview.code).toBe(0);
   });
 });
