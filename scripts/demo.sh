@@ -49,6 +49,8 @@ if [ -z "${KORE_HOST:-}" ] && [ -z "$(pulumi config get kore:host 2>/dev/null ||
   node -e 'fetch(process.argv[1], { method: "DELETE" }).catch(() => {})' "$emulator_url/__emulator/requests"
 fi
 
+# The definitions, with the compliance rules for their recipients (docs/compliance.md), before any write.
+node dist/provider/cli/main.js validate --policy "${COMPLIANCE_POLICY:-in}" campaigns
 pulumi up --yes --non-interactive --stack "$stack"
 
 echo

@@ -25,6 +25,8 @@ const billing = new VoiceCampaign("billing-reminders", {
   },
   queueName: "Billing Queue",
   maxSkips: 1,
+  // Where the people called are, for the compliance rules (docs/compliance.md); never sent to Kore.ai.
+  recipients: { regions: ["US-NY"] },
 });
 
 export const campaignId = billing.id;

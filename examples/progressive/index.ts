@@ -23,6 +23,8 @@ const renewals = new VoiceCampaign("service-renewals", {
   },
   queueName: "Default Queue",
   enableMachineDetect: false,
+  // Where the people called are, for the compliance rules (docs/compliance.md); never sent to Kore.ai.
+  recipients: { regions: ["IN"] },
   // Nothing dials until this says so: `pulumi config set started true`.
   started: config.getBoolean("started") ?? false,
 });

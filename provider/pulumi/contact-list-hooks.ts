@@ -13,6 +13,7 @@
  * warning); from then on its delete is a forget. A delete of a list another resource of the program holds
  * (a renamed file that adopted it) is a forget too.
  */
+import { isDeepStrictEqual } from "node:util";
 import type * as pulumi from "@pulumi/pulumi";
 import { diffContactList, replacementRefused } from "../resources/contact-list/diff";
 import { createContactList, deleteContactList, definitionOfList, readContactList, type ContactListContext, type ContactListOutputs } from "../resources/contact-list/lifecycle";
@@ -38,9 +39,9 @@ const hasUnknown = (def: Record<string, unknown>) => Object.values(def).some((v)
 
 /** The fields stored beside the definition that a user declares. */
 function inputsOfList(outs: ContactListOutputs): Record<string, unknown> {
-  const { name, description, allowDuplicates, adoptExisting, allowReplacement, external, connection } = outs;
-  if (external) return withoutUndefined({ name, external, connection }); // a description given is information only
-  return withoutUndefined({ name, description, allowDuplicates, adoptExisting, allowReplacement, connection });
+  const { name, description, allowDuplicates, adoptExisting, allowReplacement, external, connection, recipients } = outs;
+  if (external) return withoutUndefined({ name, external, connection, recipients }); // a description given is information only
+  return withoutUndefined({ name, description, allowDuplicates, adoptExisting, allowReplacement, connection, recipients });
 }
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -66,10 +67,11 @@ export async function diff(id: string, olds: ContactListOutputs, news: Record<st
     if (olds.external !== true) {
       await warnUser(`contact list "${olds.name}" (${id}) is now external: this stack forgets it (no call); the list and its contacts stay in Kore.ai`);
     }
-    return { changes: other || olds.external !== true || !sameRef(connectionRefOf(olds.connection), refOf(news)), replaces: other ? ["name"] : [], deleteBeforeReplace: false };
+    return { changes: other || olds.external !== true || !isDeepStrictEqual(olds.recipients, spec.recipients) || !sameRef(connectionRefOf(olds.connection), refOf(news)), replaces: other ? ["name"] : [], deleteBeforeReplace: false };
   }
   const unknown = hasUnknown(nextDefinition as unknown as Record<string, unknown>) || news.connection === UNKNOWN;
-  const flagsChanged = olds.adoptExisting !== Boolean(spec.adoptExisting) || olds.allowReplacement !== Boolean(spec.allowReplacement);
+  // recipients (local only) are recorded like the flags: no API call
+  const flagsChanged = olds.adoptExisting !== Boolean(spec.adoptExisting) || olds.allowReplacement !== Boolean(spec.allowReplacement) || !isDeepStrictEqual(olds.recipients, spec.recipients);
   const refChanged = !sameRef(connectionRefOf(olds.connection), refOf(news));
   const nowManaged = olds.external === true; // found by name until now: becomes managed as it is
   if (d.changed.length === 0 && !d.moved) hold();
@@ -127,7 +129,7 @@ export async function update(id: string, olds: ContactListOutputs, news: Record<
       // turned external: state only, no call (its delete is then a forget)
       const { connection: _old, adoptExisting: _a, allowReplacement: _r, ...kept } = olds;
       const connection = refOf(news);
-      return { outs: withoutUndefined({ ...kept, external: true, adoptExisting: false, allowReplacement: false, ...(connection !== undefined ? { connection } : {}) }) };
+      return { outs: withoutUndefined({ ...kept, external: true, adoptExisting: false, allowReplacement: false, recipients: spec.recipients, ...(connection !== undefined ? { connection } : {}) }) };
     }
     if (d.changed.length > 0) throw reportOnce(replacementRefused(olds.name, { definition: definitionOfList(olds) }, { definition: nextDefinition }, d));
     inState("contactList", id, olds);
@@ -139,7 +141,7 @@ export async function update(id: string, olds: ContactListOutputs, news: Record<
     const connection = refOf(news);
     const { connection: _old, external: _external, ...rest } = current;
     return {
-      outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), ...(connection !== undefined ? { connection } : {}) }),
+      outs: withoutUndefined({ ...rest, adoptExisting: Boolean(spec.adoptExisting), allowReplacement: Boolean(spec.allowReplacement), recipients: spec.recipients, ...(connection !== undefined ? { connection } : {}) }),
     };
   } catch (err) {
     throw forEngine(err, conn, news[PROVIDER_KEY]);

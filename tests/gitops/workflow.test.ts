@@ -23,7 +23,7 @@ test("pull requests run the base branch's workflow (pull_request_target); main g
   expect(workflow.on.schedule).toEqual([{ cron: "*/30 * * * *" }]);
   expect(workflow.permissions).toEqual({ contents: "read" });
   // no credential and no Kore.ai setting at the workflow level: nothing reaches every job
-  expect(workflow.env).toEqual({ PULUMI_STACK: "acme/kore-campaigns/prod" });
+  expect(workflow.env).toEqual({ PULUMI_STACK: "acme/kore-campaigns/prod", COMPLIANCE_POLICY: "in" }); // the policy names laws, not a Kore.ai setting
 });
 
 test("the pull-request job: base commit checked out, no secret, no environment, installs without scripts, no Kore.ai variable", () => {
@@ -68,6 +68,9 @@ test("the pull-request job hands the head to ci/pull-request.sh by sha, then com
     if: "${{ !contains(github.event.pull_request.labels.*.name, 'code-approved') }}",
     run: 'npx --no kore-campaigns review --preview "$RUNNER_TEMP/review/preview.json" --changed-files "$RUNNER_TEMP/review/changed-files" --fail-on code-changed > /dev/null',
   });
+  // a rule newly broken stops the pull request, whatever its labels; the policy is the workflow's (base branch), not a file's
+  expect(workflow.env.COMPLIANCE_POLICY).toBe("in");
+  expect(stepNamed("pull-request", "compliance gate")).toEqual({ name: "compliance gate", run: 'npx --no kore-campaigns review --policy "$COMPLIANCE_POLICY" --preview "$RUNNER_TEMP/review/preview.json" --fail-on compliance > /dev/null' });
 });
 
 test("up on main only, never cancelled, secrets through the kore-production environment, applying through the re-review and the plan", () => {

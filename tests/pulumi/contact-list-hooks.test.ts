@@ -73,7 +73,7 @@ describe("check: bad input refused before any call, the path named", () => {
         reason: "description: is required and must be text of 1 to 256 characters (UTF-16 units: an emoji counts 2; leading and trailing spaces are not counted)",
       },
       { property: "allowDuplicates", reason: 'allowDuplicates: must be true or false (got "yes")' },
-      { property: "descripton", reason: 'descripton: is not a known field (did you mean "description"? known fields: name, description, allowDuplicates, adoptExisting, allowReplacement)' },
+      { property: "descripton", reason: 'descripton: is not a known field (did you mean "description"? known fields: name, description, allowDuplicates, adoptExisting, allowReplacement, recipients)' },
     ]);
     expect(emulator.requests).toEqual([]);
   });
@@ -142,6 +142,22 @@ describe("create, read, delete", () => {
     emulator.clearRequests();
     await lists.delete(id, outs);
     expect(calls()).toEqual(["GET contactList"]);
+  });
+
+  test("recipients are local only: not in the POST body; a change of them alone is recorded with no API call", async () => {
+    const name = unique("Recipients list");
+    const { id, inputs, outs } = await createList(lists, { name, description: "d", recipients: { regions: ["US-FL"] } });
+    const create = emulator.requests.find((r) => r.path.endsWith("/createContactList"));
+    expect(create?.body).toEqual({ name, description: "d", source: "passiveApiIntegration", allowDuplicates: false });
+    expect(outs.recipients).toEqual({ regions: ["US-FL"] });
+    const { inputs: moved } = await lists.check({ ...inputs, recipients: { regions: ["US-NY"], timeZones: ["America/New_York"] } });
+    expect(await lists.diff(id, outs, moved)).toEqual({ changes: "some", replaces: [] });
+    emulator.clearRequests();
+    const updated = await lists.update(id, outs, moved);
+    expect(emulator.requests).toEqual([]);
+    expect(updated.recipients).toEqual({ regions: ["US-NY"], timeZones: ["America/New_York"] });
+    expect(await lists.diff(id, updated, moved)).toEqual({ changes: "none", replaces: [] });
+    expect((await lists.read(id, updated)).inputs).toEqual(moved);
   });
 
   test("update rewrites flags only, with no API call; a definition change reaching update is refused", async () => {

@@ -9,7 +9,8 @@
 #    1 and 3 makes the engine refuse ("violates plan") before any write.
 #
 # Environment: PULUMI_STACK, APPROVED (the approved review comment, with its record), OUT (default
-# .kore-merge); the deploy credentials (KORE_CLIENT_ID, KORE_CLIENT_SECRET, the backend's, the passphrase).
+# .kore-merge); COMPLIANCE_POLICY as in pull-request.sh (the same policies, or the flags differ from the record);
+# the deploy credentials (KORE_CLIENT_ID, KORE_CLIENT_SECRET, the backend's, the passphrase).
 set -euo pipefail
 
 die() { echo "merge.sh: $*" >&2; exit 1; }
@@ -21,7 +22,8 @@ export PULUMI_EXPERIMENTAL=true # update plans (--save-plan, --plan) are experim
 pulumi preview --refresh --json --save-plan "$OUT/plan.json" --stack "$PULUMI_STACK" --non-interactive >"$OUT/preview.json" ||
   { cat "$OUT/preview.json" >&2; die "pulumi preview --refresh failed; nothing is applied"; }
 status=0
-npx --no kore-campaigns review --preview "$OUT/preview.json" --approved "$APPROVED" >"$OUT/review.md" || status=$?
+POLICY=(); [[ -n "${COMPLIANCE_POLICY-in}" ]] && POLICY=(--policy "${COMPLIANCE_POLICY-in}")
+npx --no kore-campaigns review --preview "$OUT/preview.json" --approved "$APPROVED" "${POLICY[@]}" >"$OUT/review.md" || status=$?
 if [[ $status -eq 3 ]]; then die "the server or the definitions changed since the review; nothing is applied. Push to the pull request again (or re-run its review) and approve the new review"; fi
 [[ $status -eq 0 ]] || die "kore-campaigns review failed (exit $status); nothing is applied"
 pulumi up --yes --refresh --plan "$OUT/plan.json" --stack "$PULUMI_STACK" --non-interactive

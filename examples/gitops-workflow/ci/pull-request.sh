@@ -18,6 +18,8 @@
 #   SNAPSHOT_DIR   the drift job's snapshot: state.json, history.json
 #   PULUMI_STACK   the stack (org/project/stack or a bare name); the local copy uses its last part
 #   OUT            where the results go (default .kore-review): changed-files, preview.json, comment.md
+#   COMPLIANCE_POLICY  the compliance policies (docs/compliance.md; default "in", the demo's recipients; empty: none).
+#                      From this trusted script's environment, never from the pull request. merge.sh must use the same.
 set -euo pipefail
 
 die() { echo "pull-request.sh: $*" >&2; exit 1; }
@@ -28,6 +30,7 @@ OUT="$(mkdir -p "${OUT:-.kore-review}" && cd "${OUT:-.kore-review}" && pwd)"
 STACK="${PULUMI_STACK##*/}"
 DEFINITION_FOLDERS=(campaigns contact-lists)
 kore() { npx --no kore-campaigns "$@"; }
+POLICY=(); [[ -n "${COMPLIANCE_POLICY-in}" ]] && POLICY=(--policy "${COMPLIANCE_POLICY-in}")
 
 # Nothing secret reaches this job; refuse to run if one did (a misconfigured workflow), before anything runs.
 for name in KORE_CLIENT_SECRET KORE_JWT KORE_CLIENT_ID PULUMI_ACCESS_TOKEN PULUMI_CONFIG_PASSPHRASE_FILE AWS_SECRET_ACCESS_KEY PGPASSWORD; do
@@ -63,7 +66,7 @@ pulumi stack init "$STACK" --non-interactive >/dev/null
 pulumi stack import --stack "$STACK" --file "$SNAPSHOT_DIR/state.json" --non-interactive >/dev/null
 
 # 4. Validate (annotated on the lines), preview without refresh, review.
-kore validate --format github "${DEFINITION_FOLDERS[0]}" || die "definitions are not valid (see above)"
+kore validate --format github "${POLICY[@]}" "${DEFINITION_FOLDERS[0]}" || die "definitions are not valid (see above)"
 pulumi preview --json --stack "$STACK" --non-interactive >"$OUT/preview.json" || { cat "$OUT/preview.json" >&2; die "pulumi preview failed"; }
-kore review --preview "$OUT/preview.json" --changed-files "$OUT/changed-files" --history "$SNAPSHOT_DIR/history.json" --record >"$OUT/comment.md"
+kore review "${POLICY[@]}" --preview "$OUT/preview.json" --changed-files "$OUT/changed-files" --history "$SNAPSHOT_DIR/history.json" --record >"$OUT/comment.md"
 echo "pull-request.sh: review written to $OUT/comment.md" >&2

@@ -14,6 +14,7 @@
  * - a list another resource of the program holds (a renamed file that adopted it) is forgotten, not deleted;
  * - an external list (`external: true`) is only found by name: never written, and forgotten on delete.
  */
+import type { Recipients } from "../../shared/recipients";
 import type { KoreClient, WireContactList } from "../../kore-api/client";
 import { KoreApiError } from "../../kore-api/errors";
 import type { KoreTarget } from "../../kore-api/target";
@@ -46,6 +47,8 @@ export type ContactListOutputs = ContactListDefinition &
     external?: true;
     target: KoreTarget;
     connection?: ConnectionRef;
+    /** where the people on it are (shared/recipients.ts): local only, for the compliance rules */
+    recipients?: Recipients;
   };
 
 const CONTACT_LIST: CreatedKind = { noun: "contact list", plural: "contact lists", harm: "a retried create could make a second list of that name" };
@@ -56,7 +59,7 @@ export { definitionOfList };
 function outputsFrom(
   definition: ContactListDefinition,
   observed: ContactListObserved,
-  flags: { adoptExisting: boolean; allowReplacement: boolean; external?: true },
+  flags: { adoptExisting: boolean; allowReplacement: boolean; external?: true; recipients?: Recipients },
   placement: Placement,
 ): ContactListOutputs {
   return {
@@ -71,7 +74,7 @@ function outputsFrom(
 export async function createContactList(ctx: ContactListContext, spec: ContactListSpec, placement: Placement): Promise<{ id: string; outs: ContactListOutputs }> {
   if (spec.external === true) return findExternalList(ctx, spec, placement);
   const definition: ContactListDefinition = { name: spec.name, description: spec.description, allowDuplicates: spec.allowDuplicates };
-  const flags = { adoptExisting: spec.adoptExisting, allowReplacement: spec.allowReplacement };
+  const flags = { adoptExisting: spec.adoptExisting, allowReplacement: spec.allowReplacement, ...(spec.recipients ? { recipients: spec.recipients } : {}) };
   const { id, posted, adopting } = await createOrAdopt<WireContactList>(
     { names: ctx.names, interrupted: ctx.interrupted, kind: CONTACT_LIST, createdAt: async (listId) => createdAtOf(await ctx.client.getContactList(listId)) },
     definition.name,
@@ -113,7 +116,7 @@ async function findExternalList(ctx: ContactListContext, spec: ContactListSpec, 
   }
   if (!ctx.names.holdings.manage(id)) throw new Error(`contact list ${id} ("${spec.name}") is already managed by another resource in this stack; one contact list, one resource`);
   const { definition, observed } = fromWireContactList(await ctx.client.getContactList(id), { name: spec.name, description: spec.description });
-  const flags = { adoptExisting: false, allowReplacement: false, external: true as const };
+  const flags = { adoptExisting: false, allowReplacement: false, external: true as const, ...(spec.recipients ? { recipients: spec.recipients } : {}) };
   return { id, outs: outputsFrom(definition as ContactListDefinition, observed, flags, placement) };
 }
 
