@@ -193,10 +193,12 @@ if [[ -z "${PULUMI_CLI_FORCE:-}" ]] && shim_only_ok; then
   if ! shim_bin_ok; then
     mkdir -p "$CLI_DIR"
     if command -v flock >/dev/null 2>&1; then exec 8>"$CLI_DIR/.shim-lock"; flock 8; fi
-    shim_bin_ok || build_shim_only || die "could not compile $SHIM_SRC into $SHIM_BIN (set PULUMI_CLI_FORCE=1 to rebuild the whole CLI)"
   fi
-  link_dynamic_provider "$SHIM_BIN"
-  echo "$SHIM_BIN"; exit 0
+  if shim_bin_ok || build_shim_only; then
+    link_dynamic_provider "$SHIM_BIN"
+    echo "$SHIM_BIN"; exit 0
+  fi
+  log "warning: could not compile only the language host into $SHIM_BIN; rebuilding the whole CLI instead"
 fi
 
 mkdir -p "$CLI_DIR"
