@@ -13,6 +13,9 @@
 #  2. If a `pulumi` is on PATH (outside .pulumi-cli/) at that version or newer, uses it
 #     (warns when the version differs). An older one is ignored, with a warning.
 #  3. Else, if .pulumi-cli/v<version>/bin is already built (stamp file matches), prints it: instant.
+#     If it was built with another scripts/pulumi-cli/langhost/main.go (another checkout shares the cache),
+#     compiles only the language host into .pulumi-cli/v<version>/shim-<cksum>/ (beside a hard link of the
+#     same pulumi) and prints that folder (see 3b below).
 #  4. Else, with Go: builds the CLI from the Go module proxy into .pulumi-cli/v<version>/ (git-ignored):
 #     - `go install module@version` refuses github.com/pulumi/pulumi/pkg/v3 (its go.mod has replace
 #       directives), so a throwaway wrapper module is generated in .pulumi-cli/v<version>/build/ that
@@ -36,7 +39,9 @@
 #     curl -fsSL https://get.pulumi.com | sh -s -- --version <version> --install-root .pulumi-cli/v<version>/official
 #  6. Links node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs (the dynamic-provider plugin, a small
 #     shell script shipped in the npm package) into the bin dir. pulumi-analyzer-policy and other plugins
-#     are not needed for `pulumi up` of a Node.js program with dynamic resources.
+#     are not needed for `pulumi up` of a Node.js program with dynamic resources, nor for
+#     `pulumi preview --policy-pack policy`: CLI v3.248 starts a nodejs policy pack through the language
+#     host's RunPlugin, which the minimal host implements (docs/compliance.md, "Policy pack").
 #
 # Knobs (all optional):
 #   PULUMI_CLI_VERSION=3.248.0   build/use this version instead of the one in package-lock.json
@@ -152,6 +157,48 @@ cache_ok() {
 if [[ -z "${PULUMI_CLI_FORCE:-}" ]] && cache_ok; then
   link_dynamic_provider "$BIN"
   echo "$BIN"; exit 0
+fi
+
+# ---- 3b. cached CLI, other minimal language host --------------------------------------------
+# The CLI in $BIN was built with another version of scripts/pulumi-cli/langhost/main.go (another
+# branch or an older checkout shares this cache). Instead of rebuilding everything (and taking the
+# other checkout's language host away from it), only the language host is compiled, into
+# $ROOT/shim-<hash>/, beside a hard link of the same `pulumi` (a hard link, not a symlink: the CLI looks
+# for its bundled language host next to its own resolved path, and warns when PATH gives another).
+# Each version of main.go gets its own folder; the bin dir printed is that folder.
+shim_only_ok() {
+  [[ -f "$STAMP" && -x "$BIN/pulumi" && -f "$SHIM_SRC" ]] || return 1
+  case "$(cat "$STAMP")" in "$WANT shim "*) return 0 ;; esac
+  return 1
+}
+SHIM_BIN="$ROOT/shim-$(shim_hash)"
+build_shim_only() {
+  local go_bin src tmp
+  go_bin="$(command -v go || true)"; [[ -z "$go_bin" && -x /usr/local/go/bin/go ]] && go_bin=/usr/local/go/bin/go
+  [[ -n "$go_bin" && -f "$ROOT/build/go.mod" && -f "$ROOT/build/go.sum" ]] || return 1
+  log "the cached CLI was built with another langhost/main.go: compiling only the language host into $SHIM_BIN"
+  tmp="$ROOT/shim-build.$$"; rm -rf "$tmp"; mkdir -p "$tmp/langhost" "$tmp/out"
+  cp "$ROOT/build/go.mod" "$ROOT/build/go.sum" "$tmp/"
+  cp "$SHIM_SRC" "$tmp/langhost/main.go"
+  if ! (cd "$tmp" && GOWORK=off GOFLAGS="${GOFLAGS:-} -mod=mod" "$go_bin" build -trimpath -ldflags "-s -w -X main.version=$WANT" \
+        -o "$tmp/out/pulumi-language-nodejs" ./langhost >&2); then
+    rm -rf "$tmp"; return 1
+  fi
+  ln "$BIN/pulumi" "$tmp/out/pulumi" 2>/dev/null || cp "$BIN/pulumi" "$tmp/out/pulumi"
+  rm -rf "$SHIM_BIN"; mv "$tmp/out" "$SHIM_BIN"; rm -rf "$tmp"
+  echo "$WANT shim $(shim_hash)" >"$SHIM_BIN/.stamp"
+}
+shim_bin_ok() { [[ -f "$SHIM_BIN/.stamp" && -x "$SHIM_BIN/pulumi" && -x "$SHIM_BIN/pulumi-language-nodejs" ]]; }
+if [[ -z "${PULUMI_CLI_FORCE:-}" ]] && shim_only_ok; then
+  if ! shim_bin_ok; then
+    mkdir -p "$CLI_DIR"
+    if command -v flock >/dev/null 2>&1; then exec 8>"$CLI_DIR/.shim-lock"; flock 8; fi
+  fi
+  if shim_bin_ok || build_shim_only; then
+    link_dynamic_provider "$SHIM_BIN"
+    echo "$SHIM_BIN"; exit 0
+  fi
+  log "warning: could not compile only the language host into $SHIM_BIN; rebuilding the whole CLI instead"
 fi
 
 mkdir -p "$CLI_DIR"

@@ -68,3 +68,17 @@ test("the declaration files type the public API", () => {
   expect(dts).toMatch(/VoiceCampaign/);
   expect(dts).toMatch(/VoiceCampaignArgs/);
 });
+
+test("the policy pack ships in the tarball and finds its modules from outside the repository", () => {
+  const packDir = path.join(installDir, "node_modules", "pulumi-kore-campaigns", "policy");
+  for (const f of ["PulumiPolicy.yaml", "package.json", "index.js"]) expect(fs.existsSync(path.join(packDir, f))).toBe(true);
+  // what the language host resolves from the pack's folder (the dependencies are links to this repo's), and what index.js loads
+  const resolved = execFileSync(
+    process.execPath,
+    ["-e", `for (const m of ["@pulumi/pulumi/cmd/run-policy-pack", "@pulumi/policy", "../dist/provider/policy/pack"]) console.log(require.resolve(m, { paths: [process.cwd()] }));`],
+    { cwd: packDir, encoding: "utf8" },
+  ).trim().split("\n");
+  expect(resolved).toHaveLength(3);
+  expect(resolved[2]).toBe(path.join(installDir, "node_modules", "pulumi-kore-campaigns", "dist", "provider", "policy", "pack.js"));
+  expect(fs.readFileSync(path.join(packDir, "index.js"), "utf8")).toContain('require("../dist/provider/policy/pack").servePolicyPack()');
+});

@@ -19,6 +19,7 @@ const LAYERS: Array<{ prefix: string; rank: number }> = [
   { prefix: "review/", rank: 3 },
   { prefix: "pulumi/", rank: 3 },
   { prefix: "cli/", rank: 4 },
+  { prefix: "policy/", rank: 4 },
   { prefix: "index.ts", rank: 5 },
 ];
 

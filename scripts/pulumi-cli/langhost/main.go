@@ -17,8 +17,15 @@
 //     @pulumi/pulumi SDK expects, honours the Pulumi.yaml runtime options `typescript`,
 //     `tsconfig` and `nodeargs`, and maps exit code 32 (error already reported) to "bail".
 //   - About / GetProgramDependencies: minimal answers so `pulumi about` works.
+//   - RunPlugin, for policy packs only (kind "analyzer"): `pulumi preview --policy-pack <dir>` with a
+//     `runtime: nodejs` PulumiPolicy.yaml. The v3.248 engine (sdk/go/common/resource/plugin/analyzer_plugin.go,
+//     NewPolicyAnalyzer) asks the language host to RunPlugin the pack whenever a `nodejs` language
+//     plugin is found; it falls back to a `pulumi-analyzer-policy-nodejs` executable only when none is.
+//     Like the upstream host (sdk/nodejs/cmd/pulumi-language-nodejs/main.go, RunPlugin), it runs
+//     `node @pulumi/pulumi/cmd/run-policy-pack <engine> <pack dir>` in the pack's folder behind the
+//     SDK's PolicyProxy, which answers Handshake/ConfigureStack and passes the stack's config on.
 //
-// Everything else (pulumi new/install/convert/package gen, policy packs, RunPlugin, debugging)
+// Everything else (pulumi new/install/convert/package gen, other plugins, debugging)
 // answers Unimplemented: use an official Pulumi CLI build for those.
 package main
 
@@ -37,6 +44,7 @@ import (
 	"google.golang.org/grpc/status"
 	pbempty "google.golang.org/protobuf/types/known/emptypb"
 
+	sdk "github.com/pulumi/pulumi/sdk/v3"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
@@ -279,4 +287,108 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		}, nil
 	}
 	return &pulumirpc.RunResponse{}, nil
+}
+
+// analyzerKind is RunPluginRequest.Kind for a policy pack (apitype.AnalyzerPlugin).
+const analyzerKind = "analyzer"
+
+// RunPlugin starts a Node.js policy pack (only that kind of plugin), as the upstream host does:
+// `node <@pulumi/pulumi/cmd/run-policy-pack> [nodeargs] <args...> <pack dir>`, working directory the
+// pack's folder, behind sdk.PolicyProxy (the engine talks to the proxy, which starts forwarding once
+// the pack printed its port; the stack's config reaches the pack as PULUMI_CONFIG).
+func (h *host) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {
+	if req.GetKind() != analyzerKind {
+		return status.Errorf(codes.Unimplemented,
+			"the minimal pulumi-language-nodejs (scripts/pulumi-cli) runs only policy packs, not %q plugins", req.GetKind())
+	}
+	ctx := server.Context()
+	info := req.GetInfo()
+	if info == nil || info.GetProgramDirectory() == "" {
+		return status.Error(codes.InvalidArgument, "RunPlugin: no policy pack directory")
+	}
+	packDir := info.GetProgramDirectory()
+	nodeBin, err := exec.LookPath("node")
+	if err != nil {
+		return fmt.Errorf("could not find node on the $PATH: %w", err)
+	}
+	runPath, err := findModule(nodeBin, packDir, "@pulumi/pulumi/cmd/run-policy-pack")
+	if err != nil {
+		return err
+	}
+
+	closer, stdout, stderr, err := rpcutil.MakeRunPluginStreams(server, false)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+
+	opts := readOptions(info)
+	env := req.GetEnv()
+	if len(env) == 0 {
+		env = os.Environ()
+	}
+	env = append(env, fmt.Sprintf("PULUMI_NODEJS_TYPESCRIPT=%t", opts.typescript))
+	if opts.tsconfig != "" {
+		env = append(env, "PULUMI_NODEJS_TSCONFIG_PATH="+opts.tsconfig)
+	}
+
+	// The engine reads the proxy's port from stdout, then sends ConfigureStack before anything else.
+	proxy, stdout, err := sdk.NewPolicyProxy(ctx, stdout)
+	if err != nil {
+		return fmt.Errorf("could not start policy pack proxy: %w", err)
+	}
+	config, err := proxy.AwaitConfiguration(ctx)
+	if err != nil {
+		return fmt.Errorf("could not get stack configuration: %w", err)
+	}
+	if config != nil {
+		add := func(k, v string) {
+			if v != "" {
+				env = append(env, k+"="+v)
+			}
+		}
+		add("PULUMI_NODEJS_ORGANIZATION", config.Organization)
+		add("PULUMI_NODEJS_PROJECT", config.Project)
+		add("PULUMI_NODEJS_STACK", config.Stack)
+		add("PULUMI_NODEJS_DRY_RUN", fmt.Sprint(config.DryRun))
+		if config.Config != nil {
+			configJSON, err := json.Marshal(config.Config)
+			if err != nil {
+				return fmt.Errorf("could not marshal stack configuration: %w", err)
+			}
+			add("PULUMI_CONFIG", string(configJSON))
+		}
+	}
+
+	// For policy packs the pack directory comes last (after the engine address the engine passes).
+	args := append([]string{}, opts.nodeargs...)
+	args = append(args, runPath)
+	args = append(args, req.GetArgs()...)
+	args = append(args, packDir)
+	cmd := exec.CommandContext(ctx, nodeBin, args...)
+	cmd.Dir = packDir
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("could not start the policy pack (node %s): %w", runPath, err)
+	}
+	if err := proxy.Attach(ctx, cmd); err != nil {
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return fmt.Errorf("Program exited with non-zero exit code: %d", exitErr.ExitCode())
+		}
+		return fmt.Errorf("policy pack: %w", err)
+	}
+	return closer.Close()
+}
+
+// findModule resolves a module as node would from dir (the pack's own node_modules first).
+func findModule(nodeBin, dir, module string) (string, error) {
+	cmd := exec.Command(nodeBin, "-e", "process.stdout.write(require.resolve(process.argv[1]))", module)
+	cmd.Dir = dir
+	if out, err := cmd.Output(); err == nil && len(out) > 0 {
+		return string(out), nil
+	}
+	return "", fmt.Errorf("could not find %s from %s: it looks like the policy pack's dependencies "+
+		"are not installed; run `npm install`", module, dir)
 }
