@@ -21,12 +21,17 @@ export interface FlagSpec<O extends Options> {
   usageError(message: string): number;
 }
 
+type Config<O extends Options> = { args: string[]; allowPositionals: boolean; strict: true; options: O & typeof HELP };
+
+/** What parseArgs gives for a command's flags: `values` (typed by the options) and `positionals`. */
+export type Flags<O extends Options> = ReturnType<typeof parseArgs<Config<O>>>;
+
 /** The parsed flags and positionals, or the exit code when the flags asked for help or were wrong. */
-export function readFlags<const O extends Options>(argv: readonly string[], io: CliOutput, spec: FlagSpec<O>) {
-  const config = { args: [...argv], allowPositionals: spec.positionals ?? false, strict: true as const, options: { ...spec.options, ...HELP } };
-  let parsed;
+export function readFlags<const O extends Options>(argv: readonly string[], io: CliOutput, spec: FlagSpec<O>): Flags<O> | number {
+  const config: Config<O> = { args: [...argv], allowPositionals: spec.positionals ?? false, strict: true, options: { ...spec.options, ...HELP } };
+  let parsed: Flags<O>;
   try {
-    parsed = parseArgs<typeof config>(config);
+    parsed = parseArgs(config);
   } catch (err) {
     return spec.usageError(messageOf(err));
   }
