@@ -4,7 +4,7 @@
  */
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
-import { CONTACT_LISTS_FOLDER, DEFINITION_KINDS, FILE_KINDS } from "./file-kinds";
+import { CONTACT_LISTS_FOLDER, DEFINITION_KINDS, fileKind } from "./file-kinds";
 import type { ParsedFile } from "./parse";
 import type { Problem } from "./problems";
 
@@ -53,7 +53,7 @@ function duplicateNames(parsed: readonly ParsedFile[]): Problem[] {
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
     else {
-      const noun = FILE_KINDS[p.kind ?? "campaign"].noun;
+      const noun = fileKind(p.kind).noun;
       const message = `${JSON.stringify(p.koreName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${noun} names are unique, ignoring case)`;
       problems.push({ file: p.file, line: p.lineOf("name"), path: "name", message, code: "duplicate_name" });
     }
@@ -74,7 +74,7 @@ function renameConflicts(parsed: readonly ParsedFile[]): Problem[] {
       let message: string | undefined;
       if (holder === p) message = `${JSON.stringify(old)} is this file's own name`;
       else if (holder) message = `${JSON.stringify(old)} is still the name of ${holder.file}; list an old name only once that file is renamed or removed`;
-      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over a ${FILE_KINDS[p.kind ?? "campaign"].noun}`;
+      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over a ${fileKind(p.kind).noun}`;
       else claimedBy.set(key, { file: p, at });
       if (message) problems.push({ file: p.file, line: p.lineOf(at), path: at, message, code: "rename" });
     });

@@ -2,7 +2,7 @@
  * The quick reading of a definition file: js-yaml (about 10 times faster than the `yaml` package on these
  * files), with a schema that resolves plain scalars exactly as the `yaml` package's YAML 1.2 core schema does
  * (the same null, bool, int and float patterns, copied from yaml/dist/schema/core and common/null), so both
- * give the same values. It is only a fast path: load.ts takes its result only for a file that is a plain
+ * give the same values. It is only a fast path: parse.ts takes its result only for a file that is a plain
  * mapping without anchors, aliases or tags, and otherwise (and for every line number it reports) reads the
  * file with the `yaml` package, whose documents carry positions and whose errors are the ones reported.
  */

@@ -117,5 +117,10 @@ export const FILE_KINDS: Readonly<Record<DefinitionKind, FileKind>> = {
   },
 };
 
+/** The row of a kind; a parsed file or problem without one is a campaign's. */
+export function fileKind(kind: DefinitionKind = "campaign"): FileKind {
+  return FILE_KINDS[kind];
+}
+
 /** The kinds in table order (campaigns first): the order files are listed and checked in. */
 export const DEFINITION_KINDS = Object.keys(FILE_KINDS) as DefinitionKind[];

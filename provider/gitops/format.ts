@@ -3,7 +3,7 @@
  * line), GitHub Actions annotations, and the summary line. Pure.
  */
 import * as path from "path";
-import { FILE_KINDS } from "./file-kinds";
+import { fileKind } from "./file-kinds";
 import type { Problem } from "./problems";
 
 export interface FormatOptions {
@@ -43,7 +43,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 
 /** A GitHub Actions workflow command, shown as an annotation on the file's line in the pull request. */
 export function formatGithubAnnotation(problem: Problem, options: FormatOptions = {}): string {
-  const title = `${FILE_KINDS[problem.kind ?? "campaign"].noun} definition`;
+  const title = `${fileKind(problem.kind).noun} definition`;
   const props = [
     `file=${escapeProperty(displayPath(problem.file, options))}`,
     ...(problem.line === undefined ? [] : [`line=${problem.line}`]),
