@@ -20,9 +20,9 @@
  * exported, 2 usage error.
  */
 import * as fs from "fs";
-import { parseArgs } from "node:util";
 import * as path from "path";
-import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type Problem } from "../gitops";
+import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type LoadResult, type Problem } from "../gitops";
+import { readFlags } from "./flags";
 import type { CliOutput } from "./output";
 import { runReview, REVIEW_USAGE } from "./review";
 import { complianceProblems } from "./compliance";
@@ -74,33 +74,31 @@ export type { CliOutput };
 
 const EXIT = { valid: 0, problems: 1, usage: 2 } as const;
 
+/** The validate command's flags: every option of validate is read here, and only here. */
+const VALIDATE_FLAGS = {
+  format: { type: "string", default: "text" },
+  strict: { type: "boolean", default: false },
+  "contact-lists": { type: "string" },
+  policy: { type: "string" },
+} as const;
+
+const EXPORT_FLAGS = {
+  out: { type: "string", default: DEFAULT_DEFINITIONS_DIR },
+  "name-filter": { type: "string" },
+  force: { type: "boolean", default: false },
+  host: { type: "string" },
+  "app-id": { type: "string" },
+  "account-id": { type: "string" },
+} as const;
+
 /** Runs the command line `argv` (without node and the script); resolves with the exit code. */
 export function runCli(argv: readonly string[], io: CliOutput): number | Promise<number> {
   if (argv[0] === "export") return runExport(argv.slice(1), io);
   if (argv[0] === "review") return runReview(argv.slice(1), io);
   if (argv[0] === "doctor") return doctorModule().runDoctorCommand(argv.slice(1), io);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        format: { type: "string", default: "text" },
-        strict: { type: "boolean", default: false },
-        "contact-lists": { type: "string" },
-        policy: { type: "string" },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return EXIT.valid;
-  }
+  const flags = readFlags(argv, io, { options: VALIDATE_FLAGS, positionals: true, help: USAGE, usageError: (message) => usageError(io, message) });
+  if (typeof flags === "number") return flags;
+  const { values, positionals } = flags;
   const [command, ...paths] = positionals;
   if (command === undefined) return usageError(io, "missing command");
   if (command !== "validate") return usageError(io, `unknown command ${JSON.stringify(command)}`);
@@ -112,29 +110,9 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
 }
 
 async function runExport(argv: readonly string[], io: CliOutput): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        out: { type: "string", default: DEFAULT_DEFINITIONS_DIR },
-        "name-filter": { type: "string" },
-        force: { type: "boolean", default: false },
-        host: { type: "string" },
-        "app-id": { type: "string" },
-        "account-id": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    return usageError(io, (err as Error).message);
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return EXIT.valid;
-  }
+  const flags = readFlags(argv, io, { options: EXPORT_FLAGS, help: USAGE, usageError: (message) => usageError(io, message) });
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   const target = { host: values.host, appId: values["app-id"], accountId: values["account-id"] };
   let result;
   try {
@@ -169,16 +147,21 @@ interface ValidateOptions {
 function validate(paths: readonly string[], options: ValidateOptions, io: CliOutput): number {
   const given = options.contactLists === undefined ? withoutImpliedListFolders(paths) : paths;
   const results = setsOf(given).map((set) => loadDefinitions(set, options.contactLists === undefined ? {} : { contactLists: options.contactLists }));
-  const compliance = options.policies ? complianceProblems(results, options.policies, Date.now()) : { problems: [], warnings: [] };
-  const warnings: Problem[] = [...results.flatMap((r) => r.warnings), ...compliance.warnings];
-  const problems: Problem[] = [...results.flatMap((r) => r.problems), ...compliance.problems, ...(options.strict ? asErrors(warnings) : [])];
-  const fileCount = results.reduce((n, r) => n + r.files.length, 0);
-  for (const problem of [...problems, ...(options.strict ? [] : warnings)]) {
+  const { problems, warnings } = checked(results, options);
+  for (const problem of [...problems, ...warnings]) {
     io.out(formatProblem(problem));
     if (options.format === "github") io.out(formatGithubAnnotation(problem));
   }
-  io.out(summarize(fileCount, problems, options.strict ? [] : warnings));
+  io.out(summarize(results.reduce((n, r) => n + r.files.length, 0), problems, warnings));
   return problems.length === 0 ? EXIT.valid : EXIT.problems;
+}
+
+/** The one place the loaded sets are judged: their problems, and their warnings (errors under --strict). */
+function checked(results: readonly LoadResult[], options: ValidateOptions): { problems: Problem[]; warnings: Problem[] } {
+  const compliance = options.policies ? complianceProblems(results, options.policies, Date.now()) : { problems: [], warnings: [] };
+  const warnings = [...results.flatMap((r) => r.warnings), ...compliance.warnings];
+  const problems = [...results.flatMap((r) => r.problems), ...compliance.problems];
+  return options.strict ? { problems: [...problems, ...asErrors(warnings)], warnings: [] } : { problems, warnings };
 }
 
 /** A contact-lists folder given beside a campaigns folder that is given too is read with it, not as a set of its own. */

@@ -4,7 +4,6 @@
  */
 import { parsePolicies } from "../compliance";
 import * as fs from "fs";
-import { parseArgs } from "node:util";
 import { CONTACT_LISTS_FOLDER } from "../gitops";
 import {
   codeChangedFlags,
@@ -23,6 +22,7 @@ import {
   renderMarkdown,
   reviewOf,
 } from "../review";
+import { readFlags } from "./flags";
 import type { CliOutput } from "./output";
 
 export const REVIEW_USAGE = `review: a pull-request comment from \`pulumi preview --json\` (a file, or standard input): one summary
@@ -51,38 +51,27 @@ preview failed (nothing can be judged).`;
 /** Most bytes of preview JSON read (a preview of 1000 campaigns is about 10 MB). */
 const MAX_PREVIEW_BYTES = 64 * 1024 * 1024;
 
+const REVIEW_FLAGS = {
+  preview: { type: "string" },
+  format: { type: "string", default: "markdown" },
+  "fail-on": { type: "string" },
+  "quiet-hours": { type: "string" },
+  policy: { type: "string" },
+  "changed-files": { type: "string" },
+  history: { type: "string" },
+  record: { type: "boolean", default: false },
+  approved: { type: "string" },
+  now: { type: "string" },
+} as const;
+
 export function runReview(argv: readonly string[], io: CliOutput, readStdin: () => string = () => fs.readFileSync(0, "utf8")): number {
   const fail = (message: string) => {
     io.err(`kore-campaigns review: ${message}`);
     return 1;
   };
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        preview: { type: "string" },
-        format: { type: "string", default: "markdown" },
-        "fail-on": { type: "string" },
-        "quiet-hours": { type: "string" },
-        policy: { type: "string" },
-        "changed-files": { type: "string" },
-        history: { type: "string" },
-        record: { type: "boolean", default: false },
-        approved: { type: "string" },
-        now: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    return fail((err as Error).message);
-  }
-  if (values.help) {
-    io.out(REVIEW_USAGE);
-    return 0;
-  }
+  const flags = readFlags(argv, io, { options: REVIEW_FLAGS, help: REVIEW_USAGE, usageError: fail });
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   if (values.format !== "markdown" && values.format !== "json") return fail(`unknown format ${JSON.stringify(values.format)} (markdown or json)`);
   const gated = (values["fail-on"] ?? "").split(",").map((f) => f.trim()).filter((f) => f !== "");
   const unknown = gated.filter((f) => !FLAG_IDS.includes(f));

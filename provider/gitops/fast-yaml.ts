@@ -2,7 +2,7 @@
  * The quick reading of a definition file: js-yaml (about 10 times faster than the `yaml` package on these
  * files), with a schema that resolves plain scalars exactly as the `yaml` package's YAML 1.2 core schema does
  * (the same null, bool, int and float patterns, copied from yaml/dist/schema/core and common/null), so both
- * give the same values. It is only a fast path: load.ts takes its result only for a file that is a plain
+ * give the same values. It is only a fast path: parse.ts takes its result only for a file that is a plain
  * mapping without anchors, aliases or tags, and otherwise (and for every line number it reports) reads the
  * file with the `yaml` package, whose documents carry positions and whose errors are the ones reported.
  */
@@ -85,12 +85,72 @@ const STRUCTURE_READ_OTHERWISE = /^(?:---|\.\.\.)|^\s*[[{]|^ *\t/m;
 const KEYS_READ_OTHERWISE = /(?:^|[{,]|-\s)\s*(?:~|null|Null|NULL)?\s*:(?:\s|$)|(?:^|[\s[{,])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
 
 /**
+ * Whether a quoted scalar or a flow collection ([...], {...}) is left open at a line's end. Its next lines are
+ * then read by different indentation rules: js-yaml takes them at any indentation, the `yaml` package (as YAML
+ * 1.2 asks) only more indented than the block they are in (found by tests/gitops/parse.test.ts). A rough reading
+ * of each line that errs towards "open": a false alarm only costs the full reading.
+ */
+function leftOpen(source: string): boolean {
+  return /["'[{]/.test(source) && source.split("\n").some((line) => lineLeftOpen(line.endsWith("\r") ? line.slice(0, -1) : line));
+}
+
+function lineLeftOpen(line: string): boolean {
+  let depth = 0; // flow collections open
+  let nodeStart = true; // the next character that is not a space starts a node
+  for (let i = 0; i < line.length; ) {
+    const c = line[i];
+    const spaceOrEnd = (at: number) => at >= line.length || line[at] === " " || line[at] === "\t";
+    if (c === " " || c === "\t") i++;
+    else if (c === "#" && (i === 0 || spaceOrEnd(i - 1))) return depth > 0; // a comment
+    else if (nodeStart && (c === '"' || c === "'")) {
+      i = quotedEnd(line, i);
+      if (i < 0) return true;
+      nodeStart = false;
+    } else if (c === "[" || c === "{") {
+      if (depth === 0 && !nodeStart) return true; // text after a closed node: not read here
+      depth++;
+      i++;
+      nodeStart = true;
+    } else if (depth > 0) {
+      if (c === "]" || c === "}") depth--;
+      nodeStart = c === "," || c === ":";
+      i++;
+    } else if (!nodeStart) {
+      // after a quoted scalar or a flow collection closed on this line, only ": " (it was a key) is read here
+      if (c !== ":" || !spaceOrEnd(i + 1)) return true;
+      i++;
+      nodeStart = true;
+    } else if ((c === "-" || c === "?") && spaceOrEnd(i + 1)) i++;
+    else if (c === "|" || c === ">") return false; // a block scalar's header
+    else {
+      // a plain scalar in a block: literal up to ": " (a key) or " #" (a comment)
+      let j = i;
+      while (j < line.length && !(line[j] === ":" && spaceOrEnd(j + 1)) && !(line[j] === "#" && spaceOrEnd(j - 1))) j++;
+      if (j >= line.length || line[j] === "#") return false;
+      i = j + 1;
+    }
+  }
+  return depth > 0;
+}
+
+/** The index after the quoted scalar starting at `start` when it closes on its line, else -1. */
+function quotedEnd(line: string, start: number): number {
+  const quote = line[start];
+  for (let j = start + 1; j < line.length; j++) {
+    if (quote === '"' && line[j] === "\\") j++;
+    else if (line[j] === quote && quote === "'" && line[j + 1] === "'") j++;
+    else if (line[j] === quote) return j + 1;
+  }
+  return -1;
+}
+
+/**
  * The file's content when it is a plain YAML mapping the quick reader can take as is; undefined for anything
  * else (a syntax error, duplicate keys, several documents, anchors, aliases, tags, a non-mapping), which the
  * caller then reads with the `yaml` package to report it.
  */
 export function quickMapping(source: string): Record<string, unknown> | undefined {
-  if (NODE_PROPERTY.test(source) || NOT_READ_ALIKE.test(source) || KEYS_READ_OTHERWISE.test(source) || STRUCTURE_READ_OTHERWISE.test(source)) return undefined;
+  if (NODE_PROPERTY.test(source) || NOT_READ_ALIKE.test(source) || KEYS_READ_OTHERWISE.test(source) || STRUCTURE_READ_OTHERWISE.test(source) || leftOpen(source)) return undefined;
   const { yaml, schema } = jsYaml();
   let value: unknown;
   try {

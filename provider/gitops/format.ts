@@ -3,7 +3,8 @@
  * line), GitHub Actions annotations, and the summary line. Pure.
  */
 import * as path from "path";
-import type { Problem } from "./load";
+import { fileKind } from "./file-kinds";
+import type { Problem } from "./problems";
 
 export interface FormatOptions {
   /** Show file paths relative to this folder (e.g. process.cwd()); as given otherwise. */
@@ -42,7 +43,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace
 
 /** A GitHub Actions workflow command, shown as an annotation on the file's line in the pull request. */
 export function formatGithubAnnotation(problem: Problem, options: FormatOptions = {}): string {
-  const title = `${problem.kind === "contactList" ? "contact list" : "campaign"} definition`;
+  const title = `${fileKind(problem.kind).noun} definition`;
   const props = [
     `file=${escapeProperty(displayPath(problem.file, options))}`,
     ...(problem.line === undefined ? [] : [`line=${problem.line}`]),

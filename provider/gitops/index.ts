@@ -4,17 +4,16 @@
  * Free of @pulumi/pulumi: the validate command and tests use it without Pulumi; program/index.ts declares
  * the resources.
  */
-export {
-  loadDefinitions,
-  listDefinitionFiles,
-  parseDefinitionFile,
-  crossFileProblems,
-  asErrors,
-  CONTACT_LISTS_FOLDER,
-  MAX_DEFINITION_FILE_BYTES,
-  MAX_PROBLEMS_PER_FILE,
-} from "./load";
-export type { CampaignDefinitionFile, ContactListDefinitionFile, DefinitionKind, LoadOptions, LoadResult, ParsedFile, Problem } from "./load";
+export { loadDefinitions } from "./load";
+export type { LoadOptions, LoadResult } from "./load";
+export { listDefinitionFiles, MAX_DEFINITION_FILE_BYTES } from "./read";
+export { parseDefinitionFile } from "./parse";
+export type { ParsedFile } from "./parse";
+export { crossFileProblems } from "./cross-file";
+export { asErrors, MAX_PROBLEMS_PER_FILE } from "./problems";
+export type { Problem } from "./problems";
+export { CONTACT_LISTS_FOLDER } from "./file-kinds";
+export type { CampaignDefinitionFile, ContactListDefinitionFile, DefinitionKind } from "./file-kinds";
 export {
   campaignFileSchema,
   contactListFileSchema,

@@ -140,6 +140,17 @@ describe("the two readers agree (issue 22, item 10)", () => {
     expect(quickMapping("name: X\ncallingHours:\n  - days: [MO, TU]\n    start: '09:00'\n")).toEqual({ name: "X", callingHours: [{ days: ["MO", "TU"], start: "09:00" }] });
   });
 
+  test("a flow collection or quoted scalar left open at a line's end is left to the yaml package (found by tests/gitops/parse.test.ts)", () => {
+    // js-yaml reads the next line at any indentation; the yaml package refuses one not indented past its block
+    const text = "days:\n  - {\n day: MO }\n";
+    expect(parseDocument(text).errors.length).toBeGreaterThan(0);
+    for (const open of [text, "a: [x,\n  y]\n", 'a: "x\n  y"\n', "a: 'it''s\n  y'\n", "a: [\"]\", x\n  ]\n", "a: {b: [c}\n"]) {
+      expect([open, quickMapping(open)]).toEqual([open, undefined]);
+    }
+    // closed on their lines, with quotes and brackets inside text, they still take the quick path
+    expect(quickMapping("a: [x, \"]\"]\nb: { c: 'it''s' }\nname: it's [fine]\n")).toEqual({ a: ["x", "]"], b: { c: "it's" }, name: "it's [fine]" });
+  });
+
   test("a bare CR is no line break for either reader: the quick one leaves the file to the full one", () => {
     expect(quickMapping("name: X\rstarted: true\n")).toBeUndefined();
     expect(quickMapping('name: "X\ry"\n')).toBeUndefined();

@@ -3,8 +3,8 @@
  * (so the connection is resolved from exactly what the engine would hand the provider), the exit code.
  */
 import { execFileSync } from "node:child_process";
-import { parseArgs } from "node:util";
 import type { SettingSource } from "../../pulumi/connection";
+import { readFlags } from "../flags";
 import type { CliOutput } from "../output";
 import { runDoctor } from "./run";
 
@@ -36,33 +36,22 @@ export function stackConfigFromPulumi(stack: string, cwd: string | undefined, en
   };
 }
 
+const DOCTOR_FLAGS = {
+  stack: { type: "string" },
+  cwd: { type: "string" },
+  connection: { type: "string" },
+  "write-probe": { type: "boolean", default: false },
+  record: { type: "string" },
+  "slow-ms": { type: "string" },
+  "timeout-seconds": { type: "string" },
+  "probe-queue": { type: "string" },
+  "probe-caller-id": { type: "string" },
+} as const;
+
 export async function runDoctorCommand(argv: readonly string[], io: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        stack: { type: "string" },
-        cwd: { type: "string" },
-        connection: { type: "string" },
-        "write-probe": { type: "boolean", default: false },
-        record: { type: "string" },
-        "slow-ms": { type: "string" },
-        "timeout-seconds": { type: "string" },
-        "probe-queue": { type: "string" },
-        "probe-caller-id": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    return usage(io, (err as Error).message);
-  }
-  if (values.help) {
-    io.out(DOCTOR_USAGE);
-    return EXIT.ready;
-  }
+  const flags = readFlags(argv, io, { options: DOCTOR_FLAGS, help: DOCTOR_USAGE, usageError: (message) => usage(io, message) });
+  if (typeof flags === "number") return flags;
+  const { values } = flags;
   const slowMs = whole(values["slow-ms"], "--slow-ms");
   const timeoutSeconds = whole(values["timeout-seconds"], "--timeout-seconds");
   if (typeof slowMs === "string") return usage(io, slowMs);
