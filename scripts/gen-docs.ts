@@ -301,7 +301,7 @@ function pageSpecs(): ReturnType<typeof page>[] {
     sources: ["provider/resources/contact-list/schema.ts (contactListSpecSchema)", "provider/pulumi/native/package-schema.ts (outputs)"],
     rows: inputRows(jsonSchemaOf(contactListSpecSchema)),
     // an external list's form: name, optional description, external: true (its own schema, validateContactList)
-    extraRows: [`| ${code("external")} | ${code("true")} | no |  | ${cell(CONTACT_LIST_DESCRIPTIONS.external)} With it, only \`name\` and \`description\` are allowed. |`],
+    extraRows: [`| ${code("external")} | ${code("true")} | no |  | ${cell(CONTACT_LIST_DESCRIPTIONS.external)} With it, only \`name\`, \`description\` and \`recipients\` are allowed. |`],
     resource: resources[CONTACT_LIST_TYPE],
     types,
     intro: cell(String((resources[CONTACT_LIST_TYPE] as unknown as Json).description ?? "")),

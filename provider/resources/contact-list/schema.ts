@@ -12,7 +12,7 @@
  *   deleted (with its contacts) and created again, empty.
  * - external: true: the list exists outside the stack; the resource only finds it by name. It is never
  *   written or deleted: a managed list turned external is forgotten (no call), and so is an external one
- *   whose resource leaves the program. Then only name (and an optional description) are allowed.
+ *   whose resource leaves the program. Then only name (and an optional description and recipients) are allowed.
  */
 import { z } from "zod";
 import { parsePath, type ValidationFailure } from "../../shared/validation";
