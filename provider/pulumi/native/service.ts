@@ -14,7 +14,7 @@
 import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import * as grpc from "@grpc/grpc-js";
 import { isDeepStrictEqual } from "node:util";
-import * as campaignHooks from "../hooks";
+import * as campaignHooks from "../campaign-hooks";
 import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
