@@ -6,7 +6,7 @@
  * What the engine sends and how it is read:
  * - Configure: the provider's inputs (`args`: host, appId, ..., clientSecret as a secret) become the
  *   `kore:*` settings the hooks read, exactly as stack config feeds the dynamic provider.
- * - Secrets arrive wrapped (`{4dabf18193072939515e22adb298388d: "1b47...", value}`): unwrapped on the way in;
+ * - Secrets arrive wrapped (shared/secret-envelope.ts): unwrapped on the way in;
  *   a top-level input that was secret is wrapped again wherever it comes back (inputs, outputs).
  * - Diff answers `detailedDiff` with nested paths (`dialingStrategy.maxRingTime`), from the resources' own diff.
  * - Read with no properties is an import: the campaign is read by id alone, `started` from its status.
@@ -22,6 +22,7 @@ import { diffCampaign, normalizedDefinition } from "../../resources/campaign/dif
 import { definitionOf, inputsOf } from "../../resources/campaign/state";
 import { startedAsItIs } from "../../resources/campaign/from-server";
 import { valueAt, parsePath } from "../../shared/validation";
+import { isSecret, secretOf, SIG_KEY, unwrapSecret } from "../../shared/secret-envelope";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -31,16 +32,13 @@ const statusproto = require("@pulumi/pulumi/proto/status_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 const anyproto = require("google-protobuf/google/protobuf/any_pb");
-const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string; isRpcSecret(v: unknown): boolean; unwrapRpcSecret(v: unknown): unknown };
 
 type Props = Record<string, unknown>;
 type Call = ServerUnaryCall<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Done = sendUnaryData<unknown>;
 
-/** The engine's secret envelope (`{[specialSigKey]: specialSecretSig, value}`), read and written with the SDK's own helpers. */
-export const SECRET_SIG: string = rpc.specialSigKey;
-const isSecret = (v: unknown): v is { value: unknown } => typeof v === "object" && v !== null && Boolean(rpc.isRpcSecret(v));
-const secretOf = (value: unknown): Props => ({ [rpc.specialSigKey]: rpc.specialSecretSig, value });
+/** The key of the engine's secret envelope (shared/secret-envelope.ts). */
+export const SECRET_SIG: string = SIG_KEY;
 
 /** Unwraps secrets at any depth; reports the top-level keys that held one. */
 export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<string> } {
@@ -48,7 +46,7 @@ export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<str
   const unwrap = (v: unknown, top?: string): unknown => {
     if (isSecret(v)) {
       if (top) secretKeys.add(top);
-      return unwrap(rpc.unwrapRpcSecret(v), top);
+      return unwrap(unwrapSecret(v), top);
     }
     if (Array.isArray(v)) return v.map((x) => unwrap(x, top));
     if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x, top)]));
