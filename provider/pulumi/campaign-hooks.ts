@@ -5,6 +5,7 @@
  * it never changes: package.json maps it to this file); what the process shares between resources lives in session.ts.
  */
 import { isDeepStrictEqual } from "node:util";
+import type * as pulumi from "@pulumi/pulumi";
 import { diffCampaign, sameTarget } from "../resources/campaign/diff";
 import { createCampaign, deleteCampaign, readCampaign, splitSpec, updateCampaign, type CampaignOutputs, type LifecycleContext } from "../resources/campaign/lifecycle";
 import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
@@ -59,6 +60,9 @@ async function warnStartPassed(olds: Record<string, unknown>, inputs: Record<str
   if (rule) await warnUser(`campaign ${JSON.stringify(inputs.name)}: schedule.start ${rule}`);
 }
 
+/** The diff's answer, with the definition paths it found changed (the native plugin's detailed diff reads them: one diffCampaign per Diff). */
+export type CampaignDiffResult = pulumi.dynamic.DiffResult & { changedFields?: readonly string[] };
+
 export const { configure, check, diff, create, read, update, remove } = dynamicHooks<LifecycleContext, CampaignSpec, CampaignOutputs>({
   kind: "campaign",
   context: contextFor,
@@ -84,7 +88,8 @@ export const { configure, check, diff, create, read, update, remove } = dynamicH
       changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged,
       replaces: d.replaceKeys,
       deleteBeforeReplace: false,
-    };
+      changedFields: d.changed, // the dynamic provider's host reads only the fields above
+    } satisfies CampaignDiffResult;
   },
 
   create: createCampaign,

@@ -15,13 +15,14 @@ import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import * as grpc from "@grpc/grpc-js";
 import { isDeepStrictEqual } from "node:util";
 import * as campaignHooks from "../campaign-hooks";
+import type { CampaignDiffResult } from "../campaign-hooks";
 import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
-import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
+import { campaignFieldChanges } from "../../resources/campaign/field-changes";
 import { definitionOf, inputsOf } from "../../resources/campaign/state";
 import { startedAsItIs } from "../../resources/campaign/from-server";
-import { valueAt, parsePath } from "../../shared/validation";
+import { parsePath } from "../../shared/validation";
 import { isSecret, secretOf, SIG_KEY, unwrapSecret } from "../../shared/secret-envelope";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
 
@@ -96,20 +97,16 @@ function grpcError(e: unknown, secretKeys = new Set<string>()): grpc.ServiceErro
 /** PropertyDiff kinds (provider.proto). */
 const KIND = { ADD: 0, ADD_REPLACE: 1, DELETE: 2, DELETE_REPLACE: 3, UPDATE: 4, UPDATE_REPLACE: 5 } as const;
 
-/** The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. */
-export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[]): Record<string, number> {
+/**
+ * The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. `changed`:
+ * the campaign diff's paths when the hook has computed them (one diffCampaign per Diff).
+ */
+export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[], changed?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   if (kind === "campaign") {
-    const d = diffCampaign({ definition: definitionOf(olds), started: Boolean(olds.started) }, { definition: definitionOf(news), started: Boolean(news.started) });
-    // kinds from the normalized sides, as the diff compares them ({ isSchedulingEnabled: false } is { enabled: false })
-    const [was, now] = [
-      { ...(normalizedDefinition(definitionOf(olds)) as Props), started: olds.started },
-      { ...(normalizedDefinition(definitionOf(news)) as Props), started: news.started },
-    ];
-    if (olds.restartedAt !== news.restartedAt) out.restartedAt = olds.restartedAt === undefined ? KIND.ADD : news.restartedAt === undefined ? KIND.DELETE : KIND.UPDATE;
-    for (const path of d.changed) {
-      const [before, after] = [valueAt(was, parsePath(path)), valueAt(now, parsePath(path))];
-      out[path] = before === undefined ? KIND.ADD : after === undefined ? KIND.DELETE : KIND.UPDATE;
+    const side = (props: Props) => ({ definition: definitionOf(props) as unknown as Props, started: Boolean(props.started), startedValue: props.started, restartedAt: props.restartedAt });
+    for (const field of campaignFieldChanges(side(olds), side(news), { changed })) {
+      out[field.path] = field.old === undefined ? KIND.ADD : field.new === undefined ? KIND.DELETE : KIND.UPDATE;
     }
   }
   for (const key of replaces) out[key] = KIND.UPDATE_REPLACE;
@@ -214,7 +211,7 @@ export class KoreProviderService {
       const news = unwrapSecrets(fromStruct(call.request.getNews())).plain;
       const result = await hooks.diff(call.request.getId(), olds as never, news);
       // no change at all (a no-op preview's every resource): no path to name, and the diff is not computed twice
-      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? []) : {};
+      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? [], (result as CampaignDiffResult).changedFields) : {};
       const resp = new provproto.DiffResponse();
       resp.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
       resp.setReplacesList(result.replaces ?? []);
