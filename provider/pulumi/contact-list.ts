@@ -8,7 +8,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { ContactListSpecInput, ExternalContactListInput } from "../resources/contact-list/schema";
-import { outputSlots, providerOver, type ConnectionArg, type TargetOutput } from "./dynamic-resource";
+import { KoreDynamicResource, providerOver, type ConnectionArg } from "./dynamic-resource";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
@@ -23,7 +23,7 @@ export type ContactListArgs = (Inputs<ContactListSpecInput> | Inputs<ExternalCon
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const contactListProvider = providerOver(() => require("pulumi-kore-campaigns/internal/contact-list-hooks"));
 
-export class ContactList extends pulumi.dynamic.Resource {
+export class ContactList extends KoreDynamicResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
   declare readonly allowDuplicates: pulumi.Output<boolean>;
@@ -37,18 +37,8 @@ export class ContactList extends pulumi.dynamic.Resource {
   /** Ids of the campaigns that use the list, as Kore last reported them. */
   declare readonly campaignInUse: pulumi.Output<string[] | undefined>;
   declare readonly source: pulumi.Output<string | undefined>;
-  declare readonly createdAt: pulumi.Output<string>;
-  declare readonly updatedAt: pulumi.Output<string>;
-  declare readonly target: TargetOutput;
 
   constructor(name: string, args: ContactListArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      contactListProvider,
-      name,
-      { ...outputSlots(["status", "totalRecordCount", "isListInUse", "campaignInUse", "source", "createdAt", "updatedAt", "target"]), ...args },
-      opts,
-      "kore",
-      "ContactList",
-    );
+    super(contactListProvider, "ContactList", name, args, ["totalRecordCount", "isListInUse", "campaignInUse", "source"], opts);
   }
 }

@@ -7,7 +7,7 @@
  * package's own name, written as a literal by each resource (a relative path would resolve against the Pulumi
  * program's folder; an absolute one would break on another checkout; a captured module would not serialize).
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { ConnectionRef } from "./connection";
 
 /** A hooks module as the serialized provider calls it (campaign-hooks.ts, contact-list-hooks.ts). */
@@ -70,3 +70,17 @@ export type TargetOutput = pulumi.Output<{ host: string; appId: string; accountI
 
 /** The outputs a resource declares so a program can read them (undefined inputs: filled in by the provider). */
 export const outputSlots = (keys: readonly string[]): Record<string, undefined> => Object.fromEntries(keys.map((k) => [k, undefined]));
+
+/** A dynamic resource of this package (`pulumi-nodejs:dynamic/kore:<type>`): its provider, and the outputs every one has. */
+export abstract class KoreDynamicResource extends pulumi.dynamic.Resource {
+  /** Kore's status of the resource. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** The app the resource lives in (host, appId, accountId). */
+  declare readonly target: TargetOutput;
+
+  constructor(provider: pulumi.dynamic.ResourceProvider, type: string, name: string, args: object, outputs: readonly string[], opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, { ...outputSlots(["status", "createdAt", "updatedAt", "target", ...outputs]), ...args }, opts, "kore", type);
+  }
+}

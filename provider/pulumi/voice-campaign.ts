@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { CampaignSpecInput } from "../resources/campaign/schema";
 import type { Schedule } from "../resources/campaign/schedule";
-import { outputSlots, providerOver, type ConnectionArg, type Inputify, type TargetOutput } from "./dynamic-resource";
+import { KoreDynamicResource, providerOver, type ConnectionArg, type Inputify } from "./dynamic-resource";
 
 /** Everything a campaign definition holds (see the README's table), plus an optional connection. */
 export type VoiceCampaignArgs = { [K in keyof CampaignSpecInput]: pulumi.Input<Inputify<CampaignSpecInput[K]>> } & ConnectionArg;
@@ -17,7 +17,7 @@ export type VoiceCampaignArgs = { [K in keyof CampaignSpecInput]: pulumi.Input<I
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const voiceCampaignProvider = providerOver(() => require("pulumi-kore-campaigns/internal/hooks"));
 
-export class VoiceCampaign extends pulumi.dynamic.Resource {
+export class VoiceCampaign extends KoreDynamicResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
   declare readonly contactLists: pulumi.Output<string[]>;
@@ -41,19 +41,8 @@ export class VoiceCampaign extends pulumi.dynamic.Resource {
   declare readonly lname: pulumi.Output<string>;
   declare readonly campaignInstanceId: pulumi.Output<string | undefined>;
   declare readonly experienceFlowId: pulumi.Output<string | undefined>;
-  declare readonly createdAt: pulumi.Output<string>;
-  declare readonly updatedAt: pulumi.Output<string>;
-  /** The app the campaign lives in (host, appId, accountId). */
-  declare readonly target: TargetOutput;
 
   constructor(name: string, args: VoiceCampaignArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      voiceCampaignProvider,
-      name,
-      { ...outputSlots(["status", "lname", "campaignInstanceId", "experienceFlowId", "createdAt", "updatedAt", "target", "stoppedOutsideGit", "queueName", "maxSkips", "experienceFlowName"]), ...args },
-      opts,
-      "kore",
-      "VoiceCampaign",
-    );
+    super(voiceCampaignProvider, "VoiceCampaign", name, args, ["lname", "campaignInstanceId", "experienceFlowId", "stoppedOutsideGit", "queueName", "maxSkips", "experienceFlowName"], opts);
   }
 }

@@ -229,24 +229,42 @@ export class KoreProviderService {
     });
   }
 
-  create(call: Call, done: Done): void {
-    const { plain: inputs, secretKeys } = unwrapSecrets(fromStruct(call.request.getProperties()));
+  /**
+   * Create and Update alike: the sent properties unwrapped; a preview answered with what would be sent, no call;
+   * the answer's top-level secrets wrapped again (a partial failure's too).
+   */
+  private write(
+    call: Call,
+    done: Done,
+    sent: { toJavaScript(): Props } | undefined,
+    Response: new () => { setId?(id: string): void; setProperties(s: unknown): void },
+    previewed: (plain: Props) => Props,
+    apply: (hooks: ReturnType<typeof hooksFor>["hooks"], plain: Props) => Promise<{ id?: string; properties: Props }>,
+  ): void {
+    const { plain, secretKeys } = unwrapSecrets(fromStruct(sent));
     void this.run(
       done,
       async () => {
         const { hooks } = hooksFor(call.request.getUrn());
-        const resp = new provproto.CreateResponse();
+        const resp = new Response();
         if (call.request.getPreview()) {
-          resp.setProperties(toStruct(wrapSecrets(inputs, secretKeys))); // a preview: what would be sent, no call
+          resp.setProperties(toStruct(wrapSecrets(previewed(plain), secretKeys)));
           return resp;
         }
-        const { id, outs } = await hooks.create(inputs);
-        resp.setId(id);
-        resp.setProperties(toStruct(wrapSecrets(outs as Props, secretKeys)));
+        const { id, properties } = await apply(hooks, plain);
+        if (id !== undefined) resp.setId?.(id);
+        resp.setProperties(toStruct(wrapSecrets(properties, secretKeys)));
         return resp;
       },
       secretKeys,
     );
+  }
+
+  create(call: Call, done: Done): void {
+    this.write(call, done, call.request.getProperties(), provproto.CreateResponse, (inputs) => inputs, async (hooks, inputs) => {
+      const { id, outs } = await hooks.create(inputs);
+      return { id, properties: outs as Props };
+    });
   }
 
   read(call: Call, done: Done): void {
@@ -289,23 +307,11 @@ export class KoreProviderService {
   }
 
   update(call: Call, done: Done): void {
-    const { plain: news, secretKeys } = unwrapSecrets(fromStruct(call.request.getNews()));
-    void this.run(
-      done,
-      async () => {
-        const { hooks } = hooksFor(call.request.getUrn());
-        const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
-        const resp = new provproto.UpdateResponse();
-        if (call.request.getPreview()) {
-          resp.setProperties(toStruct(wrapSecrets({ ...olds, ...news }, secretKeys))); // a preview: no call
-          return resp;
-        }
-        const result = await hooks.update(call.request.getId(), olds as never, news);
-        resp.setProperties(toStruct(wrapSecrets((result.outs ?? {}) as Props, secretKeys)));
-        return resp;
-      },
-      secretKeys,
-    );
+    const olds = () => unwrapSecrets(fromStruct(call.request.getOlds())).plain;
+    this.write(call, done, call.request.getNews(), provproto.UpdateResponse, (news) => ({ ...olds(), ...news }), async (hooks, news) => {
+      const result = await hooks.update(call.request.getId(), olds() as never, news);
+      return { properties: (result.outs ?? {}) as Props };
+    });
   }
 
   delete(call: Call, done: Done): void {
