@@ -7,47 +7,23 @@
  * credentials are read at run time, never stored.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ConnectionRef } from "./connection";
 import type { ContactListSpecInput, ExternalContactListInput } from "../resources/contact-list/schema";
+import { KoreDynamicResource, providerOver, type ConnectionArg } from "./dynamic-resource";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /**
- * name, description, allowDuplicates, adoptExisting, allowReplacement, and an optional connection; or, for a
- * list that exists outside the stack, name and `external: true` (found by name, never written or deleted).
+ * name, description, allowDuplicates, adoptExisting, allowReplacement, and an optional connection (as for
+ * VoiceCampaign); or, for a list that exists outside the stack, name and `external: true` (found by name, never
+ * written or deleted).
  */
-export type ContactListArgs = (Inputs<ContactListSpecInput> | Inputs<ExternalContactListInput>) & {
-  /** Which Kore.ai app, as for VoiceCampaign: a connection name, or `{ host, appId, accountId }`. */
-  connection?: pulumi.Input<ConnectionRef>;
-};
+export type ContactListArgs = (Inputs<ContactListSpecInput> | Inputs<ExternalContactListInput>) & ConnectionArg;
 
-/* eslint-disable @typescript-eslint/no-require-imports */
-const contactListProvider: pulumi.dynamic.ResourceProvider = {
-  async configure(req) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").configure(req);
-  },
-  async check(olds, news) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").diff(id, olds, news);
-  },
-  async create(inputs) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").create(inputs);
-  },
-  async read(id, props) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").read(id, props);
-  },
-  async update(id, olds, news) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").update(id, olds, news);
-  },
-  async delete(id, props) {
-    return require("pulumi-kore-campaigns/internal/contact-list-hooks").remove(id, props);
-  },
-};
-// The module name is a literal in each hook on purpose: a serialized hook must not capture a variable.
+// The module name is a literal on purpose: a serialized hook must not capture a module.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const contactListProvider = providerOver(() => require("pulumi-kore-campaigns/internal/contact-list-hooks"));
 
-export class ContactList extends pulumi.dynamic.Resource {
+export class ContactList extends KoreDynamicResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
   declare readonly allowDuplicates: pulumi.Output<boolean>;
@@ -61,28 +37,8 @@ export class ContactList extends pulumi.dynamic.Resource {
   /** Ids of the campaigns that use the list, as Kore last reported them. */
   declare readonly campaignInUse: pulumi.Output<string[] | undefined>;
   declare readonly source: pulumi.Output<string | undefined>;
-  declare readonly createdAt: pulumi.Output<string>;
-  declare readonly updatedAt: pulumi.Output<string>;
-  declare readonly target: pulumi.Output<{ host: string; appId: string; accountId: string }>;
 
   constructor(name: string, args: ContactListArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      contactListProvider,
-      name,
-      {
-        status: undefined,
-        totalRecordCount: undefined,
-        isListInUse: undefined,
-        campaignInUse: undefined,
-        source: undefined,
-        createdAt: undefined,
-        updatedAt: undefined,
-        target: undefined,
-        ...args,
-      },
-      opts,
-      "kore",
-      "ContactList",
-    );
+    super(contactListProvider, "ContactList", name, args, ["totalRecordCount", "isListInUse", "campaignInUse", "source"], opts);
   }
 }

@@ -6,6 +6,7 @@
  * A console edit between review and merge shows up here as different old values, another status before the
  * change (a console stop or pause), or new flags. Pure.
  */
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { formatValue } from "../shared/validation";
 import { CODE_CHANGED } from "./code-changes";
@@ -78,7 +79,15 @@ export function parseApproved(text: string, source: string): ReviewRecord {
 
 type Field = z.infer<typeof field>;
 const keyOf = (c: { kind: string; resourceName: string }) => `${c.resourceName} (${c.kind === "contactList" ? "contact list" : c.kind})`;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * The same value as the record's JSON holds it: the approved side was parsed from JSON, the fresh one may be
+ * computed (an `undefined` key is the key JSON leaves out); key order does not matter.
+ */
+const asJson = (v: unknown): unknown => {
+  const text = JSON.stringify(v);
+  return text === undefined ? undefined : JSON.parse(text);
+};
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(asJson(a), asJson(b));
 const fieldText = (f: Field | undefined) => (f ? `${formatValue(f.old)} → ${formatValue(f.new)}` : "no change");
 const fieldsText = (fields: readonly Field[]) => (fields.length === 0 ? "" : ` (${fields.map((f) => `${f.path}: ${fieldText(f)}`).join(", ")})`);
 

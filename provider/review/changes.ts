@@ -5,23 +5,18 @@
  * so a value Kore writes differently ("9am" / "9:00 AM") is no change here either. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { diffCampaign, normalizedDefinition } from "../resources/campaign/diff";
+import { normalizedDefinition } from "../resources/campaign/diff";
+import { campaignFieldChanges, type FieldChange } from "../resources/campaign/field-changes";
 import { definitionOf } from "../resources/campaign/state";
 import { diffContactList } from "../resources/contact-list/diff";
 import { definitionOfList, type ContactListDefinition } from "../resources/contact-list/schema";
-import type { CampaignDefinition } from "../resources/campaign/schema";
 import { isUnresolved, type CampaignFacts } from "../resources/campaign/exposure";
-import { parsePath, valueAt } from "../shared/validation";
 import { PreviewError, type Preview, type PreviewStep } from "./preview";
 
 import type { ResourceKind } from "../shared/properties";
 export type Operation = "create" | "update" | "delete" | "replace";
 
-export interface FieldChange {
-  path: string;
-  old: unknown;
-  new: unknown;
-}
+export type { FieldChange };
 
 /** One side of a change: the normalized definition, and what state knew of the server. */
 export interface Side {
@@ -114,26 +109,26 @@ function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined,
   return { definition, started: started === true, ...(status ? { status } : {}), facts, ...(inputs.recipients !== undefined ? { recipients: inputs.recipients } : {}) };
 }
 
+/** Recipients are local only, but they change what the compliance rules judge: a reviewer sees them. */
+function recipientsChange(old: Side, next: Side): FieldChange[] {
+  return isDeepStrictEqual(old.recipients, next.recipients) ? [] : [{ path: "recipients", old: old.recipients, new: next.recipients }];
+}
+
 function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
-  const paths =
-    kind === "campaign"
-      ? diffCampaign(
-          { definition: old.definition as unknown as CampaignDefinition, started: old.started },
-          { definition: next.definition as unknown as CampaignDefinition, started: next.started },
-        ).changed
-      : diffContactList({ definition: old.definition as Partial<ContactListDefinition> }, { definition: next.definition as unknown as ContactListDefinition }).changed;
+  if (kind === "contactList") {
+    const { changed } = diffContactList({ definition: old.definition as Partial<ContactListDefinition> }, { definition: next.definition as unknown as ContactListDefinition });
+    return [...changed.map((path) => ({ path, old: old.definition[path], new: next.definition[path] })), ...recipientsChange(old, next)];
+  }
   // a `started` the preview does not show (unknown, secret) is a change too: it may be true
   const [wasStarted, isStarted] = [old.facts?.started ?? old.started, next.facts?.started ?? next.started];
-  if (kind === "campaign" && !paths.includes("started") && (isUnresolved(wasStarted) || isUnresolved(isStarted))) paths.push("started");
-  if (kind === "campaign" && old.facts?.restartedAt !== next.facts?.restartedAt) paths.push("restartedAt");
-  if (!isDeepStrictEqual(old.recipients, next.recipients)) paths.push("recipients"); // may change what the compliance rules judge
-  return paths.map((path) => {
-    if (path === "started") return { path, old: wasStarted, new: isStarted };
-    if (path === "restartedAt") return { path, old: old.facts?.restartedAt, new: next.facts?.restartedAt };
-    if (path === "recipients") return { path, old: old.recipients, new: next.recipients };
-    const segments = parsePath(path);
-    return { path, old: valueAt(old.definition, segments), new: valueAt(next.definition, segments) };
-  });
+  return [
+    ...campaignFieldChanges(
+      { definition: old.definition, normalized: true, started: old.started, startedValue: wasStarted, restartedAt: old.facts?.restartedAt },
+      { definition: next.definition, normalized: true, started: next.started, startedValue: isStarted, restartedAt: next.facts?.restartedAt },
+      { startedUnsure: isUnresolved(wasStarted) || isUnresolved(isStarted) },
+    ),
+    ...recipientsChange(old, next),
+  ];
 }
 
 /** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name. */

@@ -3,7 +3,8 @@
  * formatValue (short, and never something that looks like a credential); Pulumi secrets are "[secret]";
  * the dynamic provider's `__provider` blob is never read, so it cannot be shown. Pure.
  */
-import { HORIZON_WEEKS, SECRET_SIG, type Horizon } from "../resources/campaign/exposure";
+import { HORIZON_WEEKS, type Horizon } from "../resources/campaign/exposure";
+import { isSigned } from "../shared/secret-envelope";
 import { UNKNOWN } from "../shared/properties";
 import { formatValue } from "../shared/validation";
 import type { FieldChange, Operation, ResourceChange } from "./changes";
@@ -14,11 +15,11 @@ import type { Preview } from "./preview";
 /** The summary of a preview that did not complete. */
 export const FAILED_SUMMARY = "the preview failed; nothing can be judged";
 
-/** The value with every Pulumi secret replaced by "[secret]". */
+/** The value with every Pulumi secret (any signed value) replaced by "[secret]". */
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (typeof value !== "object" || value === null) return value;
-  if (SECRET_SIG in value) return "[secret]";
+  if (isSigned(value)) return "[secret]";
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
 }
 

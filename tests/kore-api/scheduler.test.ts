@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mintJwt } from "../../provider/kore-api/auth";
 import { KoreClient } from "../../provider/kore-api/client";
-import * as hooks from "../../provider/pulumi/hooks";
+import * as hooks from "../../provider/pulumi/campaign-hooks";
 import {
   AdaptiveScheduler,
   DEFAULT_MAX_CONCURRENCY,

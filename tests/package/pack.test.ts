@@ -39,7 +39,7 @@ test("the tarball holds the built package, its types and the JSON schema, and no
   const files = execFileSync("tar", ["-tzf", fs.readdirSync(installDir).filter((f) => f.endsWith(".tgz")).map((f) => path.join(installDir, f))[0]], {
     encoding: "utf8",
   }).split("\n");
-  for (const f of ["package/dist/provider/index.js", "package/dist/provider/index.d.ts", "package/dist/provider/pulumi/hooks.js", "package/schema/campaign.schema.json", "package/dist/provider/compliance/rules.js", "package/dist/provider/compliance/index.d.ts"]) {
+  for (const f of ["package/dist/provider/index.js", "package/dist/provider/index.d.ts", "package/dist/provider/pulumi/campaign-hooks.js", "package/schema/campaign.schema.json", "package/dist/provider/compliance/rules.js", "package/dist/provider/compliance/index.d.ts"]) {
     expect(files).toContain(f);
   }
   expect(files.some((f) => f.startsWith("package/tests/") || f.endsWith(".test.ts") || f.startsWith("package/provider/"))).toBe(false);

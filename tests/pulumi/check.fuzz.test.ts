@@ -14,7 +14,7 @@
 import { inspect, isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { DEMO_CREDENTIALS, startEmulator, type Emulator } from "pulumi-kore-campaigns/emulator";
-import * as hooks from "../../provider/pulumi/hooks";
+import * as hooks from "../../provider/pulumi/campaign-hooks";
 import { validateCampaign, type ValidationFailure } from "../../provider/resources/campaign/schema";
 import { DAY_CODES } from "../../provider/resources/campaign/vocabulary";
 import { withoutUndefined } from "../../provider/shared/properties";
@@ -433,7 +433,7 @@ describe("validateCampaign, fuzzed", () => {
 // The check hook, in-process, pointed at an emulator
 // ---------------------------------------------------------------------------------------------
 
-describe("check (provider/pulumi/hooks.ts), fuzzed", () => {
+describe("check (provider/pulumi/campaign-hooks.ts), fuzzed", () => {
   const ENV = ["KORE_HOST", "KORE_APP_ID", "KORE_ACCOUNT_ID", "KORE_CLIENT_ID", "KORE_CLIENT_SECRET"];
   const saved: Record<string, string | undefined> = {};
   let emulator: Emulator;

@@ -83,6 +83,27 @@ test("a resource more or less, another operation, a new flag: each named; code-c
   ]);
 });
 
+test("the same values in another key order are no difference; another value is (old and new, nested)", () => {
+  // the approved record comes from the pull request's preview, the fresh one from the merge job's: an object's
+  // keys may come in another order (another engine, state written by another version), the values are the same
+  const change = (old: unknown, next: unknown): ReviewRecord => ({ changes: [{ kind: "campaign", resourceName: "billing", operation: "update", fields: [{ path: "dialingStrategy", old, new: next }] }], flags: [] });
+  const approved = parseApproved(JSON.stringify(change({ maxRingTime: 30, callerId: { type: "static", phoneNumber: "+15550100" } }, { maxRingTime: 45, maxRetries: 2 })), "review.json");
+  expect(differencesFrom(approved, change({ callerId: { phoneNumber: "+15550100", type: "static" }, maxRingTime: 30 }, { maxRetries: 2, maxRingTime: 45 }))).toEqual([]);
+  expect(differencesFrom(approved, change({ callerId: { phoneNumber: "+15550199", type: "static" }, maxRingTime: 30 }, { maxRetries: 2, maxRingTime: 45 }))).toEqual([
+    'billing (campaign): dialingStrategy: approved {"maxRingTime":30,"callerId":{"type":"static","phoneNumber":"+15550100"}} → {"maxRingTime":45,"maxRetries":2}, now {"callerId":{"phoneNumber":"+15550199","type":"static"},"maxRingTime":30} → {"maxRetries":2,"maxRingTime":45}',
+  ]);
+});
+
+test("a key the fresh review holds as undefined is the key the approved JSON left out: no difference; a present value is one", () => {
+  // the approved record went through JSON (which drops undefined); a fresh one computed in memory may hold
+  // `queueName: undefined` beside the same values
+  const change = (next: unknown): ReviewRecord => ({ changes: [{ kind: "campaign", resourceName: "billing", operation: "update", fields: [{ path: "dialingStrategy", old: { maxRingTime: 30 }, new: next }] }], flags: [] });
+  const approved = parseApproved(JSON.stringify(change({ maxRingTime: 45 })), "review.json");
+  expect(differencesFrom(approved, change({ maxRingTime: 45, maxRetries: undefined }))).toEqual([]);
+  expect(differencesFrom(approved, change({ maxRingTime: 45, maxRetries: 0 }))).toHaveLength(1);
+  expect(differencesFrom(approved, change({ maxRingTime: 45, maxRetries: null }))).toHaveLength(1);
+});
+
 test("a comment without a record, a too-large one, or another file: refused with the file named", () => {
   expect(() => parseApproved("### Kore.ai campaigns\nno record here", "comment.md")).toThrow(
     "comment.md: neither the JSON of `kore-campaigns review --format json` nor a review comment with its record",

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { VoiceCampaignArgs } from "../voice-campaign";
 import type { ContactListArgs } from "../contact-list";
 import type { Schedule } from "../../resources/campaign/schedule";
+import { outputSlots, type TargetOutput } from "../dynamic-resource";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, PACKAGE } from "./package-schema";
 
 /** An explicit provider: one Kore.ai app and its credentials (absent fields: the stack's `kore:*` config). */
@@ -30,8 +31,6 @@ export class Provider extends pulumi.ProviderResource {
   }
 }
 
-/** The outputs a resource declares so a program can read them (undefined inputs: filled in by the provider). */
-const outputs = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, undefined]));
 
 export class VoiceCampaign extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
@@ -39,11 +38,11 @@ export class VoiceCampaign extends pulumi.CustomResource {
   declare readonly schedule: pulumi.Output<Schedule>;
   /** Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed. */
   declare readonly status: pulumi.Output<string>;
-  declare readonly target: pulumi.Output<{ host: string; appId: string; accountId: string }>;
+  declare readonly target: TargetOutput;
   declare readonly campaignInstanceId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: VoiceCampaignArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CAMPAIGN_TYPE, name, { ...outputs(["status", "target", "lname", "campaignInstanceId", "experienceFlowId", "createdAt", "updatedAt"]), ...args }, opts);
+    super(CAMPAIGN_TYPE, name, { ...outputSlots(["status", "target", "lname", "campaignInstanceId", "experienceFlowId", "createdAt", "updatedAt"]), ...args }, opts);
   }
 }
 
@@ -51,9 +50,9 @@ export class ContactList extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
   declare readonly campaignInUse: pulumi.Output<string[]>;
-  declare readonly target: pulumi.Output<{ host: string; appId: string; accountId: string }>;
+  declare readonly target: TargetOutput;
 
   constructor(name: string, args: ContactListArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CONTACT_LIST_TYPE, name, { ...outputs(["status", "target", "totalRecordCount", "campaignInUse", "isListInUse", "createdAt", "updatedAt"]), ...args }, opts);
+    super(CONTACT_LIST_TYPE, name, { ...outputSlots(["status", "target", "totalRecordCount", "campaignInUse", "isListInUse", "createdAt", "updatedAt"]), ...args }, opts);
   }
 }

@@ -6,7 +6,7 @@
  * What the engine sends and how it is read:
  * - Configure: the provider's inputs (`args`: host, appId, ..., clientSecret as a secret) become the
  *   `kore:*` settings the hooks read, exactly as stack config feeds the dynamic provider.
- * - Secrets arrive wrapped (`{4dabf18193072939515e22adb298388d: "1b47...", value}`): unwrapped on the way in;
+ * - Secrets arrive wrapped (shared/secret-envelope.ts): unwrapped on the way in;
  *   a top-level input that was secret is wrapped again wherever it comes back (inputs, outputs).
  * - Diff answers `detailedDiff` with nested paths (`dialingStrategy.maxRingTime`), from the resources' own diff.
  * - Read with no properties is an import: the campaign is read by id alone, `started` from its status.
@@ -14,14 +14,16 @@
 import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import * as grpc from "@grpc/grpc-js";
 import { isDeepStrictEqual } from "node:util";
-import * as campaignHooks from "../hooks";
+import * as campaignHooks from "../campaign-hooks";
+import type { CampaignDiffResult } from "../campaign-hooks";
 import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
-import { diffCampaign, normalizedDefinition } from "../../resources/campaign/diff";
+import { campaignFieldChanges } from "../../resources/campaign/field-changes";
 import { definitionOf, inputsFromOutputs } from "../../resources/campaign/state";
 import { startedAsItIs } from "../../resources/campaign/from-server";
-import { valueAt, parsePath } from "../../shared/validation";
+import { parsePath } from "../../shared/validation";
+import { isSecret, secretOf, SIG_KEY, unwrapSecret } from "../../shared/secret-envelope";
 import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -31,16 +33,13 @@ const statusproto = require("@pulumi/pulumi/proto/status_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 const anyproto = require("google-protobuf/google/protobuf/any_pb");
-const rpc = require("@pulumi/pulumi/runtime/rpc") as { specialSigKey: string; specialSecretSig: string; isRpcSecret(v: unknown): boolean; unwrapRpcSecret(v: unknown): unknown };
 
 type Props = Record<string, unknown>;
 type Call = ServerUnaryCall<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Done = sendUnaryData<unknown>;
 
-/** The engine's secret envelope (`{[specialSigKey]: specialSecretSig, value}`), read and written with the SDK's own helpers. */
-export const SECRET_SIG: string = rpc.specialSigKey;
-const isSecret = (v: unknown): v is { value: unknown } => typeof v === "object" && v !== null && Boolean(rpc.isRpcSecret(v));
-const secretOf = (value: unknown): Props => ({ [rpc.specialSigKey]: rpc.specialSecretSig, value });
+/** The key of the engine's secret envelope (shared/secret-envelope.ts). */
+export const SECRET_SIG: string = SIG_KEY;
 
 /** Unwraps secrets at any depth; reports the top-level keys that held one. */
 export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<string> } {
@@ -48,7 +47,7 @@ export function unwrapSecrets(props: Props): { plain: Props; secretKeys: Set<str
   const unwrap = (v: unknown, top?: string): unknown => {
     if (isSecret(v)) {
       if (top) secretKeys.add(top);
-      return unwrap(rpc.unwrapRpcSecret(v), top);
+      return unwrap(unwrapSecret(v), top);
     }
     if (Array.isArray(v)) return v.map((x) => unwrap(x, top));
     if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x, top)]));
@@ -98,20 +97,16 @@ function grpcError(e: unknown, secretKeys = new Set<string>()): grpc.ServiceErro
 /** PropertyDiff kinds (provider.proto). */
 const KIND = { ADD: 0, ADD_REPLACE: 1, DELETE: 2, DELETE_REPLACE: 3, UPDATE: 4, UPDATE_REPLACE: 5 } as const;
 
-/** The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. */
-export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[]): Record<string, number> {
+/**
+ * The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. `changed`:
+ * the campaign diff's paths when the hook has computed them (one diffCampaign per Diff).
+ */
+export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[], changed?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
   if (kind === "campaign") {
-    const d = diffCampaign({ definition: definitionOf(olds), started: Boolean(olds.started) }, { definition: definitionOf(news), started: Boolean(news.started) });
-    // kinds from the normalized sides, as the diff compares them ({ isSchedulingEnabled: false } is { enabled: false })
-    const [was, now] = [
-      { ...(normalizedDefinition(definitionOf(olds)) as Props), started: olds.started },
-      { ...(normalizedDefinition(definitionOf(news)) as Props), started: news.started },
-    ];
-    if (olds.restartedAt !== news.restartedAt) out.restartedAt = olds.restartedAt === undefined ? KIND.ADD : news.restartedAt === undefined ? KIND.DELETE : KIND.UPDATE;
-    for (const path of d.changed) {
-      const [before, after] = [valueAt(was, parsePath(path)), valueAt(now, parsePath(path))];
-      out[path] = before === undefined ? KIND.ADD : after === undefined ? KIND.DELETE : KIND.UPDATE;
+    const side = (props: Props) => ({ definition: definitionOf(props) as unknown as Props, started: Boolean(props.started), startedValue: props.started, restartedAt: props.restartedAt });
+    for (const field of campaignFieldChanges(side(olds), side(news), { changed })) {
+      out[field.path] = field.old === undefined ? KIND.ADD : field.new === undefined ? KIND.DELETE : KIND.UPDATE;
     }
   }
   for (const key of replaces) out[key] = KIND.UPDATE_REPLACE;
@@ -216,7 +211,7 @@ export class KoreProviderService {
       const news = unwrapSecrets(fromStruct(call.request.getNews())).plain;
       const result = await hooks.diff(call.request.getId(), olds as never, news);
       // no change at all (a no-op preview's every resource): no path to name, and the diff is not computed twice
-      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? []) : {};
+      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? [], (result as CampaignDiffResult).changedFields) : {};
       const resp = new provproto.DiffResponse();
       resp.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
       resp.setReplacesList(result.replaces ?? []);
@@ -234,24 +229,42 @@ export class KoreProviderService {
     });
   }
 
-  create(call: Call, done: Done): void {
-    const { plain: inputs, secretKeys } = unwrapSecrets(fromStruct(call.request.getProperties()));
+  /**
+   * Create and Update alike: the sent properties unwrapped; a preview answered with what would be sent, no call;
+   * the answer's top-level secrets wrapped again (a partial failure's too).
+   */
+  private write(
+    call: Call,
+    done: Done,
+    sent: { toJavaScript(): Props } | undefined,
+    Response: new () => { setId?(id: string): void; setProperties(s: unknown): void },
+    previewed: (plain: Props) => Props,
+    apply: (hooks: ReturnType<typeof hooksFor>["hooks"], plain: Props) => Promise<{ id?: string; properties: Props }>,
+  ): void {
+    const { plain, secretKeys } = unwrapSecrets(fromStruct(sent));
     void this.run(
       done,
       async () => {
         const { hooks } = hooksFor(call.request.getUrn());
-        const resp = new provproto.CreateResponse();
+        const resp = new Response();
         if (call.request.getPreview()) {
-          resp.setProperties(toStruct(wrapSecrets(inputs, secretKeys))); // a preview: what would be sent, no call
+          resp.setProperties(toStruct(wrapSecrets(previewed(plain), secretKeys)));
           return resp;
         }
-        const { id, outs } = await hooks.create(inputs);
-        resp.setId(id);
-        resp.setProperties(toStruct(wrapSecrets(outs as Props, secretKeys)));
+        const { id, properties } = await apply(hooks, plain);
+        if (id !== undefined) resp.setId?.(id);
+        resp.setProperties(toStruct(wrapSecrets(properties, secretKeys)));
         return resp;
       },
       secretKeys,
     );
+  }
+
+  create(call: Call, done: Done): void {
+    this.write(call, done, call.request.getProperties(), provproto.CreateResponse, (inputs) => inputs, async (hooks, inputs) => {
+      const { id, outs } = await hooks.create(inputs);
+      return { id, properties: outs as Props };
+    });
   }
 
   read(call: Call, done: Done): void {
@@ -294,23 +307,11 @@ export class KoreProviderService {
   }
 
   update(call: Call, done: Done): void {
-    const { plain: news, secretKeys } = unwrapSecrets(fromStruct(call.request.getNews()));
-    void this.run(
-      done,
-      async () => {
-        const { hooks } = hooksFor(call.request.getUrn());
-        const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
-        const resp = new provproto.UpdateResponse();
-        if (call.request.getPreview()) {
-          resp.setProperties(toStruct(wrapSecrets({ ...olds, ...news }, secretKeys))); // a preview: no call
-          return resp;
-        }
-        const result = await hooks.update(call.request.getId(), olds as never, news);
-        resp.setProperties(toStruct(wrapSecrets((result.outs ?? {}) as Props, secretKeys)));
-        return resp;
-      },
-      secretKeys,
-    );
+    const olds = () => unwrapSecrets(fromStruct(call.request.getOlds())).plain;
+    this.write(call, done, call.request.getNews(), provproto.UpdateResponse, (news) => ({ ...olds(), ...news }), async (hooks, news) => {
+      const result = await hooks.update(call.request.getId(), olds() as never, news);
+      return { properties: (result.outs ?? {}) as Props };
+    });
   }
 
   delete(call: Call, done: Done): void {

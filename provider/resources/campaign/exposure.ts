@@ -23,6 +23,7 @@
  *   true, a schedule every day over the whole horizon, windows all day, any zone, priority 5.
  */
 import { UNKNOWN } from "../../shared/properties";
+import { isSigned } from "../../shared/secret-envelope";
 import { ALL_WEEK, DAY_MS, MAX_EAST, MAX_WEST, MINUTE_MS, dayStart, instantsOfWallTimes, intersectIntervals, knownZone, normalizeIntervals, weekdayOf, windowInstants, type Interval, type WeekWindows } from "../../shared/instants";
 import { DAY_CODES, type DayCode } from "./vocabulary";
 import { normalizeDay, normalizePriority, timeToMinutes } from "./normalize";
@@ -46,13 +47,10 @@ export function horizonFrom(nowMs: number, weeks = HORIZON_WEEKS): Horizon {
 // Unresolved values: what the engine writes for a value not known yet, or a secret
 // ---------------------------------------------------------------------------------------------------
 
-/** Pulumi's key marking a secret value in JSON. */
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
 /** Whether a value is one the engine has not resolved for this preview (unknown, or secret). */
 export function isUnresolved(value: unknown): boolean {
   if (value === UNKNOWN || value === "[secret]") return true;
-  return typeof value === "object" && value !== null && SECRET_SIG in value;
+  return isSigned(value);
 }
 
 

@@ -97,3 +97,31 @@ describe("CheckConfig (the native plugin, as the engine calls it)", () => {
     expect(inputs).toEqual({ clientSecret: secret("s") });
   });
 });
+
+describe("Diff (in process, as the engine calls it)", () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const provproto = require("@pulumi/pulumi/proto/provider_pb");
+  const structproto = require("google-protobuf/google/protobuf/struct_pb");
+  const { queue_name, campaignType: _t, ...rest } = SAMPLE_PROGRESSIVE as Record<string, any>;
+
+  test("one diffCampaign per Diff: the detailed diff uses the paths the hook's diff found", async () => {
+    const diffModule = require("../../../provider/resources/campaign/diff");
+    const { KoreProviderService } = require("../../../provider/pulumi/native/service");
+    const olds: Record<string, any> = { ...structuredClone(rest), queueName: queue_name, started: false };
+    const news = structuredClone(olds);
+    news.dialingStrategy.maxRingTime = 45;
+    const request = new provproto.DiffRequest();
+    request.setUrn("urn:pulumi:test::kore::kore:index:VoiceCampaign::billing");
+    request.setId("cd-1");
+    request.setOlds(structproto.Struct.fromJavaScript(olds));
+    request.setNews(structproto.Struct.fromJavaScript(news));
+    const spy = jest.spyOn(diffModule, "diffCampaign");
+    try {
+      const resp = await new Promise<any>((resolve, reject) => new KoreProviderService("0.0.0").diff({ request }, (err: unknown, r: unknown) => (err ? reject(err) : resolve(r))));
+      expect(resp.toObject().detaileddiffMap).toEqual([["dialingStrategy.maxRingTime", { kind: 4, inputdiff: true }]]);
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -381,3 +381,26 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
     });
   });
 });
+
+test("a state written before the hooks moved to campaign-hooks.ts still runs: its stored provider requires pulumi-kore-campaigns/internal/hooks itself", async () => {
+  // the serialized provider exactly as a state written by 0.2 holds it (the real CLI's preview of that state)
+  const fixture = JSON.parse(require("node:fs").readFileSync(require("node:path").resolve(__dirname, "../fixtures/preview/one-field.json"), "utf8"));
+  const stored = JSON.stringify(fixture).match(/"__provider":("exports\.handler(?:[^"\\]|\\.)*")/);
+  const oldProvider = JSON.parse(stored![1]) as string;
+  expect(oldProvider).toContain('require("pulumi-kore-campaigns/internal/hooks").create(inputs)');
+  const emulator = await startEmulator({ port: 0, contactLists: ["Recent Buyers - Q2 2025"], readyDelayMs: 0 });
+  const host = await ProviderHost.start({ provider: oldProvider, env: clientEnv(emulator.url) });
+  try {
+    await host.configure();
+    const { inputs, failures } = await host.check(argsFromSample(SAMPLE_PROGRESSIVE, "stored before the move"));
+    expect(failures).toEqual([]);
+    const { id, outs } = await host.create(inputs);
+    expect(emulator.campaign(id)).toMatchObject({ name: "stored before the move" });
+    expect((await host.read(id, outs)).outs).toMatchObject({ name: "stored before the move", dialingMode: "Progressive" });
+    await host.delete(id, outs);
+    expect(emulator.campaign(id)).toBeUndefined();
+  } finally {
+    await host.stop();
+    await emulator.close();
+  }
+});
