@@ -1,5 +1,5 @@
 /**
- * The built provider hooks (`dist/provider/hooks.js`), loaded in this process the way the serialized
+ * The built provider hooks (`dist/provider/pulumi/campaign-hooks.js`), loaded in this process the way the serialized
  * provider loads them: by the package's own name. Typed here by the few functions the bench calls.
  */
 import { DEMO_CREDENTIALS } from "pulumi-kore-campaigns/emulator";
