@@ -59,25 +59,11 @@
  */
 import { z } from "zod";
 import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
-import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, unknownTolerant, type IssueReading, type RawIssue } from "../../shared/schema-failures";
-import { isRecord } from "../../util/values";
-import { recipientsField, recipientsSchema } from "../../shared/recipients";
-import { CALLING_FREQUENCIES, DAY_CODES, DIALING_MODES, DIALING_ORDERS, E164_PATTERN, LIMITS, type DayCode, type Priority } from "./vocabulary";
-import { DAY_PATTERN, normalizeTime, normalizeTimezone, sortCallingWindows, TIME_PATTERN, TIME_ZONE_SHAPE } from "./normalize";
+import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, type IssueReading, type RawIssue } from "../../shared/schema-failures";
+import { outboundFieldSchemas } from "../../shared/outbound/field-schemas";
+import { DIALING_MODES, DIALING_ORDERS, LIMITS } from "./vocabulary";
 import { DESCRIPTIONS, RULES, unknownFieldRule } from "./messages";
-import {
-  ALWAYS,
-  checkDuplicateLists,
-  checkModeFields,
-  checkOverlaps,
-  checkRepeat,
-  checkSchedule,
-  checkScheduleStarted,
-  checkWindowOrder,
-  crossFieldIssues,
-  type IsUnknown,
-} from "./cross-field";
-import { normalizeScheduleTime, SCHEDULE_TIME_PATTERN, SCHEDULE_UNITS, scheduleTimeMs, type Schedule } from "./schedule";
+import { ALWAYS, checkModeFields, checkScheduleStarted, crossFieldIssues } from "./cross-field";
 export { formatPath, formatValue, parsePath, type ValidationFailure };
 
 // ---------------------------------------------------------------------------------------------------
@@ -86,146 +72,26 @@ export { formatPath, formatValue, parsePath, type ValidationFailure };
 // variant (no marker), which is also what the JSON Schema is generated from.
 // ---------------------------------------------------------------------------------------------------
 
-/** Normalized schedule (the parsed fields are normalized already); Pulumi's unknown marker stays where it is. */
-function normalizedSchedule(s: Record<string, unknown>, isUnknown: IsUnknown): Schedule {
-  if (Object.values(s).some(isUnknown)) return s as unknown as Schedule; // known at apply: normalized then
-  const enabled = s.enabled ?? s.isSchedulingEnabled ?? false;
-  if (enabled === false) return { enabled: false };
-  const repeat = isRecord(s.repeat) && !isUnknown(s.repeat) && s.repeat.unit === "day" ? { every: s.repeat.every, unit: "day" } : s.repeat;
-  return { enabled: true, start: s.start, end: s.end, repeat } as Schedule;
-}
-
 function buildSchemas(unknownValue: unknown) {
-  const isUnknown: IsUnknown = (value) => unknownValue !== undefined && value === unknownValue;
-  /** Lets the unknown marker through at this node (the type stays T: see validateCampaign's doc). */
-  const u = unknownTolerant(unknownValue);
+  const shared = outboundFieldSchemas(unknownValue);
+  const { isUnknown, u, text, integer, bool, fields: common } = shared;
 
-  // Lengths are counted in UTF-16 code units, as a JavaScript server (and the emulator) counts them: the
-  // stricter reading of "48 characters" (an emoji counts 2), so nothing passes here that Kore could refuse.
-  // `.max` (code points) stays for the JSON Schema's maxLength; the refinement is the binding rule.
-  const text = (max: number | undefined, rule: string) => {
-    const base = z.string({ error: rule }).trim().min(1, { error: rule });
-    return max === undefined ? base : base.max(max, { error: rule }).refine((v) => v.length <= max, { error: rule });
-  };
-  const integer = (min: number, max: number | undefined, rule: string) => {
-    const base = z.number({ error: rule }).int({ error: rule }).min(min, { error: rule });
-    return max === undefined ? base : base.max(max, { error: rule });
-  };
-  const bool = () => z.boolean({ error: RULES.boolean });
-  const time = (description: string) =>
-    z
-      .string({ error: RULES.time })
-      .regex(TIME_PATTERN, { error: RULES.time })
-      .transform((s) => normalizeTime(s) ?? s)
-      .describe(description);
-
-  const dayCode = () => z.string({ error: RULES.day }).regex(DAY_PATTERN, { error: RULES.day }).transform((s) => s.toUpperCase() as DayCode);
-  const scheduleTime = (description: string) =>
-    z
-      .string({ error: RULES.scheduleTime })
-      .regex(SCHEDULE_TIME_PATTERN, { error: RULES.scheduleTime })
-      .refine((s) => !SCHEDULE_TIME_PATTERN.test(s) || scheduleTimeMs(s) !== undefined, { error: `${RULES.scheduleTime}; this date or time does not exist` })
-      .transform((s) => normalizeScheduleTime(s) ?? s)
-      .describe(description);
-
-  const callingWindowShape = {
-    day: u(dayCode().describe(DESCRIPTIONS.day)),
-    start: u(time(DESCRIPTIONS.start)),
-    end: u(time(DESCRIPTIONS.end)),
-  };
-  const callingWindow = z
-    .strictObject(callingWindowShape, { error: RULES.window })
-    .superRefine((w, ctx) => checkWindowOrder(w, ctx, isUnknown), ALWAYS)
-    .describe(DESCRIPTIONS.window);
-
-  const callingHoursShape = {
-    frequency: u(z.enum(CALLING_FREQUENCIES, { error: RULES.frequency }).describe(DESCRIPTIONS.frequency)),
-    timezone: u(
-      z
-        .string({ error: RULES.timezone })
-        .regex(TIME_ZONE_SHAPE, { error: RULES.timezone })
-        .transform((s, ctx) => {
-          const zone = normalizeTimezone(s);
-          if (zone === undefined) ctx.addIssue({ code: "custom", message: RULES.timezone, input: s, params: { code: "format" } });
-          return zone ?? s;
-        })
-        .describe(DESCRIPTIONS.timezone),
-    ),
-    days: u(
-      z
-        .array(u(callingWindow), { error: RULES.days })
-        .min(1, { error: RULES.days })
-        .max(LIMITS.callingWindows.max, { error: RULES.days })
-        .superRefine((days, ctx) => checkOverlaps(days, ctx, isUnknown), ALWAYS)
-        .transform((days) => sortCallingWindows(days))
-        .describe(DESCRIPTIONS.days),
-    ),
-  };
-  const callerIdShape = {
-    phoneNumber: u(z.string({ error: RULES.phoneNumber }).regex(E164_PATTERN, { error: RULES.phoneNumber }).describe(DESCRIPTIONS.phoneNumber)),
-  };
   const dialingStrategyShape = {
-    callerId: u(z.strictObject(callerIdShape, { error: RULES.callerId }).describe(DESCRIPTIONS.callerId)),
-    callingHours: u(z.strictObject(callingHoursShape, { error: RULES.callingHours }).describe(DESCRIPTIONS.callingHours)),
+    callerId: common.callerId,
+    callingHours: common.callingHours,
     dialingOrder: u(z.enum(DIALING_ORDERS, { error: RULES.dialingOrder }).describe(DESCRIPTIONS.dialingOrder)),
     maxAttemptsPerRecord: u(integer(LIMITS.maxAttemptsPerRecord.min, LIMITS.maxAttemptsPerRecord.max, RULES.maxAttemptsPerRecord).describe(DESCRIPTIONS.maxAttemptsPerRecord)),
     defaultRetryPeriod: u(integer(LIMITS.defaultRetryPeriod.min, LIMITS.defaultRetryPeriod.max, RULES.defaultRetryPeriod).describe(DESCRIPTIONS.defaultRetryPeriod)),
     maxRingTime: u(integer(LIMITS.maxRingTime.min, LIMITS.maxRingTime.max, RULES.maxRingTime).describe(DESCRIPTIONS.maxRingTime)),
   };
-  const repeatShape = {
-    every: u(integer(1, undefined, RULES.every).describe(DESCRIPTIONS.every)),
-    unit: u(z.enum(SCHEDULE_UNITS, { error: RULES.unit }).describe(DESCRIPTIONS.unit)),
-    days: u(
-      z
-        .array(u(dayCode()), { error: RULES.scheduleDays })
-        .min(1, { error: RULES.scheduleDays })
-        .max(DAY_CODES.length, { error: RULES.scheduleDays })
-        .transform((days) => [...days].sort((a, b) => DAY_CODES.indexOf(a) - DAY_CODES.indexOf(b)))
-        .optional()
-        .describe(DESCRIPTIONS.scheduleDays),
-    ),
-  };
-  const scheduleShape = {
-    enabled: u(bool().optional().describe(DESCRIPTIONS.scheduleEnabled)),
-    start: u(scheduleTime(DESCRIPTIONS.scheduleStart).optional()),
-    end: u(scheduleTime(DESCRIPTIONS.scheduleEnd).optional()),
-    repeat: u(
-      z
-        .strictObject(repeatShape, { error: RULES.repeat })
-        .superRefine((r, ctx) => checkRepeat(r, ctx, isUnknown), ALWAYS)
-        .optional()
-        .describe(DESCRIPTIONS.repeat),
-    ),
-    isSchedulingEnabled: u(bool().optional().describe(DESCRIPTIONS.isSchedulingEnabled)),
-  };
-
   const definitionShape = {
-    name: u(text(LIMITS.nameMaxLength, RULES.name).describe(DESCRIPTIONS.name)),
-    description: u(text(LIMITS.descriptionMaxLength, RULES.description).describe(DESCRIPTIONS.description)),
-    contactLists: u(
-      z
-        .array(u(text(undefined, RULES.contactList)), { error: RULES.contactLists })
-        .min(1, { error: RULES.contactLists })
-        .max(LIMITS.contactLists.max, { error: RULES.contactLists })
-        .superRefine((lists, ctx) => checkDuplicateLists(lists, ctx, isUnknown), ALWAYS)
-        .describe(DESCRIPTIONS.contactLists),
-    ),
-    priority: u(
-      z
-        .literal([1, 2, 3, 4, 5, "1", "2", "3", "4", "5"], { error: RULES.priority })
-        .transform((p) => String(p) as Priority)
-        .describe(DESCRIPTIONS.priority),
-    ),
+    name: common.name,
+    description: common.description,
+    contactLists: common.contactLists(DESCRIPTIONS.contactLists),
+    priority: common.priority,
     dialingMode: u(z.enum(DIALING_MODES, { error: RULES.dialingMode }).describe(DESCRIPTIONS.dialingMode)),
     dialingStrategy: u(z.strictObject(dialingStrategyShape, { error: RULES.dialingStrategy }).describe(DESCRIPTIONS.dialingStrategy)),
-    schedule: u(
-      z
-        .strictObject(scheduleShape, { error: RULES.schedule })
-        .superRefine((sch, ctx) => checkSchedule(sch, ctx, isUnknown), ALWAYS)
-        .transform((sch): Schedule => normalizedSchedule(sch, isUnknown))
-        .default((): Schedule => ({ enabled: false }))
-        .describe(DESCRIPTIONS.schedule),
-    ),
+    schedule: common.schedule,
     queueName: u(text(undefined, RULES.queueName).optional().describe(DESCRIPTIONS.queueName)),
     maxSkips: u(integer(LIMITS.maxSkips.min, undefined, RULES.maxSkips).optional().describe(DESCRIPTIONS.maxSkips)),
     experienceFlowName: u(text(undefined, RULES.experienceFlowName).optional().describe(DESCRIPTIONS.experienceFlowName)),
@@ -233,10 +99,10 @@ function buildSchemas(unknownValue: unknown) {
   };
   const specShape = {
     ...definitionShape,
-    started: u(bool().default(false).describe(DESCRIPTIONS.started)),
-    adoptExisting: u(bool().default(false).describe(DESCRIPTIONS.adoptExisting)),
-    restartedAt: u(text(LIMITS.restartedAtMaxLength, RULES.restartedAt).optional().describe(DESCRIPTIONS.restartedAt)),
-    recipients: u(recipientsField()), // local only (shared/recipients.ts): never in a body, never a PUT
+    started: common.started,
+    adoptExisting: common.adoptExisting,
+    restartedAt: common.restartedAt,
+    recipients: common.recipients, // local only (shared/recipients.ts): never in a body, never a PUT
   };
 
   const definition = z
@@ -252,12 +118,7 @@ function buildSchemas(unknownValue: unknown) {
   const knownKeys: Readonly<Record<string, readonly string[]>> = {
     "": Object.keys(specShape),
     dialingStrategy: Object.keys(dialingStrategyShape),
-    "dialingStrategy.callerId": Object.keys(callerIdShape),
-    "dialingStrategy.callingHours": Object.keys(callingHoursShape),
-    "dialingStrategy.callingHours.days[]": Object.keys(callingWindowShape),
-    schedule: Object.keys(scheduleShape),
-    "schedule.repeat": Object.keys(repeatShape),
-    recipients: Object.keys(recipientsSchema.shape),
+    ...shared.knownKeys,
   };
   return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), fields: definitionShape, isUnknown };
 }
