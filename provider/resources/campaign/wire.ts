@@ -47,16 +47,8 @@ import {
   type DialingOrder,
   type Priority,
 } from "./vocabulary";
-import {
-  normalizeChoice,
-  normalizeDay,
-  normalizePriority,
-  normalizeText,
-  normalizeTime,
-  normalizeTimezone,
-  sortCallingWindows,
-  type CallingWindow,
-} from "./normalize";
+import { normalizeChoice, normalizePriority, normalizeTimezone } from "./normalize";
+import { callingWindows as windows, compact, nonEmptyText as text, rawString, stringList, unobservedPathsIn } from "../../shared/outbound/wire-read";
 import { asRecord } from "../../util/values";
 
 /** The request body of create and update, exactly as documented. */
@@ -239,21 +231,6 @@ function unwrap(record: unknown): { campaign: Record<string, unknown>; envelopeI
 }
 
 
-function rawString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-/** Trimmed, non-empty text (an empty name or connection says nothing). */
-function text(value: unknown): string | undefined {
-  const t = normalizeText(value);
-  return t === undefined || t === "" ? undefined : t;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return undefined;
-  return value.map((v: string) => v.trim());
-}
-
 function priorityValue(value: unknown): Priority | undefined {
   return normalizePriority(value) ?? (typeof value === "string" || typeof value === "number" ? (String(value) as Priority) : undefined);
 }
@@ -274,25 +251,6 @@ function numberValue(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Calling windows, normalized and sorted like the schema's; undefined if the value is not a list of windows. */
-function windows(value: unknown): CallingWindow[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out: CallingWindow[] = [];
-  for (const item of value) {
-    const w = asRecord(item);
-    if (!w || typeof w.day !== "string" || typeof w.start !== "string" || typeof w.end !== "string") return undefined;
-    out.push({ day: normalizeDay(w.day) ?? (w.day as DayCode), start: normalizeTime(w.start) ?? w.start, end: normalizeTime(w.end) ?? w.end });
-  }
-  return sortCallingWindows(out);
-}
-
-/** Drops undefined values; an object left empty becomes undefined. */
-function compact<T extends Record<string, unknown>>(obj: T): Partial<T> | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
-  return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
-}
-
 /**
  * The definition paths `definition` sets that the server's records do not show (each record read without a
  * `previous`, the get-by-id answer first, then the list record, whose `connection` carries the queue or flow
@@ -300,16 +258,5 @@ function compact<T extends Record<string, unknown>>(obj: T): Partial<T> | undefi
  * back (see above): its own call applies it.
  */
 export function unobservedPaths(records: ReadonlyArray<Record<string, unknown> | undefined>, definition: CampaignDefinition): string[] {
-  const seen = records.map((r) => (r ? fromWireCampaign(r).definition : {}));
-  const shown = (path: string[]) => seen.some((d) => path.reduce<unknown>((v, k) => asRecord(v)?.[k], d) !== undefined);
-  const out: string[] = [];
-  const walk = (value: unknown, path: string[]) => {
-    if (value === undefined) return;
-    const nested = asRecord(value);
-    if (nested && !shown(path)) out.push(path.join("."));
-    else if (nested) for (const [k, v] of Object.entries(nested)) walk(v, [...path, k]);
-    else if (!shown(path)) out.push(path.join("."));
-  };
-  for (const [key, value] of Object.entries(definition)) if (key !== "schedule") walk(value, [key]);
-  return out;
+  return unobservedPathsIn(records.map((r) => (r ? fromWireCampaign(r).definition : {})), definition);
 }
