@@ -36,6 +36,7 @@ export type {
   ShapeVariants,
   StoredCampaign,
   StoredContactList,
+  StoredSmsMessage,
   WireDialingStrategy,
 } from "./types";
 
