@@ -285,14 +285,17 @@ function checkSmsContent(c: Checker, body: Obj): void {
   if (body.format !== "simple") return; // the format failure is enough
   const message = c.object(body, "message", "message");
   if (!message) return;
-  let filled = false;
+  let [filled, mistyped] = [false, false];
   for (const key of SMS_MESSAGE_KEYS) {
     const v = message[key];
     if (v === undefined || v === null) continue;
-    if (typeof v !== "string") c.fail(`message.${key}`, `must be a string (got ${shown(v)})`);
-    else if (v.trim().length > 0) filled = true;
+    if (typeof v !== "string") {
+      c.fail(`message.${key}`, `must be a string (got ${shown(v)})`);
+      mistyped = true;
+    } else if (v.trim().length > 0) filled = true;
   }
-  if (!filled) c.fail("message", `must have a text (message.message), a template_name or a templateId when format is simple (got ${shown(message)})`);
+  // a mistyped key is the one failure to report
+  if (!filled && !mistyped) c.fail("message", `must have a text (message.message), a template_name or a templateId when format is simple (got ${shown(message)})`);
 }
 
 /**
