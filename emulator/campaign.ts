@@ -1,10 +1,10 @@
 /**
- * A campaign's life on the server: built from a valid body, updated, started, stopped, deleted.
+ * A campaign's life on the server (voice or SMS): built from a valid body, updated, started, stopped, deleted.
  * Pure functions over StoredCampaign; the caller supplies ids and the time.
  */
 import { experienceFlowId } from "./ids";
-import type { StoredCampaign, WireDialingStrategy } from "./types";
-import type { CampaignBody } from "./validate";
+import type { StoredCampaign, StoredSmsMessage, WireDialingStrategy } from "./types";
+import type { CampaignBody, SmsCampaignBody } from "./validate";
 import { NOT_SCHEDULABLE } from "./schedule";
 
 export type Refusal = { ok: false; status: number; msg: string };
@@ -70,22 +70,94 @@ export function buildCampaign(body: CampaignBody, id: string, now: string): Stor
 
 /**
  * A PUT replaces the definition and keeps the runtime state (status, instance, createdAt).
- * Mode fields of the previous mode are dropped. The schedule gains `isRecurrenceEnabled`, as the update sample shows;
- * its flags follow the v2 schedule call only (schedule.ts), whatever the PUT's `schedule` says.
+ * `dropped` fields (the previous mode's or format's) go first. The schedule gains `isRecurrenceEnabled`, as the
+ * update samples show; its flags follow the v2 schedule call only (schedule.ts), whatever the PUT's `schedule` says.
  */
-export function applyUpdate(existing: StoredCampaign, body: CampaignBody, now: string): StoredCampaign {
+function replaceDefinition(existing: StoredCampaign, dropped: readonly string[], definition: Partial<StoredCampaign>, now: string): StoredCampaign {
   const kept: StoredCampaign = { ...existing };
-  for (const key of MODE_FIELDS) delete kept[key];
+  for (const key of dropped) delete kept[key];
   return {
     ...kept,
-    ...definitionFields(body),
-    ...modeFields(body),
+    ...definition,
     schedule: {
       isSchedulingEnabled: existing.schedule?.isSchedulingEnabled ?? false,
       isRecurrenceEnabled: existing.schedule?.isRecurrenceEnabled ?? false,
     },
     updatedAt: now,
   };
+}
+
+export function applyUpdate(existing: StoredCampaign, body: CampaignBody, now: string): StoredCampaign {
+  return replaceDefinition(existing, MODE_FIELDS, { ...definitionFields(body), ...modeFields(body) }, now);
+}
+
+// SMS campaigns (README "SMS campaigns").
+
+/** Which pages' rules and answers apply: anything not marked "sms" is a voice campaign (as every record was before SMS). */
+export const isSms = (c: Pick<StoredCampaign, "campaignType">): boolean => c.campaignType === "sms";
+
+/** Fields that only one SMS format has. */
+const FORMAT_FIELDS = ["message", "experienceFlowName", "experienceFlow"] as const;
+
+/**
+ * The message as stored: the keys sent, text untouched (not decoded, not re-encoded). An empty `templateId` is
+ * dropped, as the without-template sample answers `{message}` for `{templateId: "", message}`.
+ */
+function storedMessage(m: NonNullable<SmsCampaignBody["message"]>): StoredSmsMessage {
+  const out: StoredSmsMessage = {};
+  if (typeof m.message === "string") out.message = m.message;
+  if (typeof m.template_name === "string") out.template_name = m.template_name;
+  if (typeof m.templateId === "string" && m.templateId !== "") out.templateId = m.templateId;
+  return out;
+}
+
+/** The SMS pages send only callerId and callingHours; the answers list callingHours as {frequency, timezone, days}. */
+function storedSmsStrategy(s: SmsCampaignBody["dialingStrategy"]): WireDialingStrategy {
+  return {
+    callerId: { phoneNumber: s.callerId.phoneNumber },
+    callingHours: {
+      frequency: s.callingHours.frequency,
+      timezone: s.callingHours.timezone,
+      days: s.callingHours.days.map((d) => ({ day: d.day, start: d.start, end: d.end })),
+    },
+  };
+}
+
+function smsDefinitionFields(body: SmsCampaignBody) {
+  const content =
+    body.format === "advanced"
+      ? { experienceFlowName: body.experienceFlowName, experienceFlow: experienceFlowId(body.experienceFlowName as string) }
+      : { message: storedMessage(body.message ?? {}) };
+  return {
+    name: body.name,
+    lname: body.name.toLowerCase(),
+    description: body.description,
+    priority: body.priority,
+    format: body.format,
+    dialingStrategy: storedSmsStrategy(body.dialingStrategy),
+    contactLists: [...body.contactLists],
+    enableMachineDetect: false,
+    campaignType: "sms",
+    ...content,
+  };
+}
+
+/** A new SMS campaign: Ready at once, as every SMS create sample answers (voice campaigns start Preparing). */
+export function buildSmsCampaign(body: SmsCampaignBody, id: string, now: string): StoredCampaign {
+  return {
+    id,
+    ...smsDefinitionFields(body),
+    schedule: { isSchedulingEnabled: body.schedule?.isSchedulingEnabled ?? false },
+    status: "Ready",
+    campaignInstanceUpdatedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** An SMS PUT: like a voice one; the other format's fields are dropped. */
+export function applySmsUpdate(existing: StoredCampaign, body: SmsCampaignBody, now: string): StoredCampaign {
+  return replaceDefinition(existing, FORMAT_FIELDS, smsDefinitionFields(body), now);
 }
 
 /** The queue or flow name the list call reports as `connection`. */

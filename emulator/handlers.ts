@@ -1,5 +1,18 @@
 /** One function per endpoint: check the query and body, change the store, shape the answer. */
-import { applyUpdate, buildCampaign, checkDeletable, play, schedule as scheduleCampaign, SCHEDULE_FLAGS, stop, unschedule, type Transition } from "./campaign";
+import {
+  applySmsUpdate,
+  applyUpdate,
+  buildCampaign,
+  buildSmsCampaign,
+  checkDeletable,
+  isSms,
+  play,
+  schedule as scheduleCampaign,
+  SCHEDULE_FLAGS,
+  stop,
+  unschedule,
+  type Transition,
+} from "./campaign";
 import { validateScheduleBody } from "./schedule";
 import { buildContactList, checkListDeletable, definitionOf, listNameClash, unknownContactLists, withUsage, type ListOwner } from "./contactList";
 import { HttpError, type Answer } from "./http";
@@ -8,7 +21,15 @@ import * as answers from "./responses";
 import type { RouteName } from "./routes";
 import type { CampaignStore } from "./store";
 import type { ContactListInfo, StoredCampaign } from "./types";
-import { CONTACT_LIST_TYPES, shown, validateCampaignBody, validateContactListBody, validateListBody, type CampaignBody } from "./validate";
+import {
+  CONTACT_LIST_TYPES,
+  shown,
+  validateCampaignBody,
+  validateContactListBody,
+  validateListBody,
+  validateSmsCampaignBody,
+  type Validation,
+} from "./validate";
 
 export interface HandlerContext {
   store: CampaignStore;
@@ -29,19 +50,25 @@ type Handler = (ctx: HandlerContext) => Promise<Answer>;
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
 
-function requireCampaignTypeVoice(query: URLSearchParams): void {
+type CampaignType = "voice" | "sms";
+
+/** The `campaignType` query of create, update, delete, start and stop: which pages' rules apply. */
+function campaignTypeOf(query: URLSearchParams): CampaignType {
   const type = query.get("campaignType");
-  if (type !== "voice") throw new HttpError(400, `campaignType query parameter must be "voice" (got ${shown(type ?? undefined)})`);
+  if (type !== "voice" && type !== "sms") throw new HttpError(400, `campaignType query parameter must be "voice" or "sms" (got ${shown(type ?? undefined)})`);
+  return type;
+}
+
+/** Decision (README "SMS campaigns"): a campaignType that is not the campaign's own is refused 400, nothing changed. */
+function requireSameType(c: StoredCampaign, type: CampaignType): void {
+  const own: CampaignType = isSms(c) ? "sms" : "voice";
+  if (own !== type) {
+    throw new HttpError(400, `campaignType query parameter is "${type}", but campaign ${c.id} is a${own === "sms" ? "n SMS" : " voice"} campaign (send campaignType=${own})`);
+  }
 }
 
 function requireJsonBody(ctx: HandlerContext): void {
   if (ctx.bodyNotJson) throw new HttpError(400, "request body is not valid JSON");
-}
-
-function validBody(input: unknown): CampaignBody {
-  const v = validateCampaignBody(input);
-  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
-  return v.value;
 }
 
 function existing(ctx: HandlerContext): StoredCampaign {
@@ -50,16 +77,27 @@ function existing(ctx: HandlerContext): StoredCampaign {
   return c;
 }
 
-/** Decision: names are unique per app, compared lowercase (`lname`). */
+/** Decision: names are unique per app, compared lowercase (`lname`), voice and SMS campaigns alike (one namespace). */
 function refuseDuplicateName(ctx: HandlerContext, name: string, exceptId?: string): void {
   const clash = ctx.store.findByLname(name.toLowerCase(), exceptId);
   if (clash) throw new HttpError(409, `A campaign named "${clash.name}" already exists (id ${clash.id})`);
 }
 
 /** Decision: a campaign may only name contact lists that exist in the app (400, one message per unknown entry). */
-function refuseUnknownContactLists(ctx: HandlerContext, body: CampaignBody): void {
+function refuseUnknownContactLists(ctx: HandlerContext, body: { contactLists: string[] }): void {
   const failures = unknownContactLists(body.contactLists, ctx.store.contactLists.all());
   if (failures.length > 0) throw new HttpError(400, failures[0], 400, failures.slice(1));
+}
+
+/**
+ * A create or update body that passes, in order: the body rules (of the query's type), the contact lists, the name.
+ * `exceptId`: the campaign being updated, whose own name is no clash.
+ */
+function checkedBody<T extends { name: string; contactLists: string[] }>(ctx: HandlerContext, v: Validation<T>, exceptId?: string): T {
+  if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
+  refuseUnknownContactLists(ctx, v.value);
+  refuseDuplicateName(ctx, v.value.name, exceptId);
+  return v.value;
 }
 
 function applied(t: Transition): StoredCampaign {
@@ -68,12 +106,13 @@ function applied(t: Transition): StoredCampaign {
 }
 
 const create: Handler = async (ctx) => {
-  requireCampaignTypeVoice(ctx.query);
+  const type = campaignTypeOf(ctx.query);
   requireJsonBody(ctx);
-  const body = validBody(ctx.body);
-  refuseUnknownContactLists(ctx, body);
-  refuseDuplicateName(ctx, body.name);
-  const campaign = buildCampaign(body, newCampaignId(), ctx.now());
+  const [id, now] = [newCampaignId(), ctx.now()];
+  const campaign =
+    type === "sms"
+      ? buildSmsCampaign(checkedBody(ctx, validateSmsCampaignBody(ctx.body)), id, now)
+      : buildCampaign(checkedBody(ctx, validateCampaignBody(ctx.body)), id, now);
   ctx.store.add(campaign);
   await ctx.store.persist();
   return ok(answers.createAnswer(campaign));
@@ -86,26 +125,29 @@ const list: Handler = async (ctx) => {
   const v = validateListBody(ctx.body);
   if (!v.ok) throw new HttpError(400, v.failures[0], 400, v.failures.slice(1));
   const { skip, limit, type } = v.value;
-  const all = type === "voice" ? ctx.store.newestFirst() : [];
+  // each type lists only its own campaigns; `type` absent means voice (validateListBody)
+  const all = ctx.store.newestFirst().filter((c) => isSms(c) === (type === "sms"));
   return ok(answers.listAnswer(all.slice(skip, skip + limit), { skip, limit, total: all.length }));
 };
 
 const update: Handler = async (ctx) => {
-  requireCampaignTypeVoice(ctx.query);
+  const type = campaignTypeOf(ctx.query);
   requireJsonBody(ctx);
   const current = existing(ctx);
-  const body = validBody(ctx.body);
-  refuseUnknownContactLists(ctx, body);
-  refuseDuplicateName(ctx, body.name, current.id);
-  const updated = applyUpdate(current, body, ctx.now());
+  requireSameType(current, type);
+  const updated =
+    type === "sms"
+      ? applySmsUpdate(current, checkedBody(ctx, validateSmsCampaignBody(ctx.body), current.id), ctx.now())
+      : applyUpdate(current, checkedBody(ctx, validateCampaignBody(ctx.body), current.id), ctx.now());
   ctx.store.replace(updated);
   await ctx.store.persist();
   return ok(answers.updateAnswer(updated));
 };
 
 const remove: Handler = async (ctx) => {
-  requireCampaignTypeVoice(ctx.query);
+  const type = campaignTypeOf(ctx.query);
   const current = existing(ctx);
+  requireSameType(current, type);
   const deletable = checkDeletable(current);
   if (!deletable.ok) throw new HttpError(deletable.status, deletable.msg);
   ctx.store.remove(current.id);
@@ -114,12 +156,13 @@ const remove: Handler = async (ctx) => {
 };
 
 const trigger: Handler = async (ctx) => {
-  requireCampaignTypeVoice(ctx.query);
+  const type = campaignTypeOf(ctx.query);
   const action = ctx.query.get("trigger");
   if (action !== "play" && action !== "stop") {
     throw new HttpError(400, `trigger query parameter must be "play" or "stop" (got ${shown(action ?? undefined)})`);
   }
   const current = existing(ctx);
+  requireSameType(current, type);
   const next = applied(action === "play" ? play(current, ctx.now(), newInstanceId()) : stop(current, ctx.now()));
   ctx.store.replace(action === "stop" ? { ...next, schedule: { ...next.schedule, ...SCHEDULE_FLAGS.disabled } } : next);
   if (action === "stop") ctx.store.setSchedule(current.id, undefined); // a stop ends the schedule too
@@ -129,7 +172,7 @@ const trigger: Handler = async (ctx) => {
 
 /**
  * The v2 schedule call: POST /campaign/api/v2/public/{streamId}/campaign/schedule?enableSchedule=true|false&campaignName=...
- * The campaign is found by name (names are unique per app, compared lowercase). See schedule.ts for the decisions.
+ * The campaign, voice or SMS, is found by name (names are unique per app, compared lowercase). See schedule.ts for the decisions.
  */
 const setSchedule: Handler = async (ctx) => {
   requireJsonBody(ctx);

@@ -1,11 +1,11 @@
-/** A local emulator of Kore.ai's voice-campaign API. See emulator/README.md. */
+/** A local emulator of Kore.ai's voice- and SMS-campaign API. See emulator/README.md. */
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import type { AdminDeps, AppAdmin } from "./admin";
 import { Authenticator } from "./auth";
 import { Clock } from "./clock";
 import { parseScheduleTime, type StoredSchedule } from "./schedule";
-import { buildCampaign } from "./campaign";
+import { buildCampaign, buildSmsCampaign } from "./campaign";
 import { buildContactList, listNameClash, unknownContactLists, validateSeed, withUsage, type ListOwner } from "./contactList";
 import { resolveCredentials } from "./credentials";
 import { FaultInjector } from "./faults";
@@ -14,11 +14,11 @@ import { RequestLog } from "./requestLog";
 import { createEmulatorServer, type AppDeps } from "./server";
 import { CampaignStore } from "./store";
 import type { ContactListSeed, Emulator, EmulatorApp, EmulatorCredentials, EmulatorOptions, FaultConfig, ScriptedFault, StoredCampaign } from "./types";
-import { validateCampaignBody } from "./validate";
+import { validateCampaignBody, validateSmsCampaignBody, type Validation } from "./validate";
 
 export { DEMO_CREDENTIALS, clientConnection, clientEnv, credentialsFromEnv, resolveCredentials } from "./credentials";
 export { experienceFlowId, CAMPAIGN_ID_PATTERN, CONTACT_LIST_ID_PATTERN, INSTANCE_ID_PATTERN } from "./ids";
-export { validateCampaignBody, validateContactListBody, validateListBody } from "./validate";
+export { validateCampaignBody, validateContactListBody, validateListBody, validateSmsCampaignBody } from "./validate";
 export { DATA_FILE } from "./store";
 export { REDACTED } from "./requestLog";
 export type {
@@ -36,6 +36,7 @@ export type {
   ShapeVariants,
   StoredCampaign,
   StoredContactList,
+  StoredSmsMessage,
   WireDialingStrategy,
 } from "./types";
 
@@ -154,14 +155,18 @@ async function openApp(
       changed();
     },
     insert(body) {
-      const v = validateCampaignBody(body);
-      if (!v.ok) throw new Error(`emulator: insert refused: ${v.failures.join("; ")}`);
-      const unknown = unknownContactLists(v.value.contactLists, store.contactLists.all());
-      if (unknown.length > 0) throw new Error(`emulator: insert refused: ${unknown.join("; ")}`);
-      const clash = store.findByLname(v.value.name.toLowerCase());
-      if (clash) throw new Error(`emulator: insert refused: a campaign named "${clash.name}" already exists (id ${clash.id})`);
-      const now = new Date().toISOString();
-      const campaign = buildCampaign(v.value, newCampaignId(), now);
+      const checked = <T extends { name: string; contactLists: string[] }>(v: Validation<T>): T => {
+        if (!v.ok) throw new Error(`emulator: insert refused: ${v.failures.join("; ")}`);
+        const unknown = unknownContactLists(v.value.contactLists, store.contactLists.all());
+        if (unknown.length > 0) throw new Error(`emulator: insert refused: ${unknown.join("; ")}`);
+        const clash = store.findByLname(v.value.name.toLowerCase());
+        if (clash) throw new Error(`emulator: insert refused: a campaign named "${clash.name}" already exists (id ${clash.id})`);
+        return v.value;
+      };
+      const [id, now] = [newCampaignId(), new Date().toISOString()];
+      // an SMS body (campaignType "sms") by the SMS rules, anything else by the voice ones
+      const campaign =
+        body.campaignType === "sms" ? buildSmsCampaign(checked(validateSmsCampaignBody(body)), id, now) : buildCampaign(checked(validateCampaignBody(body)), id, now);
       for (const key of RUNTIME_KEYS) if (typeof body[key] === "string") campaign[key] = body[key] as string;
       store.add(campaign);
       changed();

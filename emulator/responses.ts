@@ -2,10 +2,11 @@
  * The answers, shaped like the docs' sample responses (including their quirks: preview creates answer only
  * `{id, data:{campId}}`, the list message has a double space, list records carry `_id`; a contact list's create
  * answer says `source: "passiveApi"` and carries `allowDuplicates`, while its get, list and delete answers say
- * `passiveApiIntegration` and carry no `allowDuplicates`).
+ * `passiveApiIntegration` and carry no `allowDuplicates`). SMS campaigns get the SMS pages' shapes (each campaign
+ * answer below picks by `campaignType`).
  * Pure: StoredCampaign / ContactListInfo in, JSON-ready object out.
  */
-import { connectionOf } from "./campaign";
+import { connectionOf, isSms } from "./campaign";
 import type { ContactListInfo, StoredCampaign } from "./types";
 
 type Json = Record<string, unknown>;
@@ -51,12 +52,14 @@ function createdCampaign(c: StoredCampaign): Json {
 }
 
 export function createAnswer(c: StoredCampaign): Json {
+  if (isSms(c)) return smsCreateAnswer(c);
   const message = `Campaign ${c.name} creation in progress`;
   if (c.dialingMode === "Preview") return { status: "success", message, id: c.id, data: { campId: c.id } };
   return { status: "success", message, data: createdCampaign(c) };
 }
 
 export function updateAnswer(c: StoredCampaign): Json {
+  if (isSms(c)) return smsUpdateAnswer(c);
   return {
     status: "success",
     message: `Campaign ${c.name} details updated successfully`,
@@ -84,6 +87,7 @@ export function updateAnswer(c: StoredCampaign): Json {
 
 /** GET: `_id`, the whole definition, `connection`, the runtime fields. */
 export function getAnswer(c: StoredCampaign): Json {
+  if (isSms(c)) return smsGetAnswer(c);
   return {
     status: "success",
     message: `Campaign ${c.name} retrieved successfully`,
@@ -109,8 +113,9 @@ export function getAnswer(c: StoredCampaign): Json {
   };
 }
 
-/** One record of the list call: a summary (no dialingStrategy), as in get-all-voice-campaigns. */
+/** One record of the list call: a summary (no dialingStrategy), as in get-all-voice-campaigns (get-all-sms-campaigns for SMS). */
 export function listRecord(c: StoredCampaign): Json {
+  if (isSms(c)) return smsListRecord(c);
   return compact({
     _id: c.id,
     name: c.name,
@@ -146,6 +151,7 @@ export function listAnswer(page: StoredCampaign[], paging: { skip: number; limit
 }
 
 export function deleteAnswer(c: StoredCampaign): Json {
+  if (isSms(c)) return smsDeleteAnswer(c);
   return {
     status: "success",
     message: `Campaign ${c.name} deleted successfully`,
@@ -171,15 +177,110 @@ export function deleteAnswer(c: StoredCampaign): Json {
 }
 
 export function startAnswer(c: StoredCampaign): Json {
+  // start-sms-campaign.md: no totalCallsCompleted, no campaignInstanceId
+  if (isSms(c)) return { status: "Active", message: "Campaign Started", updatedAt: c.updatedAt };
   return { status: "Active", message: "Campaign Started", totalCallsCompleted: 0, updatedAt: c.updatedAt, campaignInstanceId: c.campaignInstanceId };
 }
 
 export function stopAnswer(c: StoredCampaign): Json {
+  // stop-sms-campaign.md: campaignExecutionType instead of campaignInstanceId
+  if (isSms(c)) return { status: "Stopped", message: "Campaign Stopped", updatedAt: c.updatedAt, campaignExecutionType: EXECUTION_TYPE };
   return { status: "Stopped", message: "Campaign Stopped", updatedAt: c.updatedAt, campaignInstanceId: c.campaignInstanceId };
 }
 
 export function statusAnswer(c: StoredCampaign): Json {
   return { status: "success", data: { id: c.id, status: c.status, name: c.name } };
+}
+
+// SMS campaigns: the shapes of the SMS pages' samples (create-sms-campaign-*, get-sms-campaign-by-id, update-sms-campaign,
+// delete-sms-campaign, get-all-sms-campaigns). No dialingMode; `format`, and `message` (simple) or `experienceFlow` (advanced).
+
+/** Every SMS sample that has it says "NORMAL" (stop-sms-campaign, get-all-sms-campaigns); no other value is documented. */
+const EXECUTION_TYPE = "NORMAL";
+
+/** A simple campaign's `message` or an advanced one's `experienceFlow`, where the samples put them. */
+const smsContent = (c: StoredCampaign): Json => (c.format === "advanced" ? { experienceFlow: c.experienceFlow } : { message: clone(c.message) });
+
+/** The record of the create, get and update samples (`_id` first, `format` last). */
+function smsRecord(c: StoredCampaign, runtime: boolean): Json {
+  return compact({
+    _id: c.id,
+    name: c.name,
+    lname: c.lname,
+    description: c.description,
+    status: c.status,
+    priority: c.priority,
+    dialingStrategy: clone(c.dialingStrategy),
+    ...smsContent(c),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    schedule: clone(c.schedule),
+    // update-sms-campaign's table lists it; the samples are of campaigns never started
+    campaignInstanceId: runtime ? c.campaignInstanceId : undefined,
+    contactLists: clone(c.contactLists),
+    enableMachineDetect: c.enableMachineDetect,
+    format: c.format,
+  });
+}
+
+/** create-sms-campaign-*.md: `data._id` (not `id`, unlike the voice creates). */
+function smsCreateAnswer(c: StoredCampaign): Json {
+  return { status: "success", message: `Campaign ${c.name} creation in progress`, data: smsRecord(c, false) };
+}
+
+function smsGetAnswer(c: StoredCampaign): Json {
+  return { status: "success", message: `Campaign ${c.name} retrieved successfully`, data: smsRecord(c, true) };
+}
+
+/** update-sms-campaign.md: `{status, message, data: {_id, ...}}`, no top-level `id` (the voice update has one). */
+function smsUpdateAnswer(c: StoredCampaign): Json {
+  return { status: "success", message: `Campaign ${c.name} details updated successfully`, data: smsRecord(c, true) };
+}
+
+/** delete-sms-campaign.md: its own order (`format` after `priority`), `campaignInstanceId`, no `enableMachineDetect`. */
+function smsDeleteAnswer(c: StoredCampaign): Json {
+  return {
+    status: "success",
+    message: `Campaign ${c.name} deleted successfully`,
+    data: compact({
+      _id: c.id,
+      name: c.name,
+      lname: c.lname,
+      description: c.description,
+      priority: c.priority,
+      format: c.format,
+      dialingStrategy: clone(c.dialingStrategy),
+      ...smsContent(c),
+      status: c.status,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      schedule: clone(c.schedule),
+      campaignInstanceId: c.campaignInstanceId,
+      contactLists: clone(c.contactLists),
+    }),
+  };
+}
+
+/** get-all-sms-campaigns.md: `id` (not `_id`), no lname or dialingStrategy, plus the counters the sample shows. */
+function smsListRecord(c: StoredCampaign): Json {
+  return compact({
+    name: c.name,
+    description: c.description,
+    status: c.status,
+    priority: c.priority,
+    ...smsContent(c),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    schedule: clone(c.schedule),
+    campaignInstanceId: c.campaignInstanceId,
+    id: c.id,
+    // no message is sent by the emulator
+    totalMessagesSent: 0,
+    campaignInstanceUpdatedAt: c.campaignInstanceUpdatedAt,
+    campaignExecutionType: EXECUTION_TYPE,
+    contactLists: clone(c.contactLists),
+    format: c.format,
+  });
 }
 
 /** The field mapping every passive-API list shows in the samples. */

@@ -156,35 +156,55 @@ export interface WireDay {
   day: string;
 }
 
+/** Voice campaigns carry every field; SMS campaigns only `callerId` and `callingHours` (the SMS pages send no dialing settings). */
 export interface WireDialingStrategy {
   callerId: { phoneNumber: string };
   callingHours: { frequency: string; days: WireDay[]; timezone: string };
-  dialingOrder: string;
-  maxAttemptsPerRecord: number;
-  defaultRetryPeriod: number;
-  maxRingTime: number;
+  /** Voice only. */
+  dialingOrder?: string;
+  /** Voice only. */
+  maxAttemptsPerRecord?: number;
+  /** Voice only. */
+  defaultRetryPeriod?: number;
+  /** Voice only. */
+  maxRingTime?: number;
 }
 
-/** What the server holds for one campaign (wire field names, with `id`). */
+/** An SMS campaign's `message` as stored: the keys the request sent (README "SMS campaigns"). */
+export interface StoredSmsMessage {
+  /** The text, kept exactly as sent (plain, Base64 or Base64 + URL-encoded: the pages disagree). */
+  message?: string;
+  template_name?: string;
+  templateId?: string;
+}
+
+/** What the server holds for one campaign, voice or SMS (wire field names, with `id`). */
 export interface StoredCampaign {
   id: string;
   name: string;
   lname: string;
   description: string;
   priority: string;
-  dialingMode: string;
+  /** Voice only (SMS campaigns have `format` instead). */
+  dialingMode?: string;
   dialingStrategy: WireDialingStrategy;
   contactLists: string[];
+  /** Always false for SMS campaigns (their answers show it so). */
   enableMachineDetect: boolean;
+  /** "voice" or "sms": which pages' rules and answer shapes apply. */
   campaignType: string;
+  /** SMS only: `simple` (a `message`) or `advanced` (an experience flow). */
+  format?: string;
+  /** SMS only, simple format. */
+  message?: StoredSmsMessage;
   schedule: { isSchedulingEnabled: boolean; isRecurrenceEnabled?: boolean };
   /** Progressive and Preview. */
   queue_name?: string;
   /** Preview only. */
   maxSkips?: number;
-  /** Agentless only: the flow name the request sent (the list call reports it as `connection`). */
+  /** Agentless voice and advanced SMS: the flow name the request sent (the voice list call reports it as `connection`). */
   experienceFlowName?: string;
-  /** Agentless only: the `cf-` id Kore answers instead of the name. */
+  /** Agentless voice and advanced SMS: the `cf-` id Kore answers instead of the name. */
   experienceFlow?: string;
   status: string;
   campaignInstanceId?: string;

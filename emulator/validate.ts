@@ -1,5 +1,5 @@
 /**
- * The wire rules of Kore.ai's voice-campaign and contact-list bodies, from the documented body-parameter tables.
+ * The wire rules of Kore.ai's voice-campaign, SMS-campaign and contact-list bodies, from the documented body-parameter tables.
  * Deliberately a separate copy from provider/: the emulator plays the server and must catch the provider's mistakes.
  * Pure: data in, data out.
  */
@@ -21,6 +21,13 @@ export const CONTACT_LIST_TYPES = ["call"] as const;
 
 export type DialingMode = (typeof DIALING_MODES)[number];
 
+/** SMS `format`. delete-sms-campaign.md also names `basic`, which no request sends: it is refused (README). */
+export const SMS_FORMATS = ["simple", "advanced"] as const;
+/** The `message` keys an SMS request may fill: the text, a template by name, a template by id. */
+export const SMS_MESSAGE_KEYS = ["message", "template_name", "templateId"] as const;
+/** E.164: a plus, a non-zero digit, at most 15 digits in all. */
+export const E164_PATTERN = /^\+[1-9][0-9]{1,14}$/;
+
 export interface CampaignBody {
   name: string;
   description: string;
@@ -40,6 +47,24 @@ export interface CampaignBody {
   experienceFlowName?: string;
   enableMachineDetect: boolean;
   campaignType: "voice";
+  schedule?: { isSchedulingEnabled: boolean };
+}
+
+export interface SmsCampaignBody {
+  name: string;
+  description: string;
+  contactLists: string[];
+  priority: string;
+  format: (typeof SMS_FORMATS)[number];
+  /** Simple format only. */
+  message?: { message?: string; template_name?: string; templateId?: string };
+  /** Advanced format only. */
+  experienceFlowName?: string;
+  dialingStrategy: {
+    callerId: { phoneNumber: string };
+    callingHours: { frequency: string; timezone: string; days: { day: string; start: string; end: string }[] };
+  };
+  campaignType: "sms";
   schedule?: { isSchedulingEnabled: boolean };
 }
 
@@ -159,17 +184,21 @@ function checkDays(c: Checker, hours: Obj): void {
   });
 }
 
+/** `dialingStrategy.callingHours`, the same for voice and SMS. */
+function checkCallingHours(c: Checker, strategy: Obj): void {
+  const hours = c.object(strategy, "callingHours", "dialingStrategy.callingHours");
+  if (!hours) return;
+  c.oneOf(hours, "frequency", "dialingStrategy.callingHours.frequency", FREQUENCIES);
+  c.string(hours, "timezone", "dialingStrategy.callingHours.timezone", { min: 1 });
+  checkDays(c, hours);
+}
+
 function checkStrategy(c: Checker, body: Obj): void {
   const strategy = c.object(body, "dialingStrategy", "dialingStrategy");
   if (!strategy) return;
   const callerId = c.object(strategy, "callerId", "dialingStrategy.callerId");
   if (callerId) c.string(callerId, "phoneNumber", "dialingStrategy.callerId.phoneNumber", { min: 1 });
-  const hours = c.object(strategy, "callingHours", "dialingStrategy.callingHours");
-  if (hours) {
-    c.oneOf(hours, "frequency", "dialingStrategy.callingHours.frequency", FREQUENCIES);
-    c.string(hours, "timezone", "dialingStrategy.callingHours.timezone", { min: 1 });
-    checkDays(c, hours);
-  }
+  checkCallingHours(c, strategy);
   c.oneOf(strategy, "dialingOrder", "dialingStrategy.dialingOrder", DIALING_ORDERS);
   c.integer(strategy, "maxAttemptsPerRecord", "dialingStrategy.maxAttemptsPerRecord", 1, 100);
   c.integer(strategy, "defaultRetryPeriod", "dialingStrategy.defaultRetryPeriod", 1, 1440);
@@ -226,6 +255,68 @@ export function validateCampaignBody(input: unknown): Validation<CampaignBody> {
   c.oneOf(input, "campaignType", "campaignType", ["voice"]);
   checkSchedule(c, input);
   return c.failures.length > 0 ? { ok: false, failures: c.failures } : { ok: true, value: input as unknown as CampaignBody };
+}
+
+/** SMS: the sender must be an E.164 number (the response tables say so; the voice pages do not). */
+function checkSmsStrategy(c: Checker, body: Obj): void {
+  const strategy = c.object(body, "dialingStrategy", "dialingStrategy");
+  if (!strategy) return;
+  const callerId = c.object(strategy, "callerId", "dialingStrategy.callerId");
+  if (callerId && c.present(callerId, "phoneNumber", "dialingStrategy.callerId.phoneNumber")) {
+    const v = callerId.phoneNumber;
+    if (typeof v !== "string" || !E164_PATTERN.test(v)) {
+      c.fail("dialingStrategy.callerId.phoneNumber", `must be an E.164 number like "+919876543210" (got ${shown(v)})`);
+    }
+  }
+  checkCallingHours(c, strategy);
+}
+
+/** The content rules of `format`: simple needs a `message`, advanced an experience flow and no `message`. */
+function checkSmsContent(c: Checker, body: Obj): void {
+  if (body.format === "advanced") {
+    if (body.message !== undefined && body.message !== null) {
+      c.fail("message", "must not be sent when format is advanced (the experience flow is the content)");
+    }
+    if (body.experienceFlowName === undefined || body.experienceFlowName === null) {
+      c.fail("experienceFlowName", "is required when format is advanced");
+    } else c.string(body, "experienceFlowName", "experienceFlowName", { min: 1 });
+    return;
+  }
+  if (body.format !== "simple") return; // the format failure is enough
+  const message = c.object(body, "message", "message");
+  if (!message) return;
+  let [filled, mistyped] = [false, false];
+  for (const key of SMS_MESSAGE_KEYS) {
+    const v = message[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== "string") {
+      c.fail(`message.${key}`, `must be a string (got ${shown(v)})`);
+      mistyped = true;
+    } else if (v.trim().length > 0) filled = true;
+  }
+  // a mistyped key is the one failure to report
+  if (!filled && !mistyped) c.fail("message", `must have a text (message.message), a template_name or a templateId when format is simple (got ${shown(message)})`);
+}
+
+/**
+ * Checks an SMS create or update body (create-sms-campaign-*.md, update-sms-campaign.md). Unknown fields, voice-only
+ * fields (`dialingMode`, `queue_name`, `dialingStrategy.maxRingTime`...) and `experienceFlowName` on a simple campaign
+ * are ignored and not stored.
+ */
+export function validateSmsCampaignBody(input: unknown): Validation<SmsCampaignBody> {
+  if (!isObject(input)) return { ok: false, failures: [`request body must be a JSON object (got ${shown(input)})`] };
+  const c = new Checker();
+  c.string(input, "name", "name", { min: 1, max: NAME_MAX });
+  // the without-template and using-template tables mark it required (the advanced one optional): required here
+  c.string(input, "description", "description", { min: 1, max: DESCRIPTION_MAX });
+  checkContactLists(c, input);
+  c.oneOf(input, "priority", "priority", PRIORITIES);
+  c.oneOf(input, "format", "format", SMS_FORMATS);
+  checkSmsContent(c, input);
+  checkSmsStrategy(c, input);
+  c.oneOf(input, "campaignType", "campaignType", ["sms"]);
+  checkSchedule(c, input);
+  return c.failures.length > 0 ? { ok: false, failures: c.failures } : { ok: true, value: input as unknown as SmsCampaignBody };
 }
 
 /**

@@ -100,15 +100,19 @@ test("fields of another mode are not stored (queue_name on Agentless, maxSkips o
   expect(emulator().campaign(progressive.body.data.id)).not.toHaveProperty("maxSkips");
 });
 
-test("campaignType query parameter other than voice is refused", async () => {
+test("a voice body with campaignType=sms is held to the SMS rules and refused; a missing or unknown campaignType is refused", async () => {
   const appId = emulator().credentials.appId;
   const reply = await call(emulator(), "POST", `/agentassist/api/v1/public/${appId}/campaign?campaignType=sms`, {
     body: named(SAMPLE_PROGRESSIVE, "Sms Query"),
   });
   expect(reply.status).toBe(400);
-  expect(reply.body.errors[0].msg).toContain("campaignType");
+  expect(reply.body.errors).toContainEqual({ msg: 'campaignType must be one of sms (got "voice")', code: 400 });
+  expect(emulator().campaigns().map((c) => c.name)).not.toContain("Sms Query");
   const missing = await call(emulator(), "POST", `/agentassist/api/v1/public/${appId}/campaign`, { body: named(SAMPLE_PROGRESSIVE, "No Query") });
   expect(missing.status).toBe(400);
+  expect(missing.body.errors[0].msg).toBe('campaignType query parameter must be "voice" or "sms" (got undefined)');
+  const email = await call(emulator(), "POST", `/agentassist/api/v1/public/${appId}/campaign?campaignType=email`, { body: named(SAMPLE_PROGRESSIVE, "Email Query") });
+  expect(email.status).toBe(400);
 });
 
 test("a body that is not JSON is refused with 400", async () => {

@@ -128,7 +128,7 @@ describe("list", () => {
     expect(withAuth.body.data.results.length).toBeGreaterThan(0);
   });
 
-  test("type sms lists nothing; bad paging values are refused with the field named", async () => {
+  test("type sms lists none of the voice campaigns; bad paging values are refused with the field named", async () => {
     const sms = await listed({ limit: 10, skip: 0, page: 1, type: "sms" });
     expect(sms.body.data).toMatchObject({ results: [], totalResults: 0, hasMore: false });
     for (const [body, field] of [
