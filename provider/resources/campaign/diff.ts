@@ -14,7 +14,7 @@
  */
 import { campaignDefinitionSchema, DEFINITION_FIELD_SCHEMAS, type CampaignDefinition } from "./schema";
 import { sameTarget, type KoreTarget } from "../../kore-api/target";
-import { isRecord } from "../../util/values";
+import { changedDefinitionPaths, isSchedulePath, normalizedWith } from "../../shared/outbound/changes";
 
 export interface CampaignState {
   definition: CampaignDefinition;
@@ -36,18 +36,13 @@ export interface CampaignDiff {
   startedChanged: boolean;
 }
 
-/** Whether a changed path is the schedule or under it. */
-export const isSchedulePath = (path: string): boolean => path === "schedule" || path.startsWith("schedule.") || path.startsWith("schedule[");
+export { isSchedulePath };
 
 /** The property that names the target app in the resource's inputs. */
 export const REPLACE_KEY = "connection";
 
 export function diffCampaign(old: CampaignState, next: CampaignState): CampaignDiff {
-  const definitionPaths: string[] = [];
-  // Equal sides normalize alike: the schema (the costly part of a diff) runs only when something differs.
-  if (!sameValue(old.definition, next.definition)) {
-    collectChanges(normalizedDefinition(old.definition), normalizedDefinition(next.definition), "", definitionPaths, 0);
-  }
+  const definitionPaths = changedDefinitionPaths(old.definition, next.definition, normalizedDefinition);
   const startedChanged = Boolean(old.started) !== Boolean(next.started);
   const targetChanged = old.target !== undefined && next.target !== undefined && !sameTarget(old.target, next.target);
   return {
@@ -63,67 +58,7 @@ export { sameTarget };
 
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * The definition as the schema normalizes it. One that does not parse as a whole (unknowns, old state, a
- * value the provider would refuse) is normalized field by field, each field that parses on its own in its
- * normal form, so one bad field does not make every other field look changed.
- */
+/** The definition as the schema normalizes it (field by field when the whole does not parse). */
 export function normalizedDefinition(definition: unknown): unknown {
-  try {
-    let candidate = definition;
-    if (isRecord(definition) && "adoptExisting" in definition) {
-      const { adoptExisting: _ignored, ...rest } = definition;
-      candidate = rest;
-    }
-    const parsed = campaignDefinitionSchema.safeParse(candidate);
-    if (parsed.success) return parsed.data;
-    return isRecord(candidate) ? normalizedFields(candidate) : definition;
-  } catch {
-    return definition;
-  }
-}
-
-function normalizedFields(candidate: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(DEFINITION_FIELD_SCHEMAS), ...Object.keys(candidate)])) {
-    const schema = DEFINITION_FIELD_SCHEMAS[key];
-    const parsed = schema?.safeParse(candidate[key]);
-    const value = parsed?.success ? parsed.data : candidate[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const MAX_DEPTH = 16;
-
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  if (!IDENTIFIER.test(key)) return `${parent}[${JSON.stringify(key)}]`;
-  return parent ? `${parent}.${key}` : key;
-}
-
-
-/** Deep equality as collectChanges sees it (a missing key equals an undefined one; `adoptExisting` ignored). */
-function sameValue(a: unknown, b: unknown): boolean {
-  const paths: string[] = [];
-  collectChanges(a, b, "", paths, 0);
-  return paths.length === 0;
-}
-
-function collectChanges(a: unknown, b: unknown, path: string, out: string[], depth: number): void {
-  if (Object.is(a, b)) return;
-  if (depth < MAX_DEPTH && Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) collectChanges(a[i], b[i], childPath(path, i), out, depth + 1);
-    return;
-  }
-  if (depth < MAX_DEPTH && isRecord(a) && isRecord(b)) {
-    const keys = [...Object.keys(b), ...Object.keys(a).filter((k) => !Object.prototype.hasOwnProperty.call(b, k))];
-    for (const key of keys) {
-      if (depth === 0 && key === "adoptExisting") continue;
-      collectChanges(a[key], b[key], childPath(path, key), out, depth + 1);
-    }
-    return;
-  }
-  out.push(path || "definition");
+  return normalizedWith(campaignDefinitionSchema, DEFINITION_FIELD_SCHEMAS, definition);
 }
