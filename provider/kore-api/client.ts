@@ -10,7 +10,7 @@
  */
 import type { Dispatcher } from "undici";
 import { createTokenSource, type KoreCredentials } from "./auth";
-import { ENDPOINTS, endpointOf, pathOf, type ArgsOf, type KoreCall, type RequestBody, type ResultOf } from "./endpoints";
+import { ENDPOINTS, endpointOf, pathOf, type ArgsOf, type CampaignType, type KoreCall, type RequestBody, type ResultOf } from "./endpoints";
 import { KoreApiError, ValidationError } from "./errors";
 import {
   CAMPAIGN_ID_PATTERN,
@@ -31,7 +31,7 @@ import { Transport } from "./transport";
 export type { WireCampaign, WireContactList, CampaignStatus, CreateResult, ListPage, SkippedRecord, TriggerResult, ScheduleResult } from "./responses";
 export type { KoreCredentials } from "./auth";
 export type { RequestScheduler } from "./scheduler";
-export type { RequestBody } from "./endpoints";
+export type { CampaignType, RequestBody } from "./endpoints";
 export { isLoopbackHost, parseKoreHost, type KoreTarget } from "./target";
 export { CAMPAIGN_ID_PATTERN } from "./responses";
 
@@ -117,9 +117,9 @@ export class KoreClient {
     });
   }
 
-  /** POST .../campaign?campaignType=voice. Never repeated once it may have reached Kore (see the retry policy). */
-  createCampaign(body: RequestBody): Promise<CreateResult> {
-    return this.call("createCampaign", { body });
+  /** POST .../campaign?campaignType=voice|sms. Never repeated once it may have reached Kore (see the retry policy). */
+  createCampaign(body: RequestBody, campaignType: CampaignType = "voice"): Promise<CreateResult> {
+    return this.call("createCampaign", { body, campaignType });
   }
 
   /** GET .../campaign/{id}. A missing campaign is a KoreApiError with status 404. */
@@ -127,29 +127,29 @@ export class KoreClient {
     return this.call("getCampaign", { campaignId: id });
   }
 
-  /** PUT .../campaign/{id}?campaignType=voice; returns the updated record. */
-  updateCampaign(id: string, body: RequestBody): Promise<WireCampaign> {
-    return this.call("updateCampaign", { campaignId: id, body });
+  /** PUT .../campaign/{id}?campaignType=voice|sms; returns the updated record. */
+  updateCampaign(id: string, body: RequestBody, campaignType: CampaignType = "voice"): Promise<WireCampaign> {
+    return this.call("updateCampaign", { campaignId: id, body, campaignType });
   }
 
-  /** DELETE .../campaign/{id}?campaignType=voice. */
-  async deleteCampaign(id: string): Promise<void> {
-    await this.call("deleteCampaign", { campaignId: id });
+  /** DELETE .../campaign/{id}?campaignType=voice|sms. */
+  async deleteCampaign(id: string, campaignType: CampaignType = "voice"): Promise<void> {
+    await this.call("deleteCampaign", { campaignId: id, campaignType });
   }
 
   /** POST .../campaign/getAllCampaignDetails?accountId=..., body `{limit, skip, page, type}` (`type` "voice" unless "sms"). */
-  async listCampaignsPage(p: { limit: number; skip: number; page: number; type?: "voice" | "sms" }): Promise<ListPage> {
+  async listCampaignsPage(p: { limit: number; skip: number; page: number; type?: CampaignType }): Promise<ListPage> {
     for (const k of ["limit", "page"] as const) positive(p[k], k);
     if (!Number.isInteger(p.skip) || p.skip < 0) throw new RangeError("skip must be an integer >= 0");
     return this.call("listCampaigns", { limit: p.limit, skip: p.skip, page: p.page, type: p.type ?? "voice" });
   }
 
   /**
-   * Every voice campaign, page by page until `hasMore` is false. The next `skip` is the records
+   * Every voice campaign (or, with `type: "sms"`, every SMS campaign), page by page until `hasMore` is false. The next `skip` is the records
    * received so far (not `page * limit`), so a server that caps `limit` below ours loses nothing.
    * Records seen twice (a campaign created between two pages shifts the window) are kept once.
    */
-  async listAllCampaigns(opts: { pageSize?: number; maxPages?: number; onSkipped?: (record: SkippedRecord & { page: number }) => void } = {}): Promise<WireCampaign[]> {
+  async listAllCampaigns(opts: { type?: CampaignType; pageSize?: number; maxPages?: number; onSkipped?: (record: SkippedRecord & { page: number }) => void } = {}): Promise<WireCampaign[]> {
     const limit = opts.pageSize ?? this.listPageSize;
     const maxPages = opts.maxPages ?? this.maxListPages;
     const byId = new Map<string, WireCampaign>();
@@ -157,7 +157,7 @@ export class KoreClient {
     let pages = 0;
     for (let page = 1; page <= maxPages; page++) {
       pages = page;
-      const { records, hasMore, skipped, received } = await this.listCampaignsPage({ limit, skip, page });
+      const { records, hasMore, skipped, received } = await this.listCampaignsPage({ limit, skip, page, type: opts.type });
       for (const r of records) if (!byId.has(r.id)) byId.set(r.id, r);
       for (const s of skipped) opts.onSkipped?.({ page, ...s }); // one bad record does not hide the others
       if (!hasMore) return [...byId.values()];
@@ -174,14 +174,14 @@ export class KoreClient {
     });
   }
 
-  /** POST /campaign/api/v1/public/{appId}/campaign/{id}?campaignType=voice&trigger=play, body `{}`. */
-  startCampaign(id: string): Promise<TriggerResult> {
-    return this.call("startCampaign", { campaignId: id });
+  /** POST /campaign/api/v1/public/{appId}/campaign/{id}?campaignType=voice|sms&trigger=play, body `{}`. */
+  startCampaign(id: string, campaignType: CampaignType = "voice"): Promise<TriggerResult> {
+    return this.call("startCampaign", { campaignId: id, campaignType });
   }
 
-  /** POST /campaign/api/v1/public/{appId}/campaign/{id}?campaignType=voice&trigger=stop, body `{}`. */
-  stopCampaign(id: string): Promise<TriggerResult> {
-    return this.call("stopCampaign", { campaignId: id });
+  /** POST /campaign/api/v1/public/{appId}/campaign/{id}?campaignType=voice|sms&trigger=stop, body `{}`. */
+  stopCampaign(id: string, campaignType: CampaignType = "voice"): Promise<TriggerResult> {
+    return this.call("stopCampaign", { campaignId: id, campaignType });
   }
 
   /**

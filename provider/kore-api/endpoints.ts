@@ -69,12 +69,18 @@ const CREATES_CONTACT_LIST = {
   refused: "the contact list was not created",
 };
 
+/**
+ * The channel a campaign call is for: the pages' `campaignType` query value (voice pages: `voice`; SMS pages:
+ * `sms`). The get, status and schedule calls take no type (one path for both channels, as the pages give it).
+ */
+export type CampaignType = "voice" | "sms";
+
 /** play / stop: body `{}`; the answer's `status` is the campaign's, not an envelope's. */
-function trigger(value: "play" | "stop"): Endpoint<CampaignArgs, z.output<typeof triggerResponse>> {
+function trigger(value: "play" | "stop"): Endpoint<TypedCampaignArgs, z.output<typeof triggerResponse>> {
   return {
     method: "POST",
     path: TRIGGER,
-    query: { campaignType: "voice", trigger: value },
+    query: { campaignType: "{campaignType}", trigger: value },
     body: () => ({}),
     response: triggerResponse,
     expected: "{status, message, updatedAt, campaignInstanceId}",
@@ -87,16 +93,18 @@ const DELETE_ANSWER = "a JSON object or an empty body";
 
 type WithBody = { body: RequestBody };
 type CampaignArgs = { campaignId: string };
+type Typed = { campaignType: CampaignType };
+type TypedCampaignArgs = CampaignArgs & Typed;
 type ListArgs = { contactListId: string };
 
 export const ENDPOINTS = {
   createCampaign: endpoint({
     method: "POST",
     path: `${V1}/campaign`,
-    query: { campaignType: "voice" },
-    body: (a: WithBody) => a.body,
+    query: { campaignType: "{campaignType}" },
+    body: (a: WithBody & Typed) => a.body,
     response: createResponse,
-    expected: "{data: {id, ...campaign}} (Progressive/Agentless) or {id, data: {campId}} (Preview)",
+    expected: "{data: {id or _id, ...campaign}} (Progressive/Agentless, SMS) or {id, data: {campId}} (Preview)",
     creates: CREATES_CAMPAIGN,
   }),
   getCampaign: endpoint<CampaignArgs, z.output<typeof getResponse>>({
@@ -110,7 +118,7 @@ export const ENDPOINTS = {
     method: "POST",
     path: `${V1}/campaign/getAllCampaignDetails`,
     query: { accountId: "{accountId}" },
-    body: (a: { limit: number; skip: number; page: number; type: "voice" | "sms" }) => ({ limit: a.limit, skip: a.skip, page: a.page, type: a.type }),
+    body: (a: { limit: number; skip: number; page: number; type: CampaignType }) => ({ limit: a.limit, skip: a.skip, page: a.page, type: a.type }),
     response: listResponse,
     expected: "{data: {results: [{_id or id, ...}], hasMore}}",
     readOnly: true,
@@ -118,15 +126,17 @@ export const ENDPOINTS = {
   updateCampaign: endpoint({
     method: "PUT",
     path: `${V1}/campaign/{campaignId}`,
-    query: { campaignType: "voice" },
-    body: (a: CampaignArgs & WithBody) => a.body,
+    query: { campaignType: "{campaignType}" },
+    body: (a: TypedCampaignArgs & WithBody) => a.body,
     response: updateResponse,
-    expected: "{id, data: {id, ...campaign}}",
+    expected: "{id, data: {id, ...campaign}} (voice) or {data: {_id, ...campaign}} (SMS)",
   }),
-  deleteCampaign: endpoint<CampaignArgs, z.output<typeof deleteResponse>>({
+  // delete-sms-campaign.md writes `{{campaignType}}` where the id belongs (and no `/` after the host): the
+  // path table's `campaignId` is followed, as for voice.
+  deleteCampaign: endpoint<TypedCampaignArgs, z.output<typeof deleteResponse>>({
     method: "DELETE",
     path: `${V1}/campaign/{campaignId}`,
-    query: { campaignType: "voice" },
+    query: { campaignType: "{campaignType}" },
     response: deleteResponse,
     expected: DELETE_ANSWER,
   }),

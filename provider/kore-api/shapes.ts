@@ -100,7 +100,7 @@ export function documentedShape(call: KoreCall, body: unknown): string | undefin
   switch (call) {
     case "createCampaign":
       if (isObject(data) && typeof data.campId === "string" && topId) return "id and data.campId (create-voice-campaign-preview, v1)";
-      if (dataId) return `the campaign under data, with ${dataId} (create Progressive / Agentless; Preview v2)`;
+      if (dataId) return `the campaign under data, with ${dataId} (create Progressive / Agentless; Preview v2; the SMS creates)`;
       return undefined;
     case "getCampaign":
       return dataId ? `the campaign under data, with ${dataId} (get-voice-campaign-by-id${dataId === "data._id" ? "" : "-v2 table"})` : undefined;
@@ -110,7 +110,7 @@ export function documentedShape(call: KoreCall, body: unknown): string | undefin
       if (dataId === "data._id") return "data._id without a top-level id (update-sms-campaign)";
       return undefined;
     case "deleteCampaign":
-      return dataId ? `the deleted campaign under data, with ${dataId} (delete-voice-campaign)` : "an object without the deleted campaign";
+      return dataId ? `the deleted campaign under data, with ${dataId} (delete-voice-campaign, delete-sms-campaign)` : "an object without the deleted campaign";
     case "listCampaigns": {
       if (!isObject(data) || !Array.isArray(data.results)) return undefined;
       const paging = typeof data.hasMore === "boolean" ? "hasMore" : typeof data.totalResults === "number" ? "totalResults without hasMore" : "no paging fields (get-all-sms-campaigns' table)";
@@ -122,7 +122,7 @@ export function documentedShape(call: KoreCall, body: unknown): string | undefin
       return isObject(data) && typeof data.status === "string" && dataId ? `${dataId}, data.status as text (get-campaign-status)` : undefined;
     case "startCampaign":
     case "stopCampaign":
-      return typeof body.status === "string" ? "status, message, updatedAt (start / stop-voice-campaign)" : undefined;
+      return typeof body.status === "string" ? "status, message, updatedAt (start / stop-voice-campaign, start / stop-sms-campaign)" : undefined;
     case "enableCampaignSchedule":
     case "disableCampaignSchedule":
       return body.status === "success" ? "status, message, id (enable / disable schedule, v2)" : undefined;
