@@ -1,39 +1,6 @@
-/**
- * The shape of what Pulumi stores for a campaign, and the small conversions the hooks need:
- * outputs -> definition and outputs -> inputs.
- */
+/** The voice campaign's view of what state holds (shared/campaign-run/state.ts, typed with the voice definition). */
+import { definitionOf as definitionIn, inputsFromOutputs } from "../../shared/campaign-run/state";
 import type { CampaignDefinition } from "./schema";
 
-/** Output fields that are not part of the definition sent to Kore. */
-const NON_DEFINITION_KEYS = [
-  "__provider",
-  "connection",
-  "started",
-  "adoptExisting",
-  "target",
-  "status",
-  "lname",
-  "campaignInstanceId",
-  "experienceFlowId",
-  "createdAt",
-  "updatedAt",
-  "pendingChanges",
-  "restartedAt",
-  "stoppedOutsideGit",
-  "recipients",
-] as const;
-
-/** The fields a user declares (what `check` returns), taken from a full set of outputs. */
-const INPUT_EXTRA_KEYS = ["started", "adoptExisting", "restartedAt", "connection", "recipients"] as const;
-
-export function definitionOf(props: Record<string, unknown>): CampaignDefinition {
-  const definition: Record<string, unknown> = { ...props };
-  for (const key of NON_DEFINITION_KEYS) delete definition[key];
-  return definition as unknown as CampaignDefinition;
-}
-
-export function inputsFromOutputs(outs: Record<string, unknown>): Record<string, unknown> {
-  const inputs: Record<string, unknown> = { ...definitionOf(outs) };
-  for (const key of INPUT_EXTRA_KEYS) if (outs[key] !== undefined) inputs[key] = outs[key];
-  return inputs;
-}
+export const definitionOf = (props: object): CampaignDefinition => definitionIn<CampaignDefinition>(props);
+export { inputsFromOutputs };

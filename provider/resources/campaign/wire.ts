@@ -34,7 +34,7 @@
  *   sent. A value that cannot be normalized is kept as the server sent it when it is of the right kind (so
  *   a drift shows up in the diff), and otherwise falls back to `previous`.
  */
-import type { Schedule } from "./schedule";
+export { SCHEDULE_WIRE_DAYS, toWireSchedule, type WireScheduleBody } from "../../shared/outbound/schedule";
 import type { CampaignDefinition } from "./schema";
 import {
   CALLING_FREQUENCIES,
@@ -98,32 +98,6 @@ export type WireDefinition = Partial<Omit<CampaignDefinition, "dialingStrategy" 
 export interface FromWireResult<D> {
   definition: D;
   observed: ObservedCampaign;
-}
-
-/** The body of the v2 schedule call that enables a schedule. */
-export interface WireScheduleBody {
-  startDateTime: string;
-  endDateTime: string;
-  recurrenceObject:
-    | { recurType: "Daily"; dailyDetails: { onceEveryNdays: number } }
-    | { recurType: "Weekly"; weeklyDetails: { onceEveryNweeks: number; whichDays: string[] } };
-}
-
-/** Day codes as the schedule API spells them (its samples: "Mon" .. "Sun"). */
-export const SCHEDULE_WIRE_DAYS: Readonly<Record<DayCode, string>> = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" };
-
-/** An enabled schedule -> the enable call's body; undefined for a disabled one (the disable call sends `{}`). */
-export function toWireSchedule(schedule: Schedule): WireScheduleBody | undefined {
-  if (!schedule.enabled) return undefined;
-  const { repeat } = schedule;
-  return {
-    startDateTime: schedule.start,
-    endDateTime: schedule.end,
-    recurrenceObject:
-      repeat.unit === "day"
-        ? { recurType: "Daily", dailyDetails: { onceEveryNdays: repeat.every } }
-        : { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: repeat.every, whichDays: repeat.days.map((d) => SCHEDULE_WIRE_DAYS[d as DayCode] ?? d) } },
-  };
 }
 
 /**

@@ -15,6 +15,7 @@
  * - Nothing documented reads a schedule back: what Kore holds is known from the last schedule call this
  *   provider made (kept in state) and from the campaign's status (Scheduled, Active, Completed).
  */
+import type { DayCode } from "./vocabulary";
 
 /** The repeat units and the API's recurType for each. */
 export const SCHEDULE_UNITS = ["day", "week"] as const;
@@ -107,4 +108,33 @@ export function scheduleRefusedHint(status: string | undefined): string | undefi
     "the campaign is Completed: Kore does not schedule a finished campaign again. To dial on new dates, make a new campaign (a new name) " +
     "with this schedule, or set schedule.enabled: false here to record that it is over"
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The v2 schedule call's body (the readings are in resources/campaign/wire.ts's module comment)
+
+/** The body of the v2 schedule call that enables a schedule. */
+export interface WireScheduleBody {
+  startDateTime: string;
+  endDateTime: string;
+  recurrenceObject:
+    | { recurType: "Daily"; dailyDetails: { onceEveryNdays: number } }
+    | { recurType: "Weekly"; weeklyDetails: { onceEveryNweeks: number; whichDays: string[] } };
+}
+
+/** Day codes as the schedule API spells them (its samples: "Mon" .. "Sun"). */
+export const SCHEDULE_WIRE_DAYS: Readonly<Record<DayCode, string>> = { MO: "Mon", TU: "Tue", WE: "Wed", TH: "Thu", FR: "Fri", SA: "Sat", SU: "Sun" };
+
+/** An enabled schedule -> the enable call's body; undefined for a disabled one (the disable call sends `{}`). */
+export function toWireSchedule(schedule: Schedule): WireScheduleBody | undefined {
+  if (!schedule.enabled) return undefined;
+  const { repeat } = schedule;
+  return {
+    startDateTime: schedule.start,
+    endDateTime: schedule.end,
+    recurrenceObject:
+      repeat.unit === "day"
+        ? { recurType: "Daily", dailyDetails: { onceEveryNdays: repeat.every } }
+        : { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: repeat.every, whichDays: repeat.days.map((d) => SCHEDULE_WIRE_DAYS[d as DayCode] ?? d) } },
+  };
 }

@@ -1,16 +1,15 @@
 /**
  * The schedule's calls (Kore's v2 schedule API, which addresses a campaign by name): one enable per change, one
  * disable to remove it, each after the checks that keep it from reaching the wrong campaign or a campaign that
- * is running inside its window. Pulumi-free; the rules themselves are in schedule.ts.
+ * is running inside its window. The same calls for voice and SMS campaigns (the pages' "voice or SMS campaign
+ * schedule"). Pulumi-free; the rules themselves are in shared/outbound/schedule.ts.
  */
 import { KoreApiError } from "../../kore-api/errors";
 import { PartialFailure } from "../../shared/partial-failure";
 import { messageOf } from "../../util/values";
 import type { LifecycleContext } from "./context";
-import type { CampaignDefinition } from "./schema";
-import { toWireSchedule } from "./wire";
-import { union, without, type CampaignOutputs } from "./outputs";
-import { endedScheduleProblem, IN_WINDOW_REMEDY, RUNNING_IN_WINDOW, scheduleRefusedHint } from "./schedule";
+import { union, without, type CampaignOutputs, type RunDefinition } from "./outputs";
+import { endedScheduleProblem, IN_WINDOW_REMEDY, RUNNING_IN_WINDOW, scheduleRefusedHint, toWireSchedule } from "../outbound/schedule";
 
 /**
  * A schedule edit for a campaign its schedule runs: refused, before any call that writes, while the campaign runs
@@ -29,7 +28,7 @@ export async function refuseEditInWindow(ctx: LifecycleContext, id: string, name
 }
 
 /** An enabled schedule whose end has passed is refused before any call (Kore: "greater than ... current time"). */
-export function refuseEndedSchedule(ctx: LifecycleContext, definition: CampaignDefinition): void {
+export function refuseEndedSchedule(ctx: LifecycleContext, definition: RunDefinition): void {
   const rule = endedScheduleProblem(definition.schedule, (ctx.now ?? Date.now)());
   if (rule) throw new Error(`campaign "${definition.name}": schedule.end ${rule}`);
 }
@@ -38,7 +37,7 @@ export function refuseEndedSchedule(ctx: LifecycleContext, definition: CampaignD
  * Sends the definition's schedule (one enable, or one disable) for the campaign under its current name.
  * On failure the campaign stays in state with the schedule pending, so the next up sends it again.
  */
-export async function applySchedule(ctx: LifecycleContext, id: string, outs: CampaignOutputs, statusBefore?: string): Promise<CampaignOutputs> {
+export async function applySchedule<D extends RunDefinition>(ctx: LifecycleContext, id: string, outs: CampaignOutputs<D>, statusBefore?: string): Promise<CampaignOutputs<D>> {
   const pending = { ...outs, pendingChanges: union(outs.pendingChanges, "schedule") };
   let answer: { id?: string };
   try {

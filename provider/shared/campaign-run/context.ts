@@ -1,14 +1,17 @@
 /**
  * What a campaign's lifecycle (lifecycle.ts, triggers.ts, schedule-calls.ts) works with: the client, the
- * shared name views, the waits, and the clock. Pulumi-free; the adapters build it.
+ * shared name views, the waits, and the clock. Pulumi-free; the adapters build it, and each resource's
+ * lifecycle sets the channel (`campaignType`) its trigger, update and delete calls name.
  */
-import type { KoreClient } from "../../kore-api/client";
-import type { InterruptedCreates } from "../../shared/interrupted-creates";
-import type { NameView } from "../../shared/name-view";
+import type { CampaignType, KoreClient } from "../../kore-api/client";
+import type { InterruptedCreates } from "../interrupted-creates";
+import type { NameView } from "../name-view";
 import type { DriftPolicy } from "./status";
 
 export interface LifecycleContext {
   client: KoreClient;
+  /** the channel the write and trigger calls name (`campaignType`): voice unless an SMS lifecycle says sms */
+  campaignType?: CampaignType;
   names: NameView;
   /** the app's contact lists by name (shared by every campaign of the process), for the reference check */
   contactLists?: NameView;

@@ -10,7 +10,7 @@ import { KoreApiError } from "../../kore-api/errors";
 import { PartialFailure } from "../../shared/partial-failure";
 import { messageOf } from "../../util/values";
 import type { LifecycleContext } from "./context";
-import { union, without, type CampaignOutputs } from "./outputs";
+import { union, without, type CampaignOutputs, type RunDefinition } from "./outputs";
 import { actionFor, startedToStore, type DriftPolicy } from "./status";
 
 /** After a trigger this lifecycle pulled for a reviewed change, a status short of it is owed again, not a stop outside git. */
@@ -100,7 +100,7 @@ export async function pullTrigger(
   let lastStatus = before;
   for (let sent = 1; ; sent++) {
     try {
-      return action === "play" ? await ctx.client.startCampaign(id) : await ctx.client.stopCampaign(id);
+      return action === "play" ? await ctx.client.startCampaign(id, ctx.campaignType) : await ctx.client.stopCampaign(id, ctx.campaignType);
     } catch (err) {
       const open = err instanceof KoreApiError && err.outcomeUnknown;
       const refused409 = err instanceof KoreApiError && err.status === 409;
@@ -120,13 +120,13 @@ export async function pullTrigger(
  * campaign stays in state (PartialFailure) with the status last observed; if the outcome is open, the
  * change stays pending so the next up reads the status before deciding.
  */
-export async function applyStarted(
+export async function applyStarted<D extends RunDefinition>(
   ctx: LifecycleContext,
   id: string,
-  outs: CampaignOutputs,
+  outs: CampaignOutputs<D>,
   started: boolean,
   knownStatus: string | undefined,
-): Promise<CampaignOutputs> {
+): Promise<CampaignOutputs<D>> {
   try {
     const after = await convergeStarted(ctx, id, knownStatus, started);
     const status = after.status ?? outs.status;
@@ -138,13 +138,13 @@ export async function applyStarted(
       campaignInstanceId: after.campaignInstanceId ?? outs.campaignInstanceId,
       updatedAt: after.updatedAt ?? outs.updatedAt,
       pendingChanges: without(outs.pendingChanges, "started"),
-    };
+    } as CampaignOutputs<D>;
   } catch (err) {
     throw startedFailure(id, outs, started, err);
   }
 }
 
-function startedFailure(id: string, outs: CampaignOutputs, started: boolean, err: unknown): PartialFailure {
+function startedFailure<D extends RunDefinition>(id: string, outs: CampaignOutputs<D>, started: boolean, err: unknown): PartialFailure {
   const observed = err instanceof ConvergeError ? err.lastStatus : undefined;
   const open = !(err instanceof ConvergeError) || err.outcomeUnknown || observed === undefined;
   const status = observed ?? outs.status;

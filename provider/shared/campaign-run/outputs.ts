@@ -1,18 +1,41 @@
 /**
- * What Pulumi keeps in state for a campaign (`CampaignOutputs`), and the one function that assembles it from
- * its parts: the definition, what the server showed, the flags the resource declares and where it lives.
- * Create, update and refresh all go through `assembleOutputs`, so the rules for `started` (status.ts) and
- * for a stop made outside git are applied the same way everywhere. Pure.
+ * What Pulumi keeps in state for a campaign of any channel (`CampaignOutputs<D>`, D the channel's
+ * definition), and the one function that assembles it from its parts: the definition, what the server
+ * showed, the flags the resource declares and where it lives. Create, update and refresh all go through
+ * `assembleOutputs`, so the rules for `started` (status.ts) and for a stop made outside git are applied the
+ * same way everywhere, for voice and SMS alike. Pure.
  */
-import type { WireCampaign } from "../../kore-api/client";
 import type { KoreTarget } from "../../kore-api/target";
-import type { ConnectionRef, Placement } from "../../shared/placement";
-import type { Recipients } from "../../shared/recipients";
-import type { CampaignDefinition, CampaignSpec } from "./schema";
+import type { ConnectionRef, Placement } from "../placement";
+import type { Recipients } from "../recipients";
+import type { Schedule } from "../outbound/schedule";
 import type { LifecycleContext } from "./context";
-import { fromWireCampaign, type ObservedCampaign } from "./wire";
-import { scheduleEnabled } from "./schedule";
+import { scheduleEnabled } from "../outbound/schedule";
 import { actionFor, isStoppedOutsideGit, startedToStore, STOP_STANDS } from "./status";
+
+/** What every channel's definition has that the lifecycle reads. */
+export interface RunDefinition {
+  name: string;
+  contactLists: string[];
+  schedule: Schedule;
+}
+
+/** Server-side facts about a campaign that are not part of its definition (a channel reads what its records show). */
+export interface ObservedFacts {
+  id: string;
+  status?: string;
+  lname?: string;
+  campaignInstanceId?: string;
+  /** `experienceFlow`: the `cf-...` id of a flow (Agentless voice, advanced SMS) */
+  experienceFlowId?: string;
+  /** an SMS template's `cmt-...` id as the server reports it */
+  templateId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** The observed fields outputs keep, each falling back to the previous value when the server did not show it. */
+const KEPT_OBSERVED = ["lname", "campaignInstanceId", "experienceFlowId", "templateId", "createdAt", "updatedAt"] as const;
 
 /** A stop made outside git on a campaign this stack started (status.ts): the status seen, and when it was first seen. */
 export interface StoppedOutsideGit {
@@ -24,10 +47,10 @@ export interface StoppedOutsideGit {
 export type PendingChange = "definition" | "started" | "schedule";
 
 /** What the server showed of a campaign, as far as outputs record it (all but the id, which is the resource's). */
-type Observed = Omit<ObservedCampaign, "id">;
+type Observed = Omit<ObservedFacts, "id">;
 
 /** What Pulumi keeps in state for a campaign: the normalized inputs plus what the server reports. */
-export type CampaignOutputs = CampaignDefinition & Observed & {
+export type CampaignOutputs<D extends RunDefinition = RunDefinition> = D & Observed & {
   /** the desired value when the observed status satisfies it, else its opposite (so drift shows as a change) */
   started: boolean;
   adoptExisting: boolean;
@@ -52,9 +75,9 @@ export interface Flags {
   recipients?: Recipients;
 }
 
-export function splitSpec(spec: CampaignSpec): { definition: CampaignDefinition } & Flags {
+export function splitSpec<D extends RunDefinition>(spec: D & Partial<Flags>): { definition: D } & Flags {
   const { started, adoptExisting, restartedAt, recipients, ...definition } = spec; // recipients: never sent to Kore
-  return { definition: definition as CampaignDefinition, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }), ...(recipients === undefined ? {} : { recipients }) };
+  return { definition: definition as unknown as D, started: Boolean(started), adoptExisting: Boolean(adoptExisting), ...(restartedAt === undefined ? {} : { restartedAt }), ...(recipients === undefined ? {} : { recipients }) };
 }
 
 /** The stop-outside-git record for `status`: the earlier one while the status is unchanged, else seen now. */
@@ -69,17 +92,22 @@ export function stoppedRecord(ctx: Pick<LifecycleContext, "policy" | "now">, sta
  * runs, so every status is Kore's doing (Scheduled, Active, Completed): `started` keeps the value asked for and
  * no stop outside git is recorded. A field the server did not show keeps its `previous` value.
  */
-export function assembleOutputs(
+export function assembleOutputs<D extends RunDefinition>(
   ctx: Pick<LifecycleContext, "policy" | "now">,
-  definition: CampaignDefinition,
+  definition: D,
   observed: Observed,
   flags: Flags,
   placement: Placement,
   scheduleDecides: boolean,
-  previous?: Partial<CampaignOutputs>,
-): CampaignOutputs {
+  previous?: Partial<CampaignOutputs<D>>,
+): CampaignOutputs<D> {
   const { status } = observed;
   const stoppedOutsideGit = scheduleDecides ? undefined : stoppedRecord(ctx, status, flags.started, previous?.stoppedOutsideGit);
+  const kept: Observed = {};
+  for (const key of KEPT_OBSERVED) {
+    const value = observed[key] ?? previous?.[key];
+    if (value !== undefined || key !== "templateId") kept[key] = value; // templateId only where a channel has one
+  }
   return {
     ...definition,
     started: scheduleDecides ? flags.started : startedToStore(status, flags.started, ctx.policy),
@@ -90,28 +118,25 @@ export function assembleOutputs(
     target: placement.target,
     ...(placement.connection !== undefined ? { connection: placement.connection } : {}),
     status,
-    lname: observed.lname ?? previous?.lname,
-    campaignInstanceId: observed.campaignInstanceId ?? previous?.campaignInstanceId,
-    experienceFlowId: observed.experienceFlowId ?? previous?.experienceFlowId,
-    createdAt: observed.createdAt ?? previous?.createdAt,
-    updatedAt: observed.updatedAt ?? previous?.updatedAt,
+    ...kept,
   };
 }
 
 /**
  * The outputs after a write (create, update): the definition sent is the truth for what was written; the
- * server's answer (`record`, when there is one) adds what it observed, and `previous` the rest.
+ * server's answer (`observed`: what the channel read of it, when there is one) adds what it showed, and
+ * `previous` the rest.
  */
-export function outputsAfterWrite(
+export function outputsAfterWrite<D extends RunDefinition>(
   ctx: Pick<LifecycleContext, "policy" | "now">,
-  definition: CampaignDefinition,
-  record: WireCampaign | undefined,
+  definition: D,
+  answered: ObservedFacts | undefined,
   id: string,
   flags: Flags,
   placement: Placement,
-  previous?: Partial<CampaignOutputs>,
-): CampaignOutputs {
-  const observed = record ? fromWireCampaign(record, definition).observed : { id };
+  previous?: Partial<CampaignOutputs<D>>,
+): CampaignOutputs<D> {
+  const observed = answered ?? { id };
   const shown = { ...observed, status: observed.status ?? previous?.status, lname: observed.lname ?? previous?.lname ?? definition.name.toLowerCase() };
   return assembleOutputs(ctx, definition, shown, flags, placement, scheduleEnabled(definition.schedule), previous);
 }
@@ -121,7 +146,7 @@ export function outputsAfterWrite(
  * schedule, not `started`, decides when the campaign runs: also once the schedule has ended or Kore has
  * completed the campaign, whose statuses are Kore's doing as well.
  */
-export function scheduleEnabledAndApplied(outs: Pick<CampaignOutputs, "schedule" | "pendingChanges">): boolean {
+export function scheduleEnabledAndApplied(outs: { schedule: Schedule; pendingChanges?: PendingChange[] }): boolean {
   return scheduleEnabled(outs.schedule) && !(outs.pendingChanges ?? []).includes("schedule");
 }
 
