@@ -13,18 +13,12 @@
  *   PUT would send as `isSchedulingEnabled: false`.
  */
 import type { WireCampaign } from "../../kore-api/client";
+import { startedAsItIs, type CampaignAsItIs as AsItIs } from "../../shared/campaign-run/as-it-is";
 import type { CampaignDefinition } from "./schema";
-import { startedFromStatus } from "./status";
-import { fromWireCampaign, type FromWireResult, type WireDefinition } from "./wire";
+import { fromWireCampaign, type FromWireResult, type ObservedCampaign, type WireDefinition } from "./wire";
 
-export interface CampaignAsItIs extends FromWireResult<WireDefinition> {
-  status?: string;
-  started: boolean;
-  /** why `started` has this value, when the status satisfies both values or neither */
-  startedNote?: string;
-  /** Kore holds a schedule for it that no documented call reads back */
-  holdsSchedule: boolean;
-}
+export { startedAsItIs };
+export type CampaignAsItIs = AsItIs<WireDefinition, ObservedCampaign>;
 
 /** The definition fields and observed fields of a campaign record (details, then the list record, then `previous`). */
 export function definitionFromServer(details: Record<string, unknown>, context: { listRecord?: WireCampaign; previous: CampaignDefinition }): FromWireResult<CampaignDefinition>;
@@ -32,17 +26,6 @@ export function definitionFromServer(details: Record<string, unknown>, context?:
 export function definitionFromServer(details: Record<string, unknown>, context: { listRecord?: WireCampaign; previous?: WireDefinition } = {}): FromWireResult<WireDefinition> {
   const base = context.listRecord ? fromWireCampaign(context.listRecord, context.previous).definition : context.previous;
   return fromWireCampaign(details, base);
-}
-
-/** `started` and the schedule flag for a campaign in `status` (with its record's schedule flags, when known). */
-export function startedAsItIs(status: string | undefined, recordSchedule?: unknown): Pick<CampaignAsItIs, "started" | "startedNote" | "holdsSchedule"> {
-  const holdsSchedule = status === "Scheduled" || (typeof recordSchedule === "object" && recordSchedule !== null && (recordSchedule as { isSchedulingEnabled?: unknown }).isSchedulingEnabled === true);
-  if (holdsSchedule) {
-    // Kore's schedule decides when it runs: started is false by rule beside a schedule (schema.ts)
-    return { started: false, startedNote: "Kore's schedule starts it on its dates", holdsSchedule };
-  }
-  const { started, note } = startedFromStatus(status);
-  return { started, ...(note !== undefined ? { startedNote: note } : {}), holdsSchedule };
 }
 
 /** A campaign as it is on the server, for export and import. */
