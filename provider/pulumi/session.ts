@@ -17,7 +17,7 @@
  * - The host calls `configure` before any other hook of a serialized provider, once per process.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { KoreClient, type SkippedRecord } from "../kore-api/client";
+import { KoreClient, type CampaignType, type SkippedRecord, type WireCampaign } from "../kore-api/client";
 import { plainText } from "../kore-api/responses";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
 import { appKey, targetKey, type KoreTarget } from "../kore-api/target";
@@ -125,11 +125,22 @@ function schedulerFor(target: KoreTarget, s: ProviderSettings): AdaptiveSchedule
   return scheduler;
 }
 
+const CHANNELS = ["voice", "sms"] as const satisfies readonly CampaignType[];
+const tagged = (records: readonly WireCampaign[], campaignType: CampaignType) => records.map((r) => ({ ...r, campaignType }));
+
 /** How each kind is listed: every record, and one page of the newest (the re-check before a create). */
 const LISTERS: Record<ResourceKind, (client: () => KoreClient, appId: string) => ConstructorParameters<typeof NameView>[0]> = {
+  // Voice and SMS campaigns share one namespace of names (and the schedule call finds either by name): the
+  // view lists both, each record tagged with its campaignType (the lifecycle refuses a name the other channel holds).
   campaign: (client, appId) => ({
-    listAll: () => client().listAllCampaigns({ onSkipped: (r) => warnSkipped(appId, r) }),
-    listRecent: async () => (await client().listCampaignsPage({ limit: 50, skip: 0, page: 1 })).records,
+    listAll: async () => {
+      const [voice, sms] = await Promise.all(CHANNELS.map((type) => client().listAllCampaigns({ type, onSkipped: (r) => warnSkipped(appId, r) })));
+      return [...tagged(voice, "voice"), ...tagged(sms, "sms")];
+    },
+    listRecent: async () => {
+      const pages = await Promise.all(CHANNELS.map((type) => client().listCampaignsPage({ limit: 50, skip: 0, page: 1, type })));
+      return [...tagged(pages[0].records, "voice"), ...tagged(pages[1].records, "sms")];
+    },
   }),
   // The contact-list listing has no paging (get-all-contact-lists.md): a re-check lists them all again.
   contactList: (client) => ({

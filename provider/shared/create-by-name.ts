@@ -30,6 +30,11 @@ export interface CreateByName {
   kind: CreatedKind;
   /** the server's creation time of `id` (one GET), to tell an interrupted create's resource from another's */
   createdAt(id: string): Promise<string | undefined>;
+  /**
+   * Why the resource found under this name can never be this one, whatever `adoptExisting` says (a voice
+   * campaign's name for an SMS campaign: one namespace, two channels), or undefined when it may be.
+   */
+  conflict?(record: Record<string, unknown> | undefined, id: string): string | undefined;
 }
 
 /** What the POST answered: the id, and the record when the answer carried it. */
@@ -66,10 +71,12 @@ export async function createOrAdopt<R>(
   post: () => Promise<Posted<R>>,
 ): Promise<{ id: string; posted?: Posted<R> & { existed: boolean }; adopting: boolean }> {
   const existingId = await ctx.names.find(name);
+  if (existingId !== undefined) await refuseConflict(ctx, existingId);
   const recovered = existingId !== undefined && !adoptExisting && (await isInterruptedCreate(ctx, name, existingId));
   if (existingId !== undefined && !adoptExisting && !recovered) throw nameTakenError(ctx.kind, name, appId, existingId);
   const posted = existingId === undefined ? await postOnce(ctx, name, post) : undefined;
   const id = existingId ?? posted!.id;
+  if (posted?.existed) await refuseConflict(ctx, id);
   if (posted?.existed && !adoptExisting) throw nameTakenError(ctx.kind, name, appId, id); // this POST was refused: someone else's
   const adopting = posted === undefined || posted.existed;
   const firstManager = ctx.names.holdings.manage(id, !adopting); // a resource that left the program may hold it in state: its delete then forgets it
@@ -77,6 +84,14 @@ export async function createOrAdopt<R>(
     throw new Error(`${ctx.kind.noun} ${id} ("${name}") is already managed by another resource in this stack; one ${ctx.kind.noun}, one resource`);
   }
   return { id, posted, adopting };
+}
+
+/** The resource found under the name can never be this one (ctx.conflict): refused, naming both. */
+async function refuseConflict(ctx: CreateByName, id: string): Promise<void> {
+  if (!ctx.conflict) return;
+  const record = (await ctx.names.entries()).find((e) => e.id === id)?.record;
+  const reason = ctx.conflict(record, id);
+  if (reason !== undefined) throw new Error(reason);
 }
 
 /** Did an interrupted run of this provider (on this machine) create `id` for this name? */

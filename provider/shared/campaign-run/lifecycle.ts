@@ -91,8 +91,26 @@ async function checkContactLists(ctx: LifecycleContext, lists: readonly string[]
   if (ctx.contactLists) await checkReferences(ctx.contactLists, lists, CONTACT_LISTS, appId);
 }
 
-function creator<D extends RunDefinition>(channel: CampaignChannel<D>, ctx: LifecycleContext): CreateByName {
-  return { names: ctx.names, interrupted: ctx.interrupted, kind: channel.kind, createdAt: async (id) => createdAtOf(await ctx.client.getCampaign(id)) };
+/** How each channel names its campaigns in a refusal that names both. */
+const CHANNEL_NOUNS: Readonly<Record<CampaignType, string>> = { voice: "voice campaign", sms: "SMS campaign" };
+
+function creator<D extends RunDefinition>(channel: CampaignChannel<D>, ctx: LifecycleContext, name: string, appId: string): CreateByName {
+  return {
+    names: ctx.names,
+    interrupted: ctx.interrupted,
+    kind: channel.kind,
+    createdAt: async (id) => createdAtOf(await ctx.client.getCampaign(id)),
+    // One namespace: the view lists both channels, each record tagged with its campaignType (pulumi/session.ts).
+    conflict: (record, id) => {
+      const other = record?.campaignType;
+      if (typeof other !== "string" || other === channel.campaignType || !(other in CHANNEL_NOUNS)) return undefined;
+      return (
+        `the ${CHANNEL_NOUNS[channel.campaignType]} "${name}" cannot be created: a ${CHANNEL_NOUNS[other as CampaignType]} named "${String(record?.name ?? name)}" ` +
+        `already exists in app ${appId} (id ${id}). Voice and SMS campaigns of one app share one namespace of names (Kore's schedule calls find a ` +
+        `campaign by its name alone), and adoptExisting only adopts a campaign of its own channel: choose another name for one of them`
+      );
+    },
+  };
 }
 
 export async function createCampaign<D extends RunDefinition>(
@@ -105,9 +123,11 @@ export async function createCampaign<D extends RunDefinition>(
   const { definition, ...flags } = splitSpec(spec);
   const { started, adoptExisting } = flags;
   refuseEndedSchedule(ctx, definition); // before any call: Kore would refuse it after the campaign exists
-  const { id, posted, adopting } = await createOrAdopt(creator(channel, ctx), definition.name, placement.target.appId, adoptExisting, async () => {
+  const { id, posted, adopting } = await createOrAdopt(creator(channel, ctx, definition.name, placement.target.appId), definition.name, placement.target.appId, adoptExisting, async () => {
     await checkContactLists(ctx, definition.contactLists, placement.target.appId); // before anything can dial
-    return ctx.client.createCampaign(channel.toWireBody(definition, "create"), channel.campaignType);
+    const posted = await ctx.client.createCampaign(channel.toWireBody(definition, "create"), channel.campaignType);
+    // the view learns the record with its channel, as the listing tags it
+    return posted.record ? { ...posted, record: { ...posted.record, campaignType: channel.campaignType } } : posted;
   });
   // From here on the id is known: any failure keeps the campaign in state (PartialFailure).
   let record = posted?.record;
