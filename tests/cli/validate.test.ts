@@ -124,7 +124,7 @@ describe("exit codes and output", () => {
   });
 
   test("the repository's own campaigns/ folder validates", () => {
-    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "4 files valid\n", stderr: "" }); // 3 campaigns, 1 contact list
+    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "5 files valid\n", stderr: "" }); // 3 voice campaigns, 1 SMS campaign (sms-campaigns/), 1 contact list
   });
 });
 
