@@ -1,6 +1,6 @@
 /**
- * Generates schema/campaign.schema.json and schema/contact-list.schema.json (JSON Schema draft 2020-12) from
- * campaignFileSchema and contactListFileSchema, the input side: what a definition file accepts, i.e. the
+ * Generates schema/campaign.schema.json, schema/sms-campaign.schema.json and schema/contact-list.schema.json
+ * (JSON Schema draft 2020-12) from campaignFileSchema, smsCampaignFileSchema and contactListFileSchema, the input side: what a definition file accepts, i.e. the
  * resource's spec schema (minus `connection`) plus the file-only fields. Editors use them for completion
  * and checks (`# yaml-language-server: $schema=../schema/campaign.schema.json`); the resources' validation
  * and the loader stay the authority (time zones, overlaps, names across files and such are checked there only).
@@ -15,7 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { DIALING_MODES, MODE_FIELDS } from "../provider/resources/campaign/vocabulary";
-import { EXTERNAL_CONTACT_LIST_KEYS, campaignFileSchema, contactListFileSchema } from "../provider/gitops/file-schema";
+import { EXTERNAL_CONTACT_LIST_KEYS, campaignFileSchema, contactListFileSchema, smsCampaignFileSchema } from "../provider/gitops/file-schema";
 import { CONTACT_LIST_KEYS } from "../provider/resources/contact-list/schema";
 
 export const SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:campaign.schema.json";
@@ -74,10 +74,61 @@ export function renderContactListJsonSchema(): string {
   return `${JSON.stringify(buildContactListJsonSchema(), null, 2)}\n`;
 }
 
+export const SMS_SCHEMA_ID = "urn:pulumi-kore-campaigns:schema:sms-campaign.schema.json";
+export const SMS_SCHEMA_FILE = path.join("schema", "sms-campaign.schema.json");
+
+/**
+ * What each SMS format requires and refuses, as resources/sms-campaign/schema.ts checks it (checkFormatFields:
+ * simple, the default, sends a message; advanced hands the contact to a flow). The schema has no table of its
+ * own to read; tests/gitops/sms-campaigns.test.ts holds the two to the same answers.
+ */
+export const SMS_FORMAT_FIELDS = {
+  simple: { required: ["message"], refused: ["experienceFlowName"] },
+  advanced: { required: ["experienceFlowName"], refused: ["message"] },
+} as const;
+
+const formatRule = (format: keyof typeof SMS_FORMAT_FIELDS) => ({
+  required: [...SMS_FORMAT_FIELDS[format].required],
+  properties: Object.fromEntries(SMS_FORMAT_FIELDS[format].refused.map((field) => [field, false])),
+});
+
+/**
+ * The SMS campaign file's JSON Schema: the format's fields (format absent is simple), and a message of
+ * either text or a template with its body, the template named once (by name or by id).
+ */
+export function buildSmsJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(smsCampaignFileSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const { $schema, ...body } = generated;
+  const message = {
+    oneOf: [
+      { required: ["text"], properties: { template: false, body: false } },
+      {
+        required: ["template", "body"],
+        properties: { text: false, template: { oneOf: [{ required: ["name"], properties: { id: false } }, { required: ["id"], properties: { name: false } }] } },
+      },
+    ],
+  };
+  return {
+    $schema,
+    $id: SMS_SCHEMA_ID,
+    title: "Kore.ai SMS campaign definition file",
+    ...body,
+    allOf: [
+      { if: { properties: { format: { const: "advanced" } }, required: ["format"] }, then: formatRule("advanced"), else: formatRule("simple") },
+      { properties: { message } },
+    ],
+  };
+}
+
+export function renderSmsJsonSchema(): string {
+  return `${JSON.stringify(buildSmsJsonSchema(), null, 2)}\n`;
+}
+
 /** Every generated schema file and its text. */
 export function schemaFiles(): Array<{ file: string; text: string }> {
   return [
     { file: SCHEMA_FILE, text: renderJsonSchema() },
+    { file: SMS_SCHEMA_FILE, text: renderSmsJsonSchema() },
     { file: CONTACT_LIST_SCHEMA_FILE, text: renderContactListJsonSchema() },
   ];
 }

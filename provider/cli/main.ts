@@ -2,8 +2,8 @@
 /**
  * The `kore-campaigns` command. Nothing here loads @pulumi/pulumi.
  *
- * `validate [paths...]`: checks campaign and contact-list definition files offline, with the same rules
- * as the VoiceCampaign and ContactList resources; no credentials, no network. Output (stdout): one line
+ * `validate [paths...]`: checks voice campaign, SMS campaign and contact-list definition files offline, with
+ * the same rules as the VoiceCampaign, SmsCampaign and ContactList resources; no credentials, no network. Output (stdout): one line
  * per problem, `file:line: field: problem` (warnings `file:line: warning: ...`), then a summary line
  * (`3 files valid` / `2 problems in 1 file`, `, 1 warning`).
  *
@@ -21,7 +21,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, summarize, type LoadResult, type Problem } from "../gitops";
+import { asErrors, CONTACT_LISTS_FOLDER, formatGithubAnnotation, formatProblem, loadDefinitions, SMS_CAMPAIGNS_FOLDER, summarize, type LoadResult, type Problem } from "../gitops";
 import { readFlags } from "./flags";
 import type { CliOutput } from "./output";
 import { runReview, REVIEW_USAGE } from "./review";
@@ -43,12 +43,15 @@ export const USAGE = `Usage: kore-campaigns validate [--format text|github] [--s
                              [--changed-files FILE] [--history FILE] [--record] [--approved FILE]
        kore-campaigns doctor [--stack NAME] [--connection NAME] [--write-probe] [--record FILE] (doctor --help)
 
-validate: checks Kore.ai voice campaign definitions (one YAML file per campaign) and contact-list
-definitions (one per list, in ${CONTACT_LISTS_FOLDER}/ beside the campaigns folder) without contacting Kore.ai.
-paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DEFINITIONS_DIR}/
-          Each folder is checked as one stack's set (names unique within it) with the ${CONTACT_LISTS_FOLDER}/
-          folder beside it; files given by name are checked together as one set. A folder named
-          ${CONTACT_LISTS_FOLDER}, and the files in one, hold contact lists.
+validate: checks Kore.ai voice campaign definitions (one YAML file per campaign), SMS campaign definitions
+(one per campaign, in ${SMS_CAMPAIGNS_FOLDER}/ beside the campaigns folder) and contact-list definitions (one
+per list, in ${CONTACT_LISTS_FOLDER}/ beside them) without contacting Kore.ai.
+paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DEFINITIONS_DIR}/ (or ${SMS_CAMPAIGNS_FOLDER}/
+          when there is no ${DEFAULT_DEFINITIONS_DIR}/)
+          Each folder is checked as one stack's set (names unique within it, voice and SMS campaigns
+          alike) with the ${SMS_CAMPAIGNS_FOLDER}/ and ${CONTACT_LISTS_FOLDER}/ folders beside it; files given by name
+          are checked together as one set. A folder named ${SMS_CAMPAIGNS_FOLDER}, and the files in one, hold
+          SMS campaigns; a folder named ${CONTACT_LISTS_FOLDER}, and the files in one, contact lists.
 --contact-lists DIR  the contact-list definitions, instead of the ${CONTACT_LISTS_FOLDER}/ folder beside each set
 --strict  a campaign naming a contact list that no file declares is an error (else a warning: the list
           may exist in Kore.ai outside the stack, which only pulumi up can check)
@@ -106,7 +109,7 @@ export function runCli(argv: readonly string[], io: CliOutput): number | Promise
   const policy = values.policy === undefined ? undefined : parsePolicies(values.policy);
   if (policy && "error" in policy) return usageError(io, policy.error);
   const options = { format: values.format, strict: values.strict ?? false, contactLists: values["contact-lists"], policies: policy?.policies } as const;
-  return validate(paths.length > 0 ? paths : [DEFAULT_DEFINITIONS_DIR], options, io);
+  return validate(paths.length > 0 ? paths : defaultPaths(), options, io);
 }
 
 async function runExport(argv: readonly string[], io: CliOutput): Promise<number> {
@@ -145,7 +148,7 @@ interface ValidateOptions {
 }
 
 function validate(paths: readonly string[], options: ValidateOptions, io: CliOutput): number {
-  const given = options.contactLists === undefined ? withoutImpliedListFolders(paths) : paths;
+  const given = withoutImpliedFolders(paths, options.contactLists !== undefined);
   const results = setsOf(given).map((set) => loadDefinitions(set, options.contactLists === undefined ? {} : { contactLists: options.contactLists }));
   const { problems, warnings } = checked(results, options);
   for (const problem of [...problems, ...warnings]) {
@@ -164,10 +167,21 @@ function checked(results: readonly LoadResult[], options: ValidateOptions): { pr
   return options.strict ? { problems: [...problems, ...asErrors(warnings)], warnings: [] } : { problems, warnings };
 }
 
-/** A contact-lists folder given beside a campaigns folder that is given too is read with it, not as a set of its own. */
-function withoutImpliedListFolders(paths: readonly string[]): string[] {
-  const folders = new Set(paths.filter(isFolder).map((p) => path.resolve(p)));
-  const implied = new Set([...folders].filter((f) => path.basename(f) !== CONTACT_LISTS_FOLDER).map((f) => path.join(path.dirname(f), CONTACT_LISTS_FOLDER)));
+/** campaigns/; a folder of SMS campaigns only when there is no campaigns/ (its siblings are read either way). */
+function defaultPaths(): string[] {
+  return !isFolder(DEFAULT_DEFINITIONS_DIR) && isFolder(SMS_CAMPAIGNS_FOLDER) ? [SMS_CAMPAIGNS_FOLDER] : [DEFAULT_DEFINITIONS_DIR];
+}
+
+/**
+ * A folder the loader reads beside one that is given too is read with it, not as a set of its own: the
+ * contact-lists/ beside a campaigns or SMS folder, the sms-campaigns/ beside a (voice) campaigns folder.
+ */
+function withoutImpliedFolders(paths: readonly string[], contactListsGiven: boolean): string[] {
+  const folders = [...new Set(paths.filter(isFolder).map((p) => path.resolve(p)))];
+  const beside = (f: string, name: string) => path.join(path.dirname(f), name);
+  const lists = contactListsGiven ? [] : folders.filter((f) => path.basename(f) !== CONTACT_LISTS_FOLDER).map((f) => beside(f, CONTACT_LISTS_FOLDER));
+  const sms = folders.filter((f) => ![CONTACT_LISTS_FOLDER, SMS_CAMPAIGNS_FOLDER].includes(path.basename(f))).map((f) => beside(f, SMS_CAMPAIGNS_FOLDER));
+  const implied = new Set([...lists, ...sms]);
   return paths.filter((p) => !(isFolder(p) && implied.has(path.resolve(p))));
 }
 

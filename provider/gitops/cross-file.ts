@@ -1,10 +1,10 @@
 /**
  * Checks across the files of one set (pure): the same resource name, the same name in Kore.ai, conflicting
- * renames, and the contact lists campaigns name that no file declares.
+ * renames, and the contact lists campaigns (voice and SMS) name that no file declares.
  */
 import { NameView } from "../shared/name-view";
 import { closestKeys } from "../shared/suggest";
-import { CONTACT_LISTS_FOLDER, DEFINITION_KINDS, fileKind } from "./file-kinds";
+import { CONTACT_LISTS_FOLDER, DEFINITION_KINDS, fileKind, withArticle } from "./file-kinds";
 import type { ParsedFile } from "./parse";
 import type { Problem } from "./problems";
 
@@ -14,14 +14,18 @@ const where = (p: { file: string; lineOf(path: string): number | undefined }, pr
 };
 
 /**
- * Problems between files: the same resource name, the same name in Kore.ai, conflicting renames (each
- * among the files of one kind: a campaign and a list are different resource types), and campaigns'
- * contact lists that no file declares (warnings: they may exist outside the stack).
+ * Problems between files: the same resource name and conflicting renames (each among the files of one
+ * kind: a voice campaign, an SMS campaign and a list are different resource types), the same name in
+ * Kore.ai (among the kinds that share names: a voice and an SMS campaign may not share one), and
+ * campaigns' contact lists that no file declares (warnings: they may exist outside the stack).
  */
 export function crossFileProblems(parsed: readonly ParsedFile[]): Problem[] {
+  const kindOf = (p: ParsedFile) => fileKind(p.kind);
   const ofKind = DEFINITION_KINDS.map((kind) => parsed.filter((p) => (p.kind ?? "campaign") === kind));
+  const namespaces = [...new Set(DEFINITION_KINDS.map((kind) => fileKind(kind).namespace))];
   return [
-    ...ofKind.flatMap((files) => [...duplicateResourceNames(files), ...duplicateNames(files), ...renameConflicts(files)]),
+    ...ofKind.flatMap((files) => [...duplicateResourceNames(files), ...renameConflicts(files)]),
+    ...namespaces.flatMap((namespace) => duplicateNames(parsed.filter((p) => kindOf(p).namespace === namespace))),
     ...contactListReferences(
       parsed.filter((p) => p.contactListRefs !== undefined),
       parsed.filter((p) => p.kind === "contactList"),
@@ -44,6 +48,7 @@ function duplicateResourceNames(parsed: readonly ParsedFile[]): Problem[] {
   return problems;
 }
 
+/** Names compared as Kore compares them (trimmed, ignoring case), across the files of one namespace, in listing order. */
 function duplicateNames(parsed: readonly ParsedFile[]): Problem[] {
   const first = new Map<string, ParsedFile>();
   const problems: Problem[] = [];
@@ -52,13 +57,16 @@ function duplicateNames(parsed: readonly ParsedFile[]): Problem[] {
     const key = NameView.key(p.koreName);
     const earlier = first.get(key);
     if (!earlier) first.set(key, p);
-    else {
-      const noun = fileKind(p.kind).noun;
-      const message = `${JSON.stringify(p.koreName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${noun} names are unique, ignoring case)`;
-      problems.push({ file: p.file, line: p.lineOf("name"), path: "name", message, code: "duplicate_name" });
-    }
+    else problems.push({ file: p.file, line: p.lineOf("name"), path: "name", message: duplicateNameMessage(p, earlier), code: "duplicate_name" });
   }
   return problems;
+}
+
+function duplicateNameMessage(p: ParsedFile, earlier: ParsedFile): string {
+  const [kind, earlierKind] = [fileKind(p.kind), fileKind(earlier.kind)];
+  const noun = kind === earlierKind ? kind.noun : earlierKind.distinctNoun; // "the voice campaign in ..." beside an SMS file
+  const note = kind.namespaceNote ?? earlierKind.namespaceNote ?? "";
+  return `${JSON.stringify(p.koreName)} is also the name of the ${noun} in ${where(earlier, "name")} (Kore.ai ${kind.namespace} names are unique, ignoring case${note})`;
 }
 
 function renameConflicts(parsed: readonly ParsedFile[]): Problem[] {
@@ -74,7 +82,7 @@ function renameConflicts(parsed: readonly ParsedFile[]): Problem[] {
       let message: string | undefined;
       if (holder === p) message = `${JSON.stringify(old)} is this file's own name`;
       else if (holder) message = `${JSON.stringify(old)} is still the name of ${holder.file}; list an old name only once that file is renamed or removed`;
-      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over a ${fileKind(p.kind).noun}`;
+      else if (claim) message = `${JSON.stringify(old)} is also listed at ${where(claim.file, claim.at)}; only one file can take over ${withArticle(fileKind(p.kind).noun)}`;
       else claimedBy.set(key, { file: p, at });
       if (message) problems.push({ file: p.file, line: p.lineOf(at), path: at, message, code: "rename" });
     });
@@ -83,7 +91,7 @@ function renameConflicts(parsed: readonly ParsedFile[]): Problem[] {
 }
 
 /**
- * Each contactLists entry (of the kinds that name lists) must be a list some file declares (managed, or `external: true`).
+ * Each contactLists entry (of the kinds that name lists: voice and SMS campaigns) must be a list some file declares (managed, or `external: true`).
  * Exactly, case included, as the provider checks before the POST: a name that differs only in case from
  * a declared list is an error (it would fail at apply). A name no file declares is a warning: the list
  * may exist in Kore.ai outside the stack, which only the provider can see (it checks the app before the

@@ -1,12 +1,13 @@
 /**
  * The schemas of definition FILES: a resource's spec schema plus the file-only fields. Every campaign rule
- * stays in resources/campaign/schema.ts and every contact-list rule in resources/contact-list/schema.ts;
- * this file adds only what belongs to files: the file-name rule (the file name is the Pulumi resource
+ * stays in resources/campaign/schema.ts, every SMS campaign rule in resources/sms-campaign/schema.ts and
+ * every contact-list rule in resources/contact-list/schema.ts; this file adds only what belongs to files: the file-name rule (the file name is the Pulumi resource
  * name), `renamedFrom`, and a contact list's `external` marker.
  */
 import { z } from "zod";
 import { campaignSpecSchema, knownKeysAt } from "../resources/campaign/schema";
 import { CONTACT_LIST_KEYS, contactListSpecSchema } from "../resources/contact-list/schema";
+import { SMS_KNOWN_KEYS, smsCampaignSpecSchema } from "../resources/sms-campaign/schema";
 
 /** Extensions of definition files, matched case-insensitively. */
 export const DEFINITION_EXTENSIONS = [".yaml", ".yml"] as const;
@@ -61,6 +62,26 @@ export type CampaignFileInput = z.input<typeof campaignFileSchema>;
 /** Known keys of the object at `objectPath` of a file: the spec's, plus the file-only keys at the top level. */
 export function fileKnownKeysAt(objectPath: string): readonly string[] | undefined {
   const keys = knownKeysAt(objectPath);
+  return objectPath === "" && keys ? [...keys, ...FILE_ONLY_KEYS] : keys;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// SMS campaign files (sms-campaigns/*.yaml)
+// ---------------------------------------------------------------------------------------------------
+
+/** An SMS campaign definition file: the SmsCampaign spec plus `renamedFrom` (the same file-only keys as a voice file). */
+export const smsCampaignFileSchema = smsCampaignSpecSchema
+  .safeExtend({ renamedFrom: renamedFromSchema.optional() })
+  .describe(
+    "A Kore.ai outbound SMS campaign definition file (pulumi-kore-campaigns): one campaign per file in sms-campaigns/. " +
+      "Field names are the API's, in camelCase; the file name is the Pulumi resource name.",
+  );
+
+export type SmsCampaignFileInput = z.input<typeof smsCampaignFileSchema>;
+
+/** Known keys of the object at `objectPath` of an SMS file: the spec's, plus the file-only keys at the top level. */
+export function smsFileKnownKeysAt(objectPath: string): readonly string[] | undefined {
+  const keys = SMS_KNOWN_KEYS[objectPath.replace(/\[\d+\]/g, "[]")];
   return objectPath === "" && keys ? [...keys, ...FILE_ONLY_KEYS] : keys;
 }
 

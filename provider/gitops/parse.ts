@@ -9,7 +9,7 @@ import * as path from "path";
 import type { Document, LineCounter } from "yaml";
 import { formatValue } from "../resources/campaign/schema";
 import { quickListItemLine, quickMapping } from "./fast-yaml";
-import { FILE_KINDS, type Accepted, type CampaignDefinitionFile, type ContactListDefinitionFile, type DefinitionKind, type FileKind } from "./file-kinds";
+import { FILE_KINDS, withArticle, type Accepted, type CampaignDefinitionFile, type ContactListDefinitionFile, type DefinitionKind, type FileKind, type SmsCampaignDefinitionFile } from "./file-kinds";
 import { RESOURCE_NAME_PATTERN, RESOURCE_NAME_RULE, renamedFromSchema, stripDefinitionExtension } from "./file-schema";
 import { locate } from "./locate";
 import { problemFromFailure, renameProblem, yamlProblem, type Problem } from "./problems";
@@ -25,10 +25,11 @@ export interface ParsedFile {
   kind?: DefinitionKind;
   resourceName: string;
   definition?: CampaignDefinitionFile;
+  smsDefinition?: SmsCampaignDefinitionFile;
   contactList?: ContactListDefinitionFile;
   /** The campaign's or list's name as written (trimmed), when it is text; checked across files even if other fields fail. */
   koreName?: string;
-  /** A campaign's contactLists entries that are text (trimmed), with their index; checked against the declared lists. */
+  /** A (voice or SMS) campaign's contactLists entries that are text (trimmed), with their index; checked against the declared lists. */
   contactListRefs?: Array<{ index: number; name: string }>;
   /** The valid `renamedFrom` entries (even if other fields fail). */
   renamedFrom?: string[];
@@ -99,7 +100,7 @@ export function readFully(file: string, text: string, kindName: DefinitionKind):
     ({ doc, lineCounter } = yamlDocument(source));
   } catch (err) {
     // the parser recurses: thousands of nested levels exhaust the stack
-    const message = err instanceof RangeError ? `is nested too deeply to be a ${kind.noun} definition` : "could not be parsed as YAML";
+    const message = err instanceof RangeError ? `is nested too deeply to be ${withArticle(kind.noun)} definition` : "could not be parsed as YAML";
     return { ...unread, problems: [...nameProblems, { file, line: 1, message: `invalid YAML: ${message}`, code: "yaml" }] };
   }
   const lineOf = (propertyPath: string) => locate(doc, lineCounter, propertyPath)?.line;
@@ -158,7 +159,7 @@ function readContent(
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (err) {
-    if (err instanceof RangeError) return { problem: { file, line: 1, message: `invalid YAML: is nested too deeply to be a ${kind.noun} definition`, code: "yaml" } };
+    if (err instanceof RangeError) return { problem: { file, line: 1, message: `invalid YAML: is nested too deeply to be ${withArticle(kind.noun)} definition`, code: "yaml" } };
     const alias = firstAlias(doc, lineCounter);
     const message = `uses aliases${alias ? ` (*${alias.name})` : ""} that expand to too much (over ${MAX_ALIAS_EXPANSIONS} copies); write the values out`;
     return { problem: { file, line: alias?.line ?? lineOf(""), message: `invalid YAML: ${message}`, code: "yaml" } };

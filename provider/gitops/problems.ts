@@ -6,7 +6,7 @@
  */
 import type { Document, LineCounter, YAMLError } from "yaml";
 import { formatPath, formatValue, type ValidationFailure } from "../resources/campaign/schema";
-import type { DefinitionKind, FileKind } from "./file-kinds";
+import { withArticle, type DefinitionKind, type FileKind } from "./file-kinds";
 import { isUnquotedNonString, locate, parsePath } from "./locate";
 import { unknownKeyRule } from "./suggest";
 
@@ -75,7 +75,7 @@ export function yamlProblem(file: string, err: YAMLError, text: string, kind: Fi
   if (err.code === "MULTIPLE_DOCS") {
     return { file, ...(where ? { line: where.line } : {}), message: `invalid YAML: holds more than one document (a line "---" starts another); a definition file holds one ${kind.noun}`, code: "yaml" };
   }
-  if (/call stack/i.test(err.message)) return { file, line: 1, message: `invalid YAML: is nested too deeply to be a ${kind.noun} definition`, code: "yaml" };
+  if (/call stack/i.test(err.message)) return { file, line: 1, message: `invalid YAML: is nested too deeply to be ${withArticle(kind.noun)} definition`, code: "yaml" };
   let message = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   if (err.code === "DUPLICATE_KEY") {
     const key = /^\s*(?:-\s+)?("(?:[^"\\]|\\.)*"|'[^']*'|[^:#]+?)\s*:/.exec(text.slice(err.pos[0]))?.[1];
@@ -107,6 +107,8 @@ function unknownFieldRule(failure: ValidationFailure, kind: FileKind, content: R
   const generic = `is not a known field; known fields here: ${(failure.knownKeys ?? []).join(", ")}`;
   const suggestion = unknownKeyRule(key, objectPath, known, kind.knownKeysByPath);
   if (suggestion !== undefined) return suggestion;
+  // the resource's own rule over the file's keys: its API-spelling hint is kept, renamedFrom listed
+  if (kind.unknownKeyRule && known.length > 0) return kind.unknownKeyRule(key, known);
   // The schema's own wording, unless it is the generic list or the file knows more keys (the file-only ones).
   const fileAddsKeys = known.length > (failure.knownKeys?.length ?? 0);
   return (failure.rule === generic || fileAddsKeys) && known.length > 0 ? `is not a known field; known fields here: ${known.join(", ")}` : failure.rule;

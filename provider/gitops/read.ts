@@ -6,27 +6,39 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CONTACT_LISTS_FOLDER, type DefinitionKind } from "./file-kinds";
+import { CONTACT_LISTS_FOLDER, SMS_CAMPAIGNS_FOLDER, withArticle, type DefinitionKind } from "./file-kinds";
 import { hasDefinitionExtension } from "./file-schema";
 import type { Problem } from "./problems";
 
 /**
- * Which given paths hold campaigns and which contact lists. `contactLists` given: those paths hold the
- * lists. Absent: every path inside (or named) a `contact-lists` folder holds lists, and each campaigns
- * folder's sibling `contact-lists/` is read when it exists.
+ * Which given paths hold voice campaigns, which SMS campaigns and which contact lists. `contactLists`
+ * given: those paths hold the lists. Absent: every path inside (or named) a `contact-lists` folder holds
+ * lists, and each campaigns folder's (voice or SMS) sibling `contact-lists/` is read when it exists.
+ * `smsCampaigns` likewise: given, those paths hold the SMS campaigns; absent, every path inside (or named)
+ * an `sms-campaigns` folder does, and each voice campaigns folder's sibling `sms-campaigns/` is read when it
+ * exists. Every other path holds voice campaigns.
  */
-export function pathsByKind(paths: readonly string[], contactLists?: string | readonly string[]): Record<DefinitionKind, string[]> {
-  if (contactLists !== undefined) return { campaign: [...paths], contactList: typeof contactLists === "string" ? [contactLists] : [...contactLists] };
-  const isListPath = (p: string) => {
+export function pathsByKind(paths: readonly string[], contactLists?: string | readonly string[], smsCampaigns?: string | readonly string[]): Record<DefinitionKind, string[]> {
+  const listOf = (given: string | readonly string[]) => (typeof given === "string" ? [given] : [...given]);
+  const folderNamed = (name: string) => (p: string) => {
     const folder = statOf(p)?.isDirectory() ? p : path.dirname(p);
-    return path.basename(path.resolve(folder)) === CONTACT_LISTS_FOLDER;
+    return path.basename(path.resolve(folder)) === name;
   };
-  const campaignPaths = paths.filter((p) => !isListPath(p));
-  const siblings = campaignPaths
-    .filter((p) => statOf(p)?.isDirectory())
-    .map((folder) => path.join(folder, "..", CONTACT_LISTS_FOLDER))
-    .filter((folder) => statOf(folder)?.isDirectory());
-  return { campaign: campaignPaths, contactList: [...paths.filter(isListPath), ...siblings] };
+  const isListPath = contactLists === undefined ? folderNamed(CONTACT_LISTS_FOLDER) : () => false;
+  const isSmsPath = smsCampaigns === undefined ? folderNamed(SMS_CAMPAIGNS_FOLDER) : () => false;
+  const listPaths = paths.filter(isListPath);
+  const smsPaths = paths.filter((p) => !isListPath(p) && isSmsPath(p));
+  const voicePaths = paths.filter((p) => !isListPath(p) && !isSmsPath(p));
+  const siblings = (of: readonly string[], name: string) =>
+    of
+      .filter((p) => statOf(p)?.isDirectory())
+      .map((folder) => path.join(folder, "..", name))
+      .filter((folder) => statOf(folder)?.isDirectory());
+  return {
+    campaign: voicePaths,
+    smsCampaign: smsCampaigns === undefined ? [...smsPaths, ...siblings(voicePaths, SMS_CAMPAIGNS_FOLDER)] : listOf(smsCampaigns),
+    contactList: contactLists === undefined ? [...listPaths, ...siblings([...voicePaths, ...smsPaths], CONTACT_LISTS_FOLDER)] : listOf(contactLists),
+  };
 }
 
 /** The definition files under `paths`, and a problem for each path that is missing or not a definition file. */
@@ -43,7 +55,7 @@ export function listDefinitionFiles(paths: readonly string[], noun = "campaign")
     if (stat === undefined) problems.push({ file: given, message: "no such file or folder", code: "not_found" });
     else if (stat.isDirectory()) folderEntries(given).forEach(add);
     else if (hasDefinitionExtension(path.basename(given))) add(given);
-    else problems.push({ file: given, message: `is not a ${noun} definition (a .yaml or .yml file) or a folder`, code: "not_yaml" });
+    else problems.push({ file: given, message: `is not ${withArticle(noun)} definition (a .yaml or .yml file) or a folder`, code: "not_yaml" });
   }
   return { files, problems };
 }
@@ -93,7 +105,7 @@ export function readText(file: string, noun: string): string | Problem {
   if (entry.isSymbolicLink()) return refuse("is a symbolic link; definition files must be plain files (links are never followed)", "not_plain_file");
   if (!entry.isFile()) return refuse(`is ${entryKind(entry)}, not a plain file`, "not_plain_file");
   if (entry.size > MAX_DEFINITION_FILE_BYTES) {
-    return refuse(`is ${entry.size} bytes; a ${noun} definition file holds at most ${MAX_DEFINITION_FILE_BYTES} bytes`, "too_large");
+    return refuse(`is ${entry.size} bytes; ${withArticle(noun)} definition file holds at most ${MAX_DEFINITION_FILE_BYTES} bytes`, "too_large");
   }
   let bytes: Buffer;
   let fd: number | undefined;
@@ -104,7 +116,7 @@ export function readText(file: string, noun: string): string | Problem {
     // a zero-filled 256 KiB allocation per file was most of the reading time of a large set
     const buffer = (readBuffer ??= Buffer.allocUnsafe(MAX_DEFINITION_FILE_BYTES + 1));
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most a ${noun} definition file holds`, "too_large");
+    if (read > MAX_DEFINITION_FILE_BYTES) return refuse(`is larger than ${MAX_DEFINITION_FILE_BYTES} bytes, the most ${withArticle(noun)} definition file holds`, "too_large");
     bytes = buffer.subarray(0, read);
   } catch (err) {
     return refuse(`could not be read (${(err as NodeJS.ErrnoException).code ?? "error"})`);

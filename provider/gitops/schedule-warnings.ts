@@ -1,6 +1,6 @@
 /**
  * Warnings that depend on the time of the check (pure, the clock given), one row each: a schedule that has
- * ended, a schedule whose start has passed. Only for valid campaign files.
+ * ended, a schedule whose start has passed. Only for valid campaign files, voice and SMS (one schedule shape).
  */
 import { endedScheduleProblem, startPassedScheduleRule } from "../resources/campaign/schedule";
 import type { CampaignSpec } from "../resources/campaign/schema";
@@ -19,8 +19,9 @@ const SCHEDULE_WARNINGS: ReadonlyArray<{ at: string; code: string; rule(schedule
 export function scheduleWarnings(parsed: readonly ParsedFile[], nowMs: number): Problem[] {
   return SCHEDULE_WARNINGS.flatMap(({ at, code, rule, after }) =>
     parsed.flatMap((p) => {
-      const message = p.definition ? rule(p.definition.spec.schedule, nowMs) : undefined;
-      if (!p.definition || !message) return [];
+      const spec = p.definition?.spec ?? p.smsDefinition?.spec;
+      const message = spec ? rule(spec.schedule, nowMs) : undefined;
+      if (!spec || !message) return [];
       return [{ file: p.file, line: p.lineOf(at), path: at, severity: "warning" as const, message: `${message} (${after})`, code }];
     }),
   );

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DECLARED_SAMPLE_LIST, agentless, preview, removeTrees, toYaml, writeTree } from "../gitops/helpers";
+import { DECLARED_SAMPLE_LIST, DECLARED_SMS_SAMPLE_LIST, agentless, preview, removeTrees, smsSimple, toYaml, writeTree } from "../gitops/helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "dist/provider/cli/main.js");
@@ -124,7 +124,7 @@ describe("exit codes and output", () => {
   });
 
   test("the repository's own campaigns/ folder validates", () => {
-    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "4 files valid\n", stderr: "" }); // 3 campaigns, 1 contact list
+    expect(run(["validate"], ROOT)).toEqual({ code: 0, stdout: "5 files valid\n", stderr: "" }); // 3 voice campaigns, 1 SMS campaign (sms-campaigns/), 1 contact list
   });
 });
 
@@ -170,6 +170,72 @@ describe("contact lists campaigns name", () => {
         "2 problems in 1 file\n",
       stderr: "",
     });
+  });
+});
+
+// An SMS campaign (the without-template page's values) with known lines: 1 is `name`, 6 `message`, 7 `text`.
+const SMS_BAD_MESSAGE = `name: Event Reminder SMS Campaign
+description: Sends a one-time message to remind users about an upcoming event.
+contactLists: [Renewal Due - May/June 2025]
+priority: "5"
+format: simple
+message:
+  text: "Hi {{name}}, this is a reminder for the upcoming event"
+dialingStrategy:
+  callerId:
+    phoneNumber: "+919876543210"
+  callingHours:
+    frequency: WEEKLY
+    timezone: Asia/Kolkata
+    days: [{ day: MO, start: "9:00 AM", end: "6:00 PM" }]
+`;
+
+const PLACEHOLDER_PROBLEM =
+  'message.text: must not contain a placeholder such as "{{name}}" or "{name}": no placeholder syntax is documented for a simple text, which every contact receives as typed; use a pre-approved template for personalised content (found "{{name}}")';
+
+describe("SMS campaign files (sms-campaigns/ beside campaigns/)", () => {
+  const lists = { "contact-lists/recent.yaml": DECLARED_SAMPLE_LIST, "contact-lists/renewal.yaml": DECLARED_SMS_SAMPLE_LIST };
+
+  test("a bad message: exit 1, `file:line: field: problem` for each, the SMS folder read by default beside campaigns/", () => {
+    const empty = SMS_BAD_MESSAGE.replace("name: Event Reminder SMS Campaign", "name: Empty Reminder").replace(/message:\n {2}text: .*\n/, "message: {}\n");
+    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "sms-campaigns/reminder.yaml": SMS_BAD_MESSAGE, "sms-campaigns/empty.yaml": empty, ...lists });
+    expect(run(["validate"], cwd)).toEqual({
+      code: 1,
+      stdout: [
+        "sms-campaigns/empty.yaml:6: message.text: is required (or a template): an empty message is refused",
+        `sms-campaigns/reminder.yaml:7: ${PLACEHOLDER_PROBLEM}`,
+        "2 problems in 2 files",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const { stdout } = run(["validate", "--format", "github", "sms-campaigns"], cwd);
+    expect(stdout.split("\n").slice(2, 4)).toEqual([
+      `sms-campaigns/reminder.yaml:7: ${PLACEHOLDER_PROBLEM}`,
+      expect.stringMatching(/^::error file=sms-campaigns\/reminder\.yaml,line=7,title=SMS campaign definition%3A message\.text::must not contain a placeholder/),
+    ]);
+  });
+
+  test("an SMS campaign with a voice campaign's name is refused, naming both files and lines", () => {
+    const clash = SMS_BAD_MESSAGE.replace("name: Event Reminder SMS Campaign", "name: billing reminder voice campaign").replace("{{name}}", "there");
+    const voice = toYaml(preview());
+    const voiceLine = voice.split("\n").findIndex((line) => line.startsWith("name:")) + 1;
+    const cwd = writeTree({ "campaigns/billing.yaml": voice, "sms-campaigns/billing.yaml": clash, ...lists });
+    expect(run(["validate"], cwd)).toEqual({
+      code: 1,
+      stdout:
+        `sms-campaigns/billing.yaml:1: name: "billing reminder voice campaign" is also the name of the voice campaign in campaigns/billing.yaml:${voiceLine} ` +
+        "(Kore.ai campaign names are unique, ignoring case; voice and SMS campaigns share one set of names)\n1 problem in 1 file\n",
+      stderr: "",
+    });
+  });
+
+  test("the sms-campaigns/ folder given beside campaigns/ is read once; alone, it is the default when there is no campaigns/", () => {
+    const cwd = writeTree({ "campaigns/billing.yaml": toYaml(preview()), "sms-campaigns/reminder.yaml": toYaml(smsSimple()), ...lists });
+    expect(run(["validate", "campaigns", "sms-campaigns", "contact-lists"], cwd)).toEqual({ code: 0, stdout: "4 files valid\n", stderr: "" });
+    const smsOnly = writeTree({ "sms-campaigns/reminder.yaml": toYaml(smsSimple()), ...lists });
+    expect(run(["validate"], smsOnly)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
+    expect(run(["validate", "--strict", "--contact-lists", "contact-lists", "sms-campaigns"], smsOnly)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
   });
 });
 

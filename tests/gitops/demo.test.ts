@@ -1,14 +1,15 @@
 /**
- * The demo definitions in campaigns/ (one per dialing mode, from the docs' sample request bodies) and the
- * committed JSON Schema editors use for them.
+ * The demo definitions in campaigns/ (one per dialing mode, from the docs' sample request bodies), in
+ * sms-campaigns/ (the without-template SMS page's sample) and the committed JSON Schemas editors use for them.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { campaignFileSchema, contactListFileSchema, loadDefinitions } from "../../provider/gitops";
+import { campaignFileSchema, contactListFileSchema, loadDefinitions, smsCampaignFileSchema } from "../../provider/gitops";
 import { validateCampaign } from "../../provider/resources/campaign/schema";
-import { CONTACT_LIST_SCHEMA_FILE, SCHEMA_FILE, buildContactListJsonSchema, buildJsonSchema, renderJsonSchema, schemaFiles } from "../../scripts/generate-schema";
-import { agentless, preview, progressive } from "./helpers";
+import { validateSmsCampaign } from "../../provider/resources/sms-campaign/schema";
+import { CONTACT_LIST_SCHEMA_FILE, SCHEMA_FILE, SMS_SCHEMA_FILE, buildContactListJsonSchema, buildJsonSchema, buildSmsJsonSchema, renderJsonSchema, schemaFiles } from "../../scripts/generate-schema";
+import { agentless, preview, progressive, smsSimple } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DEMO = path.join(ROOT, "campaigns");
@@ -60,6 +61,24 @@ describe("campaigns/", () => {
   });
 });
 
+describe("sms-campaigns/", () => {
+  const result = loadDefinitions(DEMO);
+
+  test("read beside campaigns/: the without-template page's sample, dialing the demo's list (the page names another)", () => {
+    expect(result.smsDefinitions.map((d) => [path.relative(ROOT, d.file), d.resourceName])).toEqual([["sms-campaigns/event-reminder.yaml", "event-reminder"]]);
+    const expected = validateSmsCampaign({ ...smsSimple(), contactLists: ["Recent Buyers - Q2 2025"], started: false });
+    expect(expected.ok).toBe(true);
+    expect(result.smsDefinitions[0].spec).toEqual(expected.ok ? expected.value : undefined);
+  });
+
+  test("the file points editors at the committed SMS schema, and the file schema (zod) accepts it", () => {
+    const text = fs.readFileSync(path.join(ROOT, "sms-campaigns", "event-reminder.yaml"), "utf8");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schema/sms-campaign.schema.json");
+    expect(fs.existsSync(path.join(ROOT, SMS_SCHEMA_FILE))).toBe(true);
+    expect(smsCampaignFileSchema.safeParse(parse(text)).success).toBe(true);
+  });
+});
+
 describe("the committed JSON Schemas", () => {
   test.each(schemaFiles())("$file is current (npm run schema rewrites it)", ({ file, text }) => {
     const target = path.join(ROOT, file);
@@ -76,6 +95,18 @@ describe("the committed JSON Schemas", () => {
     ]);
     expect(schema.properties.external).toMatchObject({ const: true });
     expect(schema.additionalProperties).toBe(false);
+  });
+
+  test(`${SMS_SCHEMA_FILE} describes SMS files: renamedFrom, no unknown key, the SMS fields`, () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, SMS_SCHEMA_FILE), "utf8"));
+    expect(schema).toEqual(buildSmsJsonSchema());
+    expect(schema.$id).toBe("urn:pulumi-kore-campaigns:schema:sms-campaign.schema.json");
+    expect(schema.properties.renamedFrom).toMatchObject({ type: "array", items: { type: "string" } });
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.format).toMatchObject({ enum: ["simple", "advanced"], default: "simple" });
+    expect(Object.keys(schema.properties.message.properties)).toEqual(["text", "template", "body"]);
+    expect(Object.keys(schema.properties.dialingStrategy.properties)).toEqual(["callerId", "callingHours"]);
+    expect(schema.properties.dialingMode).toBeUndefined();
   });
 
   test(`${SCHEMA_FILE} is current and describes files (renamedFrom included)`, () => {

@@ -9,13 +9,22 @@ import * as path from "path";
 import { stringify } from "yaml";
 import { inputFromDocBody } from "../fixtures/doc-samples";
 import { SAMPLE_AGENTLESS, SAMPLE_PREVIEW, SAMPLE_PROGRESSIVE } from "../fixtures/sample-bodies";
+import { SMS_REQUEST_ADVANCED, SMS_REQUEST_SIMPLE, SMS_REQUEST_TEMPLATE, smsInputFromDocBody } from "../fixtures/sms-samples";
 
 export const progressive = () => inputFromDocBody(SAMPLE_PROGRESSIVE);
 export const preview = () => inputFromDocBody(SAMPLE_PREVIEW);
 export const agentless = () => inputFromDocBody(SAMPLE_AGENTLESS);
 
+/** The SMS pages' samples as definitions: plain text (without template), a template by name, the advanced format. */
+export const smsSimple = () => smsInputFromDocBody(SMS_REQUEST_SIMPLE);
+export const smsTemplate = () => smsInputFromDocBody(SMS_REQUEST_TEMPLATE);
+export const smsAdvanced = () => smsInputFromDocBody(SMS_REQUEST_ADVANCED);
+
 /** A contact-list file declaring the list the docs' samples name as existing outside the stack. */
 export const DECLARED_SAMPLE_LIST = "name: Recent Buyers - Q2 2025\nexternal: true\n";
+
+/** The same for the list the SMS pages' samples name. */
+export const DECLARED_SMS_SAMPLE_LIST = "name: Renewal Due - May/June 2025\nexternal: true\n";
 
 /** A definition as YAML text (block style, as an admin writes it). */
 export function toYaml(definition: Record<string, unknown>): string {

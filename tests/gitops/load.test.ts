@@ -63,7 +63,7 @@ describe("a valid tree", () => {
     const dir = writeTree({ "a.yaml": toYaml(progressive()), "b.yaml": toYaml(agentless()) });
     const result = loadDefinitions([path.join(dir, "b.yaml"), path.join(dir, "a.yaml"), path.join(dir, "b.yaml")]);
     expect(result.definitions.map((d) => d.resourceName)).toEqual(["b", "a"]);
-    expect(loadDefinitions(writeTree({}))).toEqual({ files: [], definitions: [], contactLists: [], problems: [], warnings: [] });
+    expect(loadDefinitions(writeTree({}))).toEqual({ files: [], definitions: [], smsDefinitions: [], contactLists: [], problems: [], warnings: [] });
   });
 });
 

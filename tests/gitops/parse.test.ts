@@ -9,9 +9,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
-import { parseDefinitionFile, type ParsedFile } from "../../provider/gitops";
+import { parseDefinitionFile, type DefinitionKind, type ParsedFile } from "../../provider/gitops";
 import { readFully, readQuickly } from "../../provider/gitops/parse";
-import { DECLARED_SAMPLE_LIST, agentless, preview, progressive } from "./helpers";
+import { DECLARED_SAMPLE_LIST, agentless, preview, progressive, smsAdvanced, smsSimple, smsTemplate } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -29,7 +29,7 @@ function seen(parsed: ParsedFile, paths: readonly string[]) {
 }
 
 /** The quick reading's answer, if any, and the full reading's, compared; counts how often the quick one answered. */
-function agree(file: string, text: string, kind: "campaign" | "contactList", count: { quick: number }): void {
+function agree(file: string, text: string, kind: DefinitionKind, count: { quick: number }): void {
   const quick = readQuickly(file, text, kind);
   if (quick === undefined) return;
   count.quick++;
@@ -90,6 +90,25 @@ describe("the quick and the full reading agree", () => {
     expect(count.quick).toBeGreaterThan(60); // not vacuous: many generated files take the quick path
   });
 
+  test("generated SMS campaign files (the pages' three samples) in every layout", () => {
+    const count = { quick: 0 };
+    const sms = fc.record({
+      base: fc.constantFrom(smsSimple(), smsTemplate(), smsAdvanced()),
+      name: campaign.map((c) => c.name),
+      text: fc.oneof(fc.constantFrom("Hi, This is just reminder for upcoming event", "Reply STOP: to opt out", "50% off # today", "yes"), fc.string({ minLength: 1, maxLength: 80 })),
+      renamedFrom: fc.option(fc.array(fc.constantFrom("old-name", "reminder.v1"), { maxLength: 2 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(sms, layout, ({ base, name, text, renamedFrom }, l) => {
+        const message = base.message?.text === undefined ? base.message : { text };
+        const definition = { ...base, name, ...(message ? { message } : {}), ...(renamedFrom ? { renamedFrom } : {}) };
+        agree("sms-campaigns/generated.yaml", written(definition, l), "smsCampaign", count);
+      }),
+      { numRuns: 200 },
+    );
+    expect(count.quick).toBeGreaterThan(50);
+  });
+
   test("generated contact-list files, managed and external", () => {
     const count = { quick: 0 };
     const list = fc.record({
@@ -114,8 +133,9 @@ describe("the quick and the full reading agree", () => {
   const piece = fc.constantFrom(": ", " ", "\n", "\r\n", "- ", "'", '"', "#", " # c", "yes", "1", "[", "]", "{", "}", ", ", "\u0085", "\u2028", "\\", "%YAML 1.1\n---\n", "\t", "? ", "~", "null", "&a ", "*a", "!!str ", "0x1", "1e3", ".5", "|", ">", "...\n", "---\n", "  ");
 
   test("the repository's files with YAML's special characters inserted anywhere", () => {
-    const files = ["campaigns", "contact-lists"].flatMap((folder) =>
-      fs.readdirSync(path.join(ROOT, folder)).map((name) => ({ file: `${folder}/${name}`, kind: folder === "campaigns" ? ("campaign" as const) : ("contactList" as const), text: fs.readFileSync(path.join(ROOT, folder, name), "utf8") })),
+    const kinds: Record<string, DefinitionKind> = { campaigns: "campaign", "sms-campaigns": "smsCampaign", "contact-lists": "contactList" };
+    const files = Object.entries(kinds).flatMap(([folder, kind]) =>
+      fs.readdirSync(path.join(ROOT, folder)).map((name) => ({ file: `${folder}/${name}`, kind, text: fs.readFileSync(path.join(ROOT, folder, name), "utf8") })),
     );
     const count = { quick: 0 };
     fc.assert(
