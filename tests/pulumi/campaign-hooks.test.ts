@@ -344,7 +344,7 @@ describe.each(["dynamic", "native"])("through the %s adapter", (adapter) => {
       const name = uniqueName("Ambiguous lookup");
       const { inputs } = await host.check(argsFromSample(SAMPLE_PROGRESSIVE, name));
       emulator.failNext({ method: "POST", pathIncludes: "/campaign?", ambiguous: true, count: 1 });
-      emulator.failNext({ method: "POST", pathIncludes: "getAllCampaignDetails", status: 503, count: 5 });
+      emulator.failNext({ method: "POST", pathIncludes: "getAllCampaignDetails", status: 503, count: 12 }); // the lookup lists voice and SMS campaigns: both listings fail, through their retries
       emulator.clearRequests();
       await expect(host.create(inputs)).rejects.toThrow(/may exist on the server.*Nothing was retried/s);
       expect(emulator.requests.filter((r) => r.method === "POST" && /\/campaign$/.test(r.path))).toHaveLength(1);
