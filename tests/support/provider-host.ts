@@ -33,8 +33,8 @@ export const CONTACT_LIST_URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/ko
 export const NATIVE_CAMPAIGN_URN = "urn:pulumi:test::kore::kore:index:VoiceCampaign::campaign";
 export const NATIVE_CONTACT_LIST_URN = "urn:pulumi:test::kore::kore:index:ContactList::list";
 
-/** The serialized provider of a VoiceCampaign (or a ContactList), exactly as a Pulumi program would store it. */
-export async function serializedProvider(resource: "VoiceCampaign" | "ContactList" = "VoiceCampaign"): Promise<string> {
+/** The serialized provider of a VoiceCampaign (or an SmsCampaign, or a ContactList), exactly as a Pulumi program would store it. */
+export async function serializedProvider(resource: "VoiceCampaign" | "SmsCampaign" | "ContactList" = "VoiceCampaign"): Promise<string> {
   let captured: string | undefined;
   pulumi.runtime.setMocks(
     {
@@ -49,7 +49,12 @@ export async function serializedProvider(resource: "VoiceCampaign" | "ContactLis
     false,
   );
   const pkg = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
-  const made = resource === "VoiceCampaign" ? new pkg.VoiceCampaign("campaign", { name: "captured" } as never) : new pkg.ContactList("list", { name: "captured" } as never);
+  const made =
+    resource === "VoiceCampaign"
+      ? new pkg.VoiceCampaign("campaign", { name: "captured" } as never)
+      : resource === "SmsCampaign"
+        ? new pkg.SmsCampaign("sms", { name: "captured" } as never)
+        : new pkg.ContactList("list", { name: "captured" } as never);
   await new Promise<void>((resolve) => made.urn.apply(() => resolve()));
   if (!captured) throw new Error(`the ${resource} did not hand a serialized provider to the engine`);
   return captured;
