@@ -25,9 +25,9 @@
  */
 import { DAY_MS, MINUTE_MS, dayStart, instantText, instantsOfWallTimes, intersectIntervals, normalizeIntervals, subtractIntervals, wallClockMs, weekdayOf, windowInstants, type Interval } from "../shared/instants";
 import type { Recipients } from "../shared/recipients";
-import { callingHoursOf, isUnresolved, scheduleInstants, scheduleMayBeEnabled } from "../resources/campaign/exposure";
-import { DAY_CODES, type DayCode } from "../resources/campaign/vocabulary";
-import { normalizeDay, timeToMinutes } from "../resources/campaign/normalize";
+import { callingHoursOf, isUnresolved, scheduleInstants, scheduleMayBeEnabled } from "../shared/outbound/exposure";
+import { DAY_CODES, type DayCode } from "../shared/outbound/vocabulary";
+import { normalizeDay, timeToMinutes } from "../shared/outbound/normalize";
 import { POLICIES, REGION_ZONES, RULES, type ComplianceRule, type HoursRule } from "./rules";
 import { asRecord } from "../util/values";
 
