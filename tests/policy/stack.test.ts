@@ -92,7 +92,7 @@ describe("native resources (kore:index:...)", () => {
   });
 
   test("a kore type the pack does not know is an error, not silence", () => {
-    const unknownType = { type: "kore:index:SmsCampaign", name: "s", urn: urn("kore:index:SmsCampaign", "s"), props: {} };
-    expect(() => campaignsOf([unknownType])).toThrow(/kore:index:SmsCampaign.*belongs to the kore package/);
+    const unknownType = { type: "kore:index:WhatsAppCampaign", name: "s", urn: urn("kore:index:WhatsAppCampaign", "s"), props: {} };
+    expect(() => campaignsOf([unknownType])).toThrow(/kore:index:WhatsAppCampaign.*belongs to the kore package/);
   });
 });
