@@ -151,7 +151,9 @@ function fieldsOf(reviewed: ReviewedAs, old: Side, next: Side): FieldChange[] {
   ];
 }
 
-/** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name (then channel). */
 export function changesOf(preview: Preview): ResourceChange[] {
   const byUrn = new Map<string, { step: PreviewStep; operation: Operation; old?: PreviewStep["oldState"]; next?: PreviewStep["newState"] }>();
   for (const step of preview.steps) {
@@ -191,5 +193,5 @@ export function changesOf(preview: Preview): ResourceChange[] {
   const pending = (c: ResourceChange) => Array.isArray(c.old?.facts?.pendingChanges) && (c.old!.facts!.pendingChanges as unknown[]).length > 0;
   return changes
     .filter((c) => c.operation !== "update" || c.fields.length > 0 || pending(c))
-    .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || (a.resourceName < b.resourceName ? -1 : a.resourceName > b.resourceName ? 1 : 0));
+    .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || compare(a.resourceName, b.resourceName) || compare(a.channel ?? "", b.channel ?? ""));
 }
