@@ -22,14 +22,21 @@
  *   guaranteed (any mode but Preview).
  * - No recipients (on the campaign or its lists) or no regions: a warning "recipients unknown" naming the
  *   policy that was not checked. Never a silent pass.
+ * - An SMS campaign (`channel: "sms"`) is judged by the same hours, days and holidays rules, in its calling
+ *   hours and schedule: US rules treat a text message as a call (the TCPA's reading), so a rule whose text
+ *   names calls only is applied to texts too, and its finding says so. Calls per 24 hours: one text per
+ *   contact per run (the SMS pages have no attempts or retries), and two runs of a schedule can fall
+ *   within 24 hours: 2 texts (SMS_TEXTS_PER_24H). Ring time and repeat-after-abandon are about calls that
+ *   ring and are answered: no text does either, so they do not apply.
  */
 import { DAY_MS, MINUTE_MS, dayStart, instantText, instantsOfWallTimes, intersectIntervals, normalizeIntervals, subtractIntervals, wallClockMs, weekdayOf, windowInstants, type Interval } from "../shared/instants";
 import type { Recipients } from "../shared/recipients";
-import { callingHoursOf, isUnresolved, scheduleInstants, scheduleMayBeEnabled } from "../resources/campaign/exposure";
-import { DAY_CODES, type DayCode } from "../resources/campaign/vocabulary";
-import { normalizeDay, timeToMinutes } from "../resources/campaign/normalize";
+import { callingHoursOf, isUnresolved, scheduleInstants, scheduleMayBeEnabled } from "../shared/outbound/exposure";
+import { DAY_CODES, type DayCode } from "../shared/outbound/vocabulary";
+import { normalizeDay, timeToMinutes } from "../shared/outbound/normalize";
 import { POLICIES, REGION_ZONES, RULES, type ComplianceRule, type HoursRule } from "./rules";
 import { asRecord } from "../util/values";
+import type { CampaignType } from "../kore-api/endpoints";
 
 /** How far ahead the rules look. */
 export const COMPLIANCE_HORIZON_DAYS = 365;
@@ -49,7 +56,27 @@ export interface CampaignSubject {
   recipients?: Recipients;
   /** Its contact lists' recipients, when it declares none of its own. */
   lists?: readonly ListRecipients[];
+  /** "voice" (the default) or "sms": what the campaign sends, and so the words and the rules that apply. */
+  channel?: CampaignType;
 }
+
+/** How each channel's findings word what it does (voice: as before). */
+const CHANNEL_WORDS: Readonly<Record<CampaignType, { reaches: string; mayReach: string }>> = {
+  voice: { reaches: "dials", mayReach: "may dial" },
+  sms: { reaches: "texts", mayReach: "may text" },
+};
+
+/** Limits that are about a call ringing and being answered: no text message does either. */
+const CALLS_ONLY: ReadonlySet<ComplianceRule["limits"]> = new Set(["ring-time-min", "repeat-after-abandon"]);
+
+/**
+ * Texts one person may get from an SMS campaign within 24 hours: one per run (the SMS pages have no
+ * attempts or retries), and two runs (a schedule's occurrences on consecutive days) can fall within 24 hours.
+ */
+export const SMS_TEXTS_PER_24H = 2;
+
+/** What a rule whose text names calls only adds to a finding on an SMS campaign. */
+const AS_A_CALL = "; the rule names calls: a text is judged as a call, as US rules treat it";
 
 export interface ComplianceOptions {
   /** Policy names ("us", "uk", "in") or region codes ("us-fl"): parsePolicies. */
@@ -213,13 +240,16 @@ export function checkCampaign(subject: CampaignSubject, options: ComplianceOptio
   const dials = intersectIntervals(runs, windowInstants(hours.week, hours.timezone, from, to));
   const unresolvedWhy = hours.unresolved.length > 0 || isUnresolved(record.schedule) ? ` (judged as its widest: ${[...hours.unresolved, ...(isUnresolved(record.schedule) ? ["schedule"] : [])].join(", ")} not known)` : "";
   const timeSeverity = unresolvedWhy ? "warning" : "error";
-  const may = unresolvedWhy ? "may dial" : "dials";
+  const channel = subject.channel ?? "voice";
+  const words = CHANNEL_WORDS[channel];
+  const may = unresolvedWhy ? words.mayReach : words.reaches;
 
   const strategy = asRecord(record.dialingStrategy) ?? {};
   const reportedUnknownRegions = new Set<string>();
   for (const rule of rules) {
     const ruleRegions = regions.filter((r) => within(r, rule.jurisdiction));
     if (ruleRegions.length === 0) continue;
+    if (channel === "sms" && CALLS_ONLY.has(rule.limits)) continue;
     const zones = new Set<string>(unattributed);
     for (const r of ruleRegions) {
       const known = REGION_ZONES[r];
@@ -230,7 +260,8 @@ export function checkCampaign(subject: CampaignSubject, options: ComplianceOptio
       }
     }
     const base = { ruleId: rule.id, campaign, source: rule.source.citation, confirmed: rule.confirmed };
-    const tail = `(${rule.id}: ${rule.summary}; ${sourceText(rule)})`;
+    const asACall = channel === "sms" && !rule.appliesTo.includes("texts") ? AS_A_CALL : "";
+    const tail = `(${rule.id}: ${rule.summary}; ${sourceText(rule)}${asACall})`;
     switch (rule.limits) {
       case "hours":
       case "days":
@@ -272,6 +303,12 @@ export function checkCampaign(subject: CampaignSubject, options: ComplianceOptio
         break;
       }
       case "calls-per-24h": {
+        if (channel === "sms") {
+          if (SMS_TEXTS_PER_24H > rule.maxCalls && dials.length > 0) {
+            findings.push({ ...base, severity: "error", path: "schedule", message: `campaign ${JSON.stringify(campaign)} may text one person ${SMS_TEXTS_PER_24H} times within 24 hours (once per run, two runs of its schedule on consecutive days); at most ${rule.maxCalls} are allowed ${tail}` });
+          }
+          break;
+        }
         const attempts = strategy.maxAttemptsPerRecord;
         const period = strategy.defaultRetryPeriod;
         if (typeof attempts !== "number" || typeof period !== "number" || period <= 0) {

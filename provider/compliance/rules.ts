@@ -8,7 +8,7 @@
  * fixed zone too (both must hold: Mississippi's statute says "Central Standard Time", and the cautious
  * reading is that both Central clock and standard time apply, 09:00-20:00 CDT in summer).
  */
-import type { DayCode } from "../resources/campaign/vocabulary";
+import type { DayCode } from "../shared/outbound/vocabulary";
 
 export interface RuleSource {
   citation: string;

@@ -1,14 +1,14 @@
 /**
  * What the policy pack judges, read from a stack as `@pulumi/policy` hands it over: the campaigns and
- * contact lists of this package (dynamic and native types alike, told apart by the review's
- * REVIEWED_TYPES), each campaign with its own recipients and its lists', and the compliance engine's
+ * contact lists of this package (dynamic and native types alike, voice and SMS campaigns, told apart by
+ * the review's REVIEWED_TYPES), each campaign with its own recipients and its lists', and the compliance engine's
  * findings sorted into the pack's policies (one mandatory policy per rule id, one advisory policy for
  * warnings). No rule logic here: the engine (provider/compliance/) is the only judge. Pure.
  */
 import { checkCampaign, POLICIES, RULES, recipientsSchema, type CampaignSubject, type Finding, type ListRecipients, type Recipients } from "../compliance";
 import { definitionOf } from "../resources/campaign/state";
 import { UNKNOWN } from "../shared/properties";
-import { kindOf } from "../review";
+import { channelOf, kindOf } from "../review";
 import { asRecord, isRecord } from "../util/values";
 
 /** A resource of the stack, as a stack validation sees it (the fields read here). */
@@ -93,6 +93,7 @@ export function campaignsOf(resources: readonly StackResource[]): JudgedCampaign
         definition,
         ...(recipients ? { recipients } : {}),
         lists: [...held.map(listOf), ...elsewhere],
+        ...(channelOf(resource.type) === "sms" ? { channel: "sms" as const } : {}),
       };
       return { urn: resource.urn, subject };
     });

@@ -14,6 +14,8 @@ import { CODE_CHANGED } from "./code-changes";
 const field = z.looseObject({ path: z.string(), old: z.unknown().optional(), new: z.unknown().optional() });
 const change = z.looseObject({
   kind: z.string(),
+  /** campaigns: "voice" or "sms" (a record written before SMS has none: voice) */
+  channel: z.string().optional(),
   resourceName: z.string(),
   operation: z.string(),
   fields: z.array(field),
@@ -78,7 +80,8 @@ export function parseApproved(text: string, source: string): ReviewRecord {
 }
 
 type Field = z.infer<typeof field>;
-const keyOf = (c: { kind: string; resourceName: string }) => `${c.resourceName} (${c.kind === "contactList" ? "contact list" : c.kind})`;
+/** A voice and an SMS campaign may share a resource name (their types differ): the channel tells them apart. */
+const keyOf = (c: { kind: string; channel?: string; resourceName: string }) => `${c.resourceName} (${c.kind === "contactList" ? "contact list" : c.channel === "sms" ? "SMS campaign" : c.kind})`;
 /**
  * The same value as the record's JSON holds it: the approved side was parsed from JSON, the fresh one may be
  * computed (an `undefined` key is the key JSON leaves out); key order does not matter.

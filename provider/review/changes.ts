@@ -1,16 +1,17 @@
 /**
- * A preview's steps -> one change per campaign or contact list: its operation and its changed fields
- * (`path: old -> new`). Fields come from the preview's old and new inputs through the same
- * normalization and diff the provider uses (resources/campaign/diff.ts, resources/contact-list/diff.ts),
- * so a value Kore writes differently ("9am" / "9:00 AM") is no change here either. Pure.
+ * A preview's steps -> one change per campaign (voice or SMS) or contact list: its operation and its
+ * changed fields (`path: old -> new`). Fields come from the preview's old and new inputs through the same
+ * normalization and diff the provider uses (resources/campaign/diff.ts, resources/sms-campaign/diff.ts,
+ * resources/contact-list/diff.ts: channels.ts picks a campaign's), so a value Kore writes differently
+ * ("9am" / "9:00 AM") is no change here either. Pure.
  */
 import { isDeepStrictEqual } from "node:util";
-import { normalizedDefinition } from "../resources/campaign/diff";
-import { campaignFieldChanges, type FieldChange } from "../resources/campaign/field-changes";
+import { outboundFieldChanges, type FieldChange } from "../shared/outbound/field-changes";
 import { definitionOf } from "../resources/campaign/state";
 import { diffContactList } from "../resources/contact-list/diff";
 import { definitionOfList, type ContactListDefinition } from "../resources/contact-list/schema";
-import { isUnresolved, type CampaignFacts } from "../resources/campaign/exposure";
+import { isUnresolved, type CampaignFacts } from "../shared/outbound/exposure";
+import { channelReading, type Channel } from "./channels";
 import { PreviewError, type Preview, type PreviewStep } from "./preview";
 
 import type { ResourceKind } from "../shared/properties";
@@ -32,6 +33,8 @@ export interface Side {
 
 export interface ResourceChange {
   kind: ResourceKind;
+  /** Campaigns: the channel ("voice", "sms"). */
+  channel?: Channel;
   /** The Pulumi resource name (a definition's file name). */
   resourceName: string;
   /** The name in Kore.ai (the new one, else the old one). */
@@ -42,28 +45,43 @@ export interface ResourceChange {
   next?: Side;
 }
 
+/** What the review reads a resource type as: a campaign of a channel, or a contact list. */
+export type ReviewedAs = { kind: "campaign"; channel: Channel } | { kind: "contactList" };
+
 /**
  * Every resource type the package ships, and what the review reads it as: the dynamic provider's types
  * and the native plugin's (provider/pulumi/native/package-schema.ts; a test checks they match). A type
- * added later is one more entry; a `kore` type missing here is an error, never silence.
+ * added later is one more entry; a `kore` type missing here is an error, never silence. Voice and SMS
+ * campaigns are both campaigns (one name space in an app), told apart by their channel.
  */
-export const REVIEWED_TYPES: Readonly<Record<string, ResourceKind>> = {
-  "pulumi-nodejs:dynamic/kore:VoiceCampaign": "campaign",
-  "pulumi-nodejs:dynamic/kore:ContactList": "contactList",
-  "kore:index:VoiceCampaign": "campaign",
-  "kore:index:ContactList": "contactList",
+export const REVIEWED_TYPES: Readonly<Record<string, ReviewedAs>> = {
+  "pulumi-nodejs:dynamic/kore:VoiceCampaign": { kind: "campaign", channel: "voice" },
+  "pulumi-nodejs:dynamic/kore:SmsCampaign": { kind: "campaign", channel: "sms" },
+  "pulumi-nodejs:dynamic/kore:ContactList": { kind: "contactList" },
+  "kore:index:VoiceCampaign": { kind: "campaign", channel: "voice" },
+  "kore:index:SmsCampaign": { kind: "campaign", channel: "sms" },
+  "kore:index:ContactList": { kind: "contactList" },
 };
 
 /** A type of this package (native `kore:...`, or a dynamic `.../kore:...`); the provider resource itself is not. */
 const OURS = /^(?:kore:|pulumi-nodejs:dynamic\/kore:)/;
 
-/** The kind of a resource type, or undefined for a type of another package. Throws for a `kore` type the review does not know. */
-export function kindOf(type: string): ResourceKind | undefined {
-  const kind = Object.prototype.hasOwnProperty.call(REVIEWED_TYPES, type) ? REVIEWED_TYPES[type] : undefined;
-  if (kind === undefined && OURS.test(type)) {
+/** What a resource type is read as, or undefined for a type of another package. Throws for a `kore` type the review does not know. */
+export function reviewedAs(type: string): ReviewedAs | undefined {
+  const reviewed = Object.prototype.hasOwnProperty.call(REVIEWED_TYPES, type) ? REVIEWED_TYPES[type] : undefined;
+  if (reviewed === undefined && OURS.test(type)) {
     throw new PreviewError(`resource type ${JSON.stringify(withoutControls(type).slice(0, 80))} belongs to the kore package but the review does not know it; nothing can be judged (known: ${Object.keys(REVIEWED_TYPES).join(", ")})`);
   }
-  return kind;
+  return reviewed;
+}
+
+/** The kind of a resource type (reviewedAs). */
+export const kindOf = (type: string): ResourceKind | undefined => reviewedAs(type)?.kind;
+
+/** A campaign type's channel, undefined for any other type (reviewedAs). */
+export function channelOf(type: string): Channel | undefined {
+  const reviewed = reviewedAs(type);
+  return reviewed?.kind === "campaign" ? reviewed.channel : undefined;
 }
 
 /** Control characters (C0, C1) and bidirectional overrides, which could hide or reorder what a reviewer reads. */
@@ -86,15 +104,16 @@ const nameOfUrn = (urn: string) => urn.split("::").slice(3).join("::");
 /** Keys the exposure model reads beside the definition (inputs, or state's outputs). */
 const NOT_DEFINITION = ["restartedAt", "stoppedOutsideGit"];
 
-function sideOf(kind: ResourceKind, inputs: Record<string, unknown> | undefined, outputs?: Record<string, unknown>): Side | undefined {
+function sideOf(reviewed: ReviewedAs, inputs: Record<string, unknown> | undefined, outputs?: Record<string, unknown>): Side | undefined {
   if (!inputs || typeof inputs !== "object") return undefined;
   const status = typeof outputs?.status === "string" ? outputs.status : undefined;
-  if (kind === "contactList") {
+  if (reviewed.kind === "contactList") {
     return { definition: definitionOfList(inputs), started: false, ...(status ? { status } : {}), ...(inputs.recipients !== undefined ? { recipients: inputs.recipients } : {}) };
   }
+  // the keys beside a definition (connection, started, status, ...) are the same for every channel
   const raw: Record<string, unknown> = { ...definitionOf(inputs) };
   for (const key of NOT_DEFINITION) delete raw[key];
-  const normalized = normalizedDefinition(raw);
+  const normalized = channelReading(reviewed.channel).normalize(raw);
   const definition = typeof normalized === "object" && normalized !== null ? (normalized as Record<string, unknown>) : {};
   // state's outputs hold what refresh observed (a campaign stopped in the console shows started: false)
   const started = outputs && "started" in outputs ? outputs.started : inputs.started;
@@ -114,30 +133,33 @@ function recipientsChange(old: Side, next: Side): FieldChange[] {
   return isDeepStrictEqual(old.recipients, next.recipients) ? [] : [{ path: "recipients", old: old.recipients, new: next.recipients }];
 }
 
-function fieldsOf(kind: ResourceKind, old: Side, next: Side): FieldChange[] {
-  if (kind === "contactList") {
+function fieldsOf(reviewed: ReviewedAs, old: Side, next: Side): FieldChange[] {
+  if (reviewed.kind === "contactList") {
     const { changed } = diffContactList({ definition: old.definition as Partial<ContactListDefinition> }, { definition: next.definition as unknown as ContactListDefinition });
     return [...changed.map((path) => ({ path, old: old.definition[path], new: next.definition[path] })), ...recipientsChange(old, next)];
   }
   // a `started` the preview does not show (unknown, secret) is a change too: it may be true
   const [wasStarted, isStarted] = [old.facts?.started ?? old.started, next.facts?.started ?? next.started];
   return [
-    ...campaignFieldChanges(
+    ...outboundFieldChanges(
       { definition: old.definition, normalized: true, started: old.started, startedValue: wasStarted, restartedAt: old.facts?.restartedAt },
       { definition: next.definition, normalized: true, started: next.started, startedValue: isStarted, restartedAt: next.facts?.restartedAt },
+      channelReading(reviewed.channel).diff,
       { startedUnsure: isUnresolved(wasStarted) || isUnresolved(isStarted) },
     ),
     ...recipientsChange(old, next),
   ];
 }
 
-/** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The campaigns and contact lists a preview changes, one entry per resource: campaigns first, each kind by resource name (then channel). */
 export function changesOf(preview: Preview): ResourceChange[] {
   const byUrn = new Map<string, { step: PreviewStep; operation: Operation; old?: PreviewStep["oldState"]; next?: PreviewStep["newState"] }>();
   for (const step of preview.steps) {
     const operation = OPERATIONS[step.op];
-    const kind = kindOf(step.newState?.type ?? step.oldState?.type ?? typeOfUrn(step.urn));
-    if (operation === undefined || kind === undefined) continue;
+    const reviewed = reviewedAs(step.newState?.type ?? step.oldState?.type ?? typeOfUrn(step.urn));
+    if (operation === undefined || reviewed === undefined) continue;
     // a replacement shows as up to three steps (create-replacement, replace, delete-replaced): one change
     const seen = byUrn.get(step.urn);
     byUrn.set(step.urn, {
@@ -149,13 +171,14 @@ export function changesOf(preview: Preview): ResourceChange[] {
   }
   const changes: ResourceChange[] = [];
   for (const [urn, entry] of byUrn) {
-    const kind = kindOf(entry.next?.type ?? entry.old?.type ?? typeOfUrn(urn))!;
-    const old = entry.operation === "create" ? undefined : sideOf(kind, entry.old?.inputs, entry.old?.outputs);
-    const next = entry.operation === "delete" ? undefined : sideOf(kind, entry.next?.inputs);
-    const fields = old && next ? fieldsOf(kind, old, next) : [];
+    const reviewed = reviewedAs(entry.next?.type ?? entry.old?.type ?? typeOfUrn(urn))!;
+    const old = entry.operation === "create" ? undefined : sideOf(reviewed, entry.old?.inputs, entry.old?.outputs);
+    const next = entry.operation === "delete" ? undefined : sideOf(reviewed, entry.next?.inputs);
+    const fields = old && next ? fieldsOf(reviewed, old, next) : [];
     const name = next?.definition.name ?? old?.definition.name;
     changes.push({
-      kind,
+      kind: reviewed.kind,
+      ...(reviewed.kind === "campaign" ? { channel: reviewed.channel } : {}),
       resourceName: withoutControls(nameOfUrn(urn)),
       ...(typeof name === "string" ? { koreName: withoutControls(name) } : {}),
       operation: entry.operation,
@@ -170,5 +193,5 @@ export function changesOf(preview: Preview): ResourceChange[] {
   const pending = (c: ResourceChange) => Array.isArray(c.old?.facts?.pendingChanges) && (c.old!.facts!.pendingChanges as unknown[]).length > 0;
   return changes
     .filter((c) => c.operation !== "update" || c.fields.length > 0 || pending(c))
-    .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || (a.resourceName < b.resourceName ? -1 : a.resourceName > b.resourceName ? 1 : 0));
+    .sort((a, b) => Number(a.kind !== "campaign") - Number(b.kind !== "campaign") || compare(a.resourceName, b.resourceName) || compare(a.channel ?? "", b.channel ?? ""));
 }

@@ -3,7 +3,8 @@
  * campaign before and after the change. A rule broken after and not before is raised (gateable with
  * `--fail-on compliance`); one broken before and after is listed apart, as is every warning ("recipients
  * unknown", "may"), so a change is never blocked for what it did not do. Contact lists' recipients come from
- * every ContactList step of the preview (changed or not). Pure.
+ * every ContactList step of the preview (changed or not). An SMS campaign is judged as an SMS campaign (its
+ * channel: the engine applies the time rules to texts as to calls). Pure.
  */
 import { checkCampaign, findingKey, type Finding } from "../compliance";
 import { recipientsSchema, type Recipients } from "../shared/recipients";
@@ -51,7 +52,13 @@ function findingsOf(change: ResourceChange, side: Side | undefined, lists: Reado
   const names = Array.isArray(side.definition.contactLists) ? side.definition.contactLists.filter((n): n is string => typeof n === "string") : [];
   const recipients = recipientsOf(side.recipients);
   return checkCampaign(
-    { campaign: String(side.definition.name ?? change.resourceName), definition, ...(recipients ? { recipients } : {}), lists: names.map((list) => ({ list, recipients: lists.get(list) })) },
+    {
+      campaign: String(side.definition.name ?? change.resourceName),
+      definition,
+      ...(recipients ? { recipients } : {}),
+      lists: names.map((list) => ({ list, recipients: lists.get(list) })),
+      ...(change.channel ? { channel: change.channel } : {}),
+    },
     { policies: context.policies, now: context.now },
   );
 }

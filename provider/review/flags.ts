@@ -2,13 +2,14 @@
  * Dialing-impact flags: what a reviewer of a contact center must not miss. Each flag is written once
  * here (its id for `--fail-on`, its words, and the rule that raises it), one entry of FLAGS; the README's
  * table lists the same ids (a test checks it). The dialing flags are judged on outcomes, not fields: the
- * exposure model (resources/campaign/exposure.ts) gives each campaign's dialable instants before and
- * after the change, and `starts` / `hours-widened` are raised exactly when some instant is newly
- * dialable. Pure.
+ * exposure model (shared/outbound/exposure.ts, with the voice effort of resources/campaign/exposure.ts)
+ * gives each campaign's dialable instants before and after the change, and `starts` / `hours-widened` are
+ * raised exactly when some instant is newly dialable. An SMS campaign is judged the same way (its calling
+ * hours, schedule and start are a voice campaign's; US rules treat a text as a call), in its own words
+ * ("starts texting"; channels.ts). Pure.
  */
 import {
   callingHoursOf,
-  exposureOf,
   horizonFrom,
   isUnresolved,
   runningAfterUp,
@@ -16,12 +17,13 @@ import {
   type Exposure,
   type Horizon,
   type Running,
-} from "../resources/campaign/exposure";
+} from "../shared/outbound/exposure";
 import { instantText, intersectIntervals, normalizeIntervals, subtractIntervals, type Interval } from "../shared/instants";
-import { DAY_CODES } from "../resources/campaign/vocabulary";
-import { minutesToTime as clock, timeToMinutes } from "../resources/campaign/normalize";
-import { isSchedulePath } from "../resources/campaign/diff";
+import { DAY_CODES } from "../shared/outbound/vocabulary";
+import { minutesToTime as clock, timeToMinutes } from "../shared/outbound/normalize";
+import { isSchedulePath } from "../shared/outbound/changes";
 import type { ResourceChange } from "./changes";
+import { channelReading } from "./channels";
 import { complianceOf, type ComplianceContext } from "./compliance";
 
 export interface QuietHours {
@@ -67,6 +69,7 @@ const NOT_RUNNING: Running = { how: "never", why: "a new campaign", may: false }
 export function judge(change: ResourceChange, horizon: Horizon): Judged {
   if (change.kind !== "campaign") return { change, newlyDialable: [], newlyRunning: [], newlyInWindows: [] };
   const [old, next] = [change.old?.facts, change.next?.facts];
+  const { exposureOf } = channelReading(change.channel);
   const fresh = change.operation === "create" || change.operation === "replace";
   const before = exposureOf(fresh ? undefined : old, fresh || !old ? NOT_RUNNING : runningAsItStands(old), horizon);
   const running = runningAfterUp({ operation: change.operation, old, next, scheduleChanged: change.fields.some((f) => isSchedulePath(f.path)) });
@@ -85,6 +88,7 @@ export function judge(change: ResourceChange, horizon: Horizon): Judged {
 const changed = (change: ResourceChange, prefix: string) => change.fields.some((f) => f.path === prefix || f.path.startsWith(`${prefix}.`) || f.path.startsWith(`${prefix}[`));
 const isCampaign = (j: Judged) => j.change.kind === "campaign";
 const isUpdate = (j: Judged) => j.change.operation === "update";
+const wordsOf = (j: Judged) => channelReading(j.change.channel).words;
 const strategyValue = (definition: Record<string, unknown> | undefined, key: string) => {
   const strategy = definition?.dialingStrategy;
   if (isUnresolved(strategy)) return strategy;
@@ -137,19 +141,20 @@ export const FLAGS: readonly FlagRule[] = [
   {
     id: "starts",
     meaning:
-      "starts dialing: some instant (over the horizon) at which the campaign may dial after the change, while before it was not running then: `started` false → true, a create with `started` or a schedule, a schedule enabled, moved earlier or already in effect, the replacement of a running campaign, a pending or unresolved start",
+      "starts dialing (an SMS campaign: starts texting): some instant (over the horizon) at which the campaign may dial after the change, while before it was not running then: `started` false → true, a create with `started` or a schedule, a schedule enabled, moved earlier or already in effect, the replacement of a running campaign, a pending or unresolved start",
     check: (j) => {
       if (!isCampaign(j) || j.newlyRunning.length === 0) return undefined;
       const why = j.after!.running.why;
-      return `${why}: ${j.after!.running.may ? "may dial" : "dials"} from ${firstText(j.newlyRunning, j.after)}`;
+      const words = wordsOf(j);
+      return `${why}: ${j.after!.running.may ? words.mayStartFrom : words.startsFrom} ${firstText(j.newlyRunning, j.after)}`;
     },
   },
   {
     id: "stops",
-    meaning: "stops dialing: `started` going from true to false, or a running campaign that no longer runs",
+    meaning: "stops dialing (or texting): `started` going from true to false, or a running campaign that no longer runs",
     check: (j) => {
       if (!isCampaign(j) || !isUpdate(j)) return undefined;
-      if (j.change.old?.started && !j.change.next?.started && !isUnresolved(j.change.next?.facts?.started)) return "started goes from true to false: the campaign stops dialing";
+      if (j.change.old?.started && !j.change.next?.started && !isUnresolved(j.change.next?.facts?.started)) return `started goes from true to false: the campaign ${wordsOf(j).stops[0]}`;
       return j.before!.running.how !== "never" && j.after!.running.how === "never" ? `the campaign stops running (${j.after!.running.why})` : undefined;
     },
   },
@@ -169,8 +174,9 @@ export const FLAGS: readonly FlagRule[] = [
       const c = j.change;
       if (isCampaign(j)) {
         if (!isUpdate(j)) return undefined;
-        if (j.after!.contactLists === "unresolved" && j.before!.contactLists !== "unresolved") return `the contact lists it dials may change (${NOT_SHOWN})`;
-        return changed(c, "contactLists") ? "the contact lists it dials change" : undefined;
+        const { reaches } = wordsOf(j);
+        if (j.after!.contactLists === "unresolved" && j.before!.contactLists !== "unresolved") return `the contact lists it ${reaches} may change (${NOT_SHOWN})`;
+        return changed(c, "contactLists") ? `the contact lists it ${reaches} change` : undefined;
       }
       if (c.operation === "delete") return "deletes a contact list, with its contacts";
       return c.operation === "replace" ? "replaces a contact list: it is deleted with its contacts and created again empty" : undefined;
@@ -182,7 +188,7 @@ export const FLAGS: readonly FlagRule[] = [
     check: (j) => {
       if (!isCampaign(j) || j.newlyInWindows.length === 0) return undefined;
       const reasons = windowsAdded(j);
-      const verb = j.after!.hours.unresolved.length > 0 ? "may dial" : "dials";
+      const verb = j.after!.hours.unresolved.length > 0 ? wordsOf(j).mayReach : wordsOf(j).reaches;
       return `calling hours widen${reasons.length > 0 ? `: ${reasons.join(", ")}` : ""}; ${verb} newly from ${firstText(j.newlyInWindows, j.after)}`;
     },
   },

@@ -2,12 +2,13 @@
  * `kore-campaigns review`: a preview (`pulumi preview --json`) -> what it does to the people being
  * dialed, for a pull-request comment. Offline and pure: no credentials, no Pulumi, no network.
  */
-import { horizonFrom, type Horizon } from "../resources/campaign/exposure";
+import { horizonFrom, type Horizon } from "../shared/outbound/exposure";
 import { changesOf } from "./changes";
 import { DEFAULT_QUIET_HOURS, flagsOf, type QuietHours } from "./flags";
 import { previewFailure, type Preview } from "./preview";
 import { FAILED_SUMMARY, summaryLine, type Review } from "./render";
 import { complianceOf, listRecipientsOf } from "./compliance";
+import { messageNotesOf } from "./messages";
 
 export interface ReviewOptions {
   quiet?: QuietHours;
@@ -27,11 +28,21 @@ export function reviewOf(preview: Preview, options: ReviewOptions | QuietHours =
   const compliance = opts.policies?.length ? { policies: opts.policies, now, lists: listRecipientsOf(preview) } : undefined;
   const flags = flagsOf(changes, { quiet: opts.quiet ?? DEFAULT_QUIET_HOURS, horizon, ...(compliance ? { compliance } : {}) });
   const notes = compliance ? changes.flatMap((c) => complianceOf(c, compliance).notes) : undefined;
-  return { summary: summaryLine(changes, flags), horizon, changes, flags, ...(notes ? { compliance: { policies: [...compliance!.policies], notes } } : {}) };
+  const messages = messageNotesOf(changes);
+  return {
+    summary: summaryLine(changes, flags),
+    horizon,
+    changes,
+    flags,
+    ...(notes ? { compliance: { policies: [...compliance!.policies], notes } } : {}),
+    ...(messages.length > 0 ? { messages } : {}),
+  };
 }
 
-export { changesOf, kindOf, REVIEWED_TYPES } from "./changes";
-export type { FieldChange, Operation, ResourceChange } from "./changes";
+export { changesOf, channelOf, kindOf, reviewedAs, REVIEWED_TYPES } from "./changes";
+export type { FieldChange, Operation, ResourceChange, ReviewedAs } from "./changes";
+export { CHANNELS } from "./channels";
+export type { Channel } from "./channels";
 export type { ResourceKind } from "../shared/properties";
 export { DEFAULT_QUIET_HOURS, FLAGS, FLAG_IDS, flagsOf, judge, parseQuietHours } from "./flags";
 export type { QuietHours, RaisedFlag } from "./flags";
@@ -45,4 +56,6 @@ export { CODE_CHANGED, codeChangedFlags, isDefinitionPath, parseChangedFiles } f
 export { complianceOf, listRecipientsOf } from "./compliance";
 export type { ComplianceContext, ComplianceNote } from "./compliance";
 export { freshnessLine, lastRefreshOf } from "./freshness";
+export { isMessagePath, messageExcerpt, messageNotesOf, MESSAGE_EXCERPT } from "./messages";
+export type { MessageNote } from "./messages";
 export type { LastRefresh } from "./freshness";

@@ -1,15 +1,18 @@
 /**
  * The review as a pull-request comment (Markdown) or as JSON for other tools. Values are shown with
  * formatValue (short, and never something that looks like a credential); Pulumi secrets are "[secret]";
- * the dynamic provider's `__provider` blob is never read, so it cannot be shown. Pure.
+ * an SMS message's text only as a short excerpt with its length and digest (messages.ts); the dynamic
+ * provider's `__provider` blob is never read, so it cannot be shown. Pure.
  */
-import { HORIZON_WEEKS, type Horizon } from "../resources/campaign/exposure";
+import { HORIZON_WEEKS, type Horizon } from "../shared/outbound/exposure";
 import { isSigned } from "../shared/secret-envelope";
 import { UNKNOWN } from "../shared/properties";
 import { formatValue } from "../shared/validation";
 import type { FieldChange, Operation, ResourceChange } from "./changes";
 import { FLAGS, type RaisedFlag } from "./flags";
 import type { ComplianceNote } from "./compliance";
+import { channelReading } from "./channels";
+import { shownField, type MessageNote } from "./messages";
 import type { Preview } from "./preview";
 
 /** The summary of a preview that did not complete. */
@@ -43,18 +46,19 @@ const OPERATION_WORDS: Readonly<Record<Operation, [string, string]>> = {
 /** The one label a change counts under in the summary: its most important flag, else its operation. */
 function labelOf(change: ResourceChange, flags: readonly RaisedFlag[]): [string, string] {
   const raised = new Set(flags.filter((f) => f.resourceName === change.resourceName).map((f) => f.id));
-  if (change.kind === "campaign" && raised.has("starts")) return ["starts dialing", "start dialing"];
+  const words = channelReading(change.channel).words;
+  if (change.kind === "campaign" && raised.has("starts")) return words.starts;
   if (change.kind === "campaign" && raised.has("deletes-active")) {
     const what = `${change.old?.status === "Scheduled" ? "a Scheduled" : "an Active"} campaign`;
     const [one, many] = OPERATION_WORDS[change.operation];
     return [`${one} of ${what}`, `${many} of ${what.replace(/^an? /, "")}s`];
   }
-  if (change.kind === "campaign" && raised.has("stops")) return ["stops dialing", "stop dialing"];
+  if (change.kind === "campaign" && raised.has("stops")) return words.stops;
   return OPERATION_WORDS[change.operation];
 }
 
 /** The summary's order: what dials or stops people first, then plain operations. */
-const SUMMARY_ORDER = [/^starts dialing/, /of an? (Active|Scheduled)/, /^stops dialing/, /^create/, /^update/, /^replacement/, /^deletion/];
+const SUMMARY_ORDER = [/^starts dialing/, /^starts texting/, /of an? (Active|Scheduled)/, /^stops (dialing|texting)/, /^create/, /^update/, /^replacement/, /^deletion/];
 
 /** `3 campaigns change: 1 starts dialing, 1 update, 1 deletion of an Active campaign` (and the same for lists). */
 export function summaryLine(changes: readonly ResourceChange[], flags: readonly RaisedFlag[]): string {
@@ -97,6 +101,8 @@ export interface Review {
   flags: RaisedFlag[];
   /** With --policy: the compliance findings not raised as the flag (broken before too; warnings). */
   compliance?: { policies: string[]; notes: ComplianceNote[] };
+  /** SMS campaigns created or whose message changes: each message's length in SMS segments. */
+  messages?: MessageNote[];
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/:00\.000Z$/, "Z");
@@ -112,8 +118,8 @@ export function renderMarkdown(review: Review, preview: Preview): string {
   if (review.changes.length > 0) {
     lines.push("| resource | Kore.ai name | operation | changed fields |", "|---|---|---|---|");
     for (const c of review.changes) {
-      const kind = c.kind === "campaign" ? "" : " (contact list)";
-      const fields = c.fields.length > 0 ? c.fields.map((f) => code(fieldText(f))).join("<br>") : "";
+      const kind = c.kind === "contactList" ? " (contact list)" : c.channel === "sms" ? ` (${channelReading(c.channel).noun})` : "";
+      const fields = c.fields.length > 0 ? c.fields.map((f) => code(fieldText(shownField(c, f)))).join("<br>") : "";
       lines.push(`| ${cell(plain(c.resourceName))}${kind} | ${cell(plain(c.koreName ?? ""))} | ${c.operation} | ${cell(fields)} |`);
     }
     lines.push("");
@@ -121,6 +127,11 @@ export function renderMarkdown(review: Review, preview: Preview): string {
   if (review.flags.length > 0) {
     lines.push("**Dialing impact**", "");
     for (const f of review.flags) lines.push(`- **${f.id}** (${cell(plain(f.resourceName))}): ${cell(plain(f.explanation))}`);
+    lines.push("");
+  }
+  if (review.messages && review.messages.length > 0) {
+    lines.push("**SMS messages**", "");
+    for (const m of review.messages) lines.push(`- ${cell(plain(m.resourceName))}: ${cell(plain(m.text))}`);
     lines.push("");
   }
   if (review.compliance && review.compliance.notes.length > 0) {
@@ -142,15 +153,19 @@ export function renderMarkdown(review: Review, preview: Preview): string {
 
 /** The same facts as JSON (values with secrets replaced). */
 export function renderJson(review: Review): string {
-  const changes = review.changes.map(({ old, next: _n, fields, ...c }) => ({
-    ...c,
-    fields: fields.map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
-    // what state knew of the server before the change: the merge guard (approval.ts) compares it
-    ...(old?.status !== undefined ? { statusBefore: old.status } : {}),
-    ...(isPresent(old?.facts?.stoppedOutsideGit) ? { stoppedOutsideGit: true } : {}),
-  }));
+  const changes = review.changes.map((change) => {
+    const { old, next: _n, fields, ...c } = change;
+    return {
+      ...c,
+      // an SMS message as an excerpt with its digest: the record still tells any two texts apart
+      fields: fields.map((field) => shownField(change, field)).map((f) => ({ path: f.path, old: withoutSecrets(f.old), new: withoutSecrets(f.new) })),
+      // what state knew of the server before the change: the merge guard (approval.ts) compares it
+      ...(old?.status !== undefined ? { statusBefore: old.status } : {}),
+      ...(isPresent(old?.facts?.stoppedOutsideGit) ? { stoppedOutsideGit: true } : {}),
+    };
+  });
   const horizon = { from: new Date(review.horizon.from).toISOString(), to: new Date(review.horizon.to).toISOString() };
-  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags, ...(review.compliance ? { compliance: review.compliance } : {}) }, null, 2)}\n`);
+  return printable(`${JSON.stringify({ summary: review.summary, ...(review.failed ? { failed: review.failed } : {}), horizon, changes, flags: review.flags, ...(review.compliance ? { compliance: review.compliance } : {}), ...(review.messages ? { messages: review.messages } : {}) }, null, 2)}\n`);
 }
 
 const isPresent = (v: unknown) => v !== undefined && v !== null;

@@ -57,6 +57,7 @@ test("--format json: the same facts", () => {
   expect(facts.summary).toBe("3 campaigns change: 1 starts dialing, 1 deletion of an Active campaign, 1 update");
   expect(facts.changes[0]).toEqual({
     kind: "campaign",
+    channel: "voice",
     resourceName: "billing",
     koreName: "Review Billing",
     operation: "update",

@@ -178,3 +178,70 @@ test("parsePolicies: names and regions, in any case; an unknown word is named", 
   expect(parsePolicies("us,mars")).toEqual({ error: expect.stringContaining('unknown policy "mars"') });
   expect(parsePolicies(" , ")).toEqual({ error: expect.stringContaining("at least one policy") });
 });
+
+describe("an SMS campaign (channel sms): its calling hours judged as calls", () => {
+  /** An SMS definition as the SMS schema holds it: no dialing mode, attempts, retry period or ring time. */
+  const sms = (timezone: string, days: Window[]) => ({
+    name: "Reminders",
+    description: "test",
+    contactLists: ["Recent Buyers - Q2 2025"],
+    priority: "5",
+    format: "simple",
+    message: { text: "Your bill is ready." },
+    dialingStrategy: { callerId: { phoneNumber: "+12125550100" }, callingHours: { frequency: "WEEKLY", timezone, days } },
+    schedule: { enabled: false },
+  });
+  const checkSms = (definition: unknown, recipients: CampaignSubject["recipients"], policies: string[]) => checkCampaign({ campaign: "Reminders", definition, recipients, channel: "sms" }, { policies, now: NOW });
+  const weekdays = ["MO", "TU", "WE", "TH", "FR"].map((day) => ({ day, start: "09:00 AM", end: "06:00 PM" }));
+
+  test("9 AM-6 PM from Kolkata reaches Florida at 9:30 PM (Chicago) and 10:30 PM (New York): the federal and Florida hours, worded as texts", () => {
+    const findings = checkSms(sms("Asia/Kolkata", weekdays), { regions: ["US-FL"] }, ["us"]);
+    // Mon 7 Dec 09:00 IST = 03:30 UTC = Sun 6 Dec 21:30 CST = 22:30 EST (Friday's window ended at 12:30 UTC, before NOW)
+    const chicago = "Sun 2026-12-06 9:30 PM America/Chicago (Mon 2026-12-07 03:30 UTC)";
+    const newYork = "Sun 2026-12-06 10:30 PM America/New_York (Mon 2026-12-07 03:30 UTC)";
+    const path = "dialingStrategy.callingHours.days[0]";
+    expect(findings.map(brief)).toEqual([
+      { severity: "error", ruleId: "us-federal-hours", zone: "America/Chicago", atText: chicago, path },
+      { severity: "error", ruleId: "us-federal-hours", zone: "America/New_York", atText: newYork, path },
+      { severity: "error", ruleId: "us-fl-hours", zone: "America/Chicago", atText: chicago, path },
+      { severity: "error", ruleId: "us-fl-hours", zone: "America/New_York", atText: newYork, path },
+    ]);
+    expect(findings[0].message).toMatch(/^campaign "Reminders" texts at Sun 2026-12-06 9:30 PM America\/Chicago/);
+    // the federal rule names texts; Florida's names calls only: applied to the text, and said so
+    expect(findings[0].message).not.toContain("the rule names calls");
+    expect(findings[2].message).toContain("; the rule names calls: a text is judged as a call, as US rules treat it)");
+  });
+
+  test("the same definition as a voice campaign is worded as dialing, with no word about texts", () => {
+    const findings = checkCampaign({ campaign: "Reminders", definition: sms("Asia/Kolkata", weekdays), recipients: { regions: ["US-FL"] } }, { policies: ["us"], now: NOW });
+    expect(findings[0].message).toMatch(/^campaign "Reminders" dials at /);
+    expect(findings.some((f) => f.message.includes("the rule names calls"))).toBe(false);
+  });
+
+  test("Sunday in Mississippi: a banned day for texts too", () => {
+    const findings = checkSms(sms("America/Chicago", [{ day: "SU", start: "10:00 AM", end: "12:00 PM" }]), { regions: ["US-MS"] }, ["us"]);
+    expect(findings.map(brief)).toEqual([{ severity: "error", ruleId: "us-ms-days", zone: "America/Chicago", atText: "Sun 2026-12-06 10:00 AM America/Chicago (Sun 2026-12-06 16:00 UTC)", path: "dialingStrategy.callingHours.days[0]" }]);
+  });
+
+  test("calls per 24 hours: Florida's and Maryland's cap of 3 is above the 2 texts an SMS campaign may send one person in 24 hours; no warning about attempts it has not got", () => {
+    const day = [{ day: "MO", start: "09:00 AM", end: "05:00 PM" }];
+    expect(checkSms(sms("America/New_York", day), { regions: ["US-FL", "US-MD"] }, ["us"])).toEqual([]);
+    // the voice reading of the same definition has no maxAttemptsPerRecord: a warning per rule
+    const voice = checkCampaign({ campaign: "Reminders", definition: sms("America/New_York", day), recipients: { regions: ["US-FL", "US-MD"] } }, { policies: ["us"], now: NOW });
+    expect(voice.map((f) => [f.severity, f.ruleId])).toEqual([["warning", "us-fl-frequency"], ["warning", "us-md-frequency"]]);
+  });
+
+  test("the UK's ring time and repeat-after-abandon are about calls that ring: not judged for a text", () => {
+    const london = [{ day: "MO", start: "10:00 AM", end: "12:00 PM" }];
+    expect(checkSms(sms("Europe/London", london), { regions: ["GB"] }, ["uk"])).toEqual([]);
+    const voice = checkCampaign({ campaign: "Reminders", definition: sms("Europe/London", london), recipients: { regions: ["GB"] } }, { policies: ["uk"], now: NOW });
+    expect(voice.map((f) => [f.severity, f.ruleId])).toEqual([["warning", "uk-ofcom-ring-time"], ["warning", "uk-ofcom-repeat-after-abandon"]]);
+  });
+
+  test("9 PM-10 PM IST for recipients in India breaks TRAI's hours (which name texts)", () => {
+    const findings = checkSms(sms("Asia/Kolkata", [{ day: "MO", start: "09:00 PM", end: "10:00 PM" }]), { regions: ["IN"] }, ["in"]);
+    // Mon 7 Dec 21:00 IST = 15:30 UTC
+    expect(findings.map(brief)).toEqual([{ severity: "error", ruleId: "in-trai-hours", zone: "Asia/Kolkata", atText: "Mon 2026-12-07 9:00 PM Asia/Kolkata (Mon 2026-12-07 15:30 UTC)", path: "dialingStrategy.callingHours.days[0]" }]);
+    expect(findings[0].message).not.toContain("the rule names calls");
+  });
+});

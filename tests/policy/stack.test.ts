@@ -92,7 +92,36 @@ describe("native resources (kore:index:...)", () => {
   });
 
   test("a kore type the pack does not know is an error, not silence", () => {
-    const unknownType = { type: "kore:index:SmsCampaign", name: "s", urn: urn("kore:index:SmsCampaign", "s"), props: {} };
-    expect(() => campaignsOf([unknownType])).toThrow(/kore:index:SmsCampaign.*belongs to the kore package/);
+    const unknownType = { type: "kore:index:WhatsAppCampaign", name: "s", urn: urn("kore:index:WhatsAppCampaign", "s"), props: {} };
+    expect(() => campaignsOf([unknownType])).toThrow(/kore:index:WhatsAppCampaign.*belongs to the kore package/);
+  });
+});
+
+describe("SMS campaigns (pulumi-nodejs:dynamic/kore:SmsCampaign, kore:index:SmsCampaign)", () => {
+  /** An SMS campaign's inputs: the SMS spec (no dialing mode, attempts or ring time), texting New York until `end`. */
+  const smsProps = (end: string): Record<string, unknown> => ({
+    __provider: "exports.handler = __f0; // serialized dynamic provider",
+    name: "Evening Texts",
+    description: "Renewal texts to customers in New York after work.",
+    contactLists: ["New York Renewals"],
+    priority: "3",
+    format: "simple",
+    message: { text: "Your plan renews soon." },
+    dialingStrategy: { callerId: { phoneNumber: "+12125550100" }, callingHours: { frequency: "WEEKLY", timezone: "America/New_York", days: ["MO", "TU", "WE", "TH", "FR"].map((day) => ({ day, start: "9:00 AM", end })) } },
+    started: false,
+  });
+
+  test.each(["pulumi-nodejs:dynamic/kore:SmsCampaign", "kore:index:SmsCampaign"])("%s is judged as an SMS campaign: texting until 9:30 PM breaks the federal hours, worded as texts", (type) => {
+    const l = list("pulumi-nodejs:dynamic/kore:ContactList", "new-york", NY_LIST);
+    const c = campaign(type, smsProps("9:30 PM"));
+    expect(campaignsOf([l, c])[0].subject.channel).toBe("sms");
+    const violations = violationsOf([l, c], NOW);
+    expect(violations.map((v) => v.policy)).toEqual(["us-federal-hours"]);
+    expect(violations[0].message).toContain('campaign "Evening Texts" texts at Mon 2026-12-07 9:00 PM America/New_York (Tue 2026-12-08 02:00 UTC)');
+    expect(violationsOf([l, campaign(type, smsProps("8:30 PM"))], NOW)).toEqual([]);
+  });
+
+  test("a voice campaign's subject carries no channel (voice, as before)", () => {
+    expect(campaignsOf([campaign("kore:index:VoiceCampaign", campaignProps("9:30 PM", ["Bought Elsewhere"]))])[0].subject).not.toHaveProperty("channel");
   });
 });

@@ -113,3 +113,15 @@ test("a comment without a record, a too-large one, or another file: refused with
   const huge: ReviewRecord = { changes: Array.from({ length: 400 }, (_, i) => ({ kind: "campaign", resourceName: `c${i}`, operation: "create", fields: [{ path: "description", old: null, new: "x".repeat(100) }] })), flags: [] };
   expect(recordComment(huge)).toBe("<!-- kore-campaigns review record v1: too-large -->");
 });
+
+test("a voice and an SMS campaign with the same resource name are compared each with its own; a record from before SMS (no channel) reads as voice", () => {
+  const voice = { kind: "campaign", channel: "voice", resourceName: "reminders", operation: "update", fields: [{ path: "description", old: "a", new: "b" }] };
+  const sms = { kind: "campaign", channel: "sms", resourceName: "reminders", operation: "update", fields: [{ path: "description", old: "x", new: "y" }] };
+  const approved: ReviewRecord = { changes: [voice, sms], flags: [] };
+  expect(differencesFrom(approved, { changes: [sms, voice], flags: [] })).toEqual([]);
+  // the SMS campaign's field differs at merge: named, even though the voice one (same name) is unchanged
+  const fresh: ReviewRecord = { changes: [voice, { ...sms, fields: [{ path: "description", old: "x", new: "z" }] }], flags: [] };
+  expect(differencesFrom(approved, fresh)).toEqual(['reminders (SMS campaign): description: approved "x" → "y", now "x" → "z"']);
+  const { channel: _voice, ...beforeSms } = voice;
+  expect(differencesFrom({ changes: [beforeSms], flags: [] }, { changes: [voice], flags: [] })).toEqual([]);
+});

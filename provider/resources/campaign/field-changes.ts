@@ -1,32 +1,21 @@
 /**
- * A campaign's changed fields, `path: old -> new`: the one list the native plugin's detailed diff (the kind of
- * each path) and the review (the values a reviewer reads) are made from. Pure.
- *
- * The paths are diffCampaign's (spelling Kore writes differently is no change), the values come from the
- * sides normalized as the diff compares them (`{ isSchedulingEnabled: false }` is `{ enabled: false }`), and
- * `started` and `restartedAt` are shown as given (a value a preview does not show stays what it is).
+ * A voice campaign's changed fields, `path: old -> new`: the one list the native plugin's detailed diff (the
+ * kind of each path) and the review (the values a reviewer reads) are made from. The rules are every
+ * channel's (shared/outbound/field-changes.ts); the paths are diffCampaign's and the values normalized as it
+ * compares them (`{ isSchedulingEnabled: false }` is `{ enabled: false }`). Pure.
  */
-import { parsePath, valueAt } from "../../shared/validation";
+import { outboundFieldChanges, type ChangeSide, type ChannelDiff, type FieldChange } from "../../shared/outbound/field-changes";
 import { diffCampaign, normalizedDefinition } from "./diff";
 import type { CampaignDefinition } from "./schema";
 
-export interface FieldChange {
-  path: string;
-  old: unknown;
-  new: unknown;
-}
+export type { ChangeSide, FieldChange };
 
-/** One side of a change. */
-export interface ChangeSide {
-  /** the definition fields, as given (or already normalized: `normalized: true`) */
-  definition: Record<string, unknown>;
-  normalized?: boolean;
-  /** what the diff compares */
-  started: boolean;
-  /** what `started` is shown as (default: `started`) */
-  startedValue?: unknown;
-  restartedAt?: unknown;
-}
+/** How a voice campaign's sides compare. */
+export const VOICE_DIFF: ChannelDiff = {
+  changedPaths: (old, next) =>
+    diffCampaign({ definition: old.definition as unknown as CampaignDefinition, started: old.started }, { definition: next.definition as unknown as CampaignDefinition, started: next.started }).changed,
+  normalize: normalizedDefinition,
+};
 
 /**
  * The changed fields between two sides. `changed`: the diff's list when the caller has already run it (a native
@@ -34,17 +23,5 @@ export interface ChangeSide {
  * change (the review: a value the preview does not show may be true).
  */
 export function campaignFieldChanges(old: ChangeSide, next: ChangeSide, options: { changed?: readonly string[]; startedUnsure?: boolean } = {}): FieldChange[] {
-  const paths = [
-    ...(options.changed ??
-      diffCampaign({ definition: old.definition as unknown as CampaignDefinition, started: old.started }, { definition: next.definition as unknown as CampaignDefinition, started: next.started }).changed),
-  ];
-  if (options.startedUnsure && !paths.includes("started")) paths.push("started");
-  if (old.restartedAt !== next.restartedAt) paths.push("restartedAt");
-  const [was, now] = [old, next].map((side) => (side.normalized ? side.definition : normalizedDefinition(side.definition)));
-  return paths.map((path) => {
-    if (path === "started") return { path, old: "startedValue" in old ? old.startedValue : old.started, new: "startedValue" in next ? next.startedValue : next.started };
-    if (path === "restartedAt") return { path, old: old.restartedAt, new: next.restartedAt };
-    const segments = parsePath(path);
-    return { path, old: valueAt(was, segments), new: valueAt(now, segments) };
-  });
+  return outboundFieldChanges(old, next, VOICE_DIFF, options);
 }
