@@ -1,6 +1,7 @@
 /**
  * The GitOps program (the root Pulumi project, `kore-campaigns`): one VoiceCampaign per YAML file in the
- * definitions folder, and one ContactList per file in the contact-lists folder beside it (files marked
+ * definitions folder, one SmsCampaign per file in the sms-campaigns folder beside it, and one ContactList per
+ * file in the contact-lists folder beside it (files marked
  * `external: true` only declare a list that exists outside the stack: its resource finds it by name and never
  * writes or deletes it). Every file is validated first; if
  * anything is wrong, every problem is reported at once (file, line, field, rule, value) and the program
@@ -16,7 +17,8 @@
  * and deletes it last. A name no file declares is a warning (the provider still checks the app before
  * the campaign's POST); `<project>:strictReferences: true` makes it an error.
  *
- * Stack outputs `campaigns`: { [resourceName]: { id, name, dialingMode, status, started } } and
+ * Stack outputs `campaigns`: { [resourceName]: { id, name, dialingMode, status, started } },
+ * `smsCampaigns`: { [resourceName]: { id, name, format, status, started } } and
  * `contactLists`: { [resourceName]: { id, name, status } } for the lists the stack manages.
  */
 import * as fs from "fs";
@@ -24,7 +26,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ContactList } from "../provider/pulumi/contact-list";
 import { VoiceCampaign } from "../provider/pulumi/voice-campaign";
-import { asErrors, formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type LoadResult, type Problem } from "../provider/gitops";
+import { SmsCampaign } from "../provider/pulumi/sms-campaign";
+import { asErrors, formatProblem, loadDefinitions, summarize, type CampaignDefinitionFile, type LoadResult, type Problem, type SmsCampaignDefinitionFile } from "../provider/gitops";
 
 const DEFAULT_DEFINITIONS_DIR = "campaigns";
 
@@ -96,6 +99,14 @@ function declareCampaign(definition: CampaignDefinitionFile, managedLists: Reado
 
 const summaryOf = (c: VoiceCampaign) => ({ id: c.id, name: c.name, dialingMode: c.dialingMode, status: c.status, started: c.started });
 
+/** One SMS campaign (a file in sms-campaigns/), its lists named like a voice campaign's. */
+function declareSmsCampaign(definition: SmsCampaignDefinitionFile, managedLists: ReadonlyMap<string, ContactList>): SmsCampaign {
+  const contactLists = definition.spec.contactLists.map((name) => managedLists.get(name)?.name ?? name);
+  return new SmsCampaign(definition.resourceName, { ...definition.spec, contactLists }, aliasesOf(definition.renamedFrom));
+}
+
+const smsSummaryOf = (c: SmsCampaign) => ({ id: c.id, name: c.name, format: c.format, status: c.status, started: c.started });
+
 ensureProviderCanLoadPackage();
 const loaded = loadOrFail(definitionsDir());
 // one ContactList per list the stack manages
@@ -108,3 +119,4 @@ for (const d of loaded.contactLists) if (!d.spec) new ContactList(d.resourceName
 
 export const contactLists = Object.fromEntries(declaredLists.map(({ definition, list }) => [definition.resourceName, { id: list.id, name: list.name, status: list.status }]));
 export const campaigns = Object.fromEntries(loaded.definitions.map((d) => [d.resourceName, summaryOf(declareCampaign(d, listsByName))]));
+export const smsCampaigns = Object.fromEntries(loaded.smsDefinitions.map((d) => [d.resourceName, smsSummaryOf(declareSmsCampaign(d, listsByName))]));

@@ -4,7 +4,7 @@
  */
 import { parsePolicies } from "../compliance";
 import * as fs from "fs";
-import { CONTACT_LISTS_FOLDER } from "../gitops";
+import { CONTACT_LISTS_FOLDER, SMS_CAMPAIGNS_FOLDER } from "../gitops";
 import {
   codeChangedFlags,
   differencesFrom,
@@ -35,7 +35,7 @@ flags; offline.
                       the \`compliance\` flag; rules broken before too, and warnings, are listed apart
 --quiet-hours S-E     the window outside which calling hours get a reminder (default 8:00 AM-9:00 PM)
 --changed-files FILE  the pull request's changed paths (git diff --name-only --no-renames, or -z): each one
-                      outside campaigns/ and contact-lists/ raises code-changed
+                      outside campaigns/, sms-campaigns/ and contact-lists/ raises code-changed
 --history FILE        \`pulumi stack history --json\`: the comment says when the statuses were last read
 --record              end the comment with a hidden record of this review, for --approved
 --approved FILE       a review comment with its record (or review --format json): exit 3, naming each
@@ -103,8 +103,8 @@ export function runReview(argv: readonly string[], io: CliOutput, readStdin: () 
   try {
     preview = parsePreview(inputs.preview!, source);
     review = reviewOf(preview, { quiet, now, ...(policy ? { policies: policy.policies } : {}) });
-    // the definition folders: the program's default campaigns folder, and the contact lists beside it
-    if (inputs["changed-files"] !== undefined) review.flags.push(...codeChangedFlags(parseChangedFiles(inputs["changed-files"]), ["campaigns", CONTACT_LISTS_FOLDER]));
+    // the definition folders: the program's default campaigns folder, and the SMS campaigns and contact lists beside it
+    if (inputs["changed-files"] !== undefined) review.flags.push(...codeChangedFlags(parseChangedFiles(inputs["changed-files"]), ["campaigns", SMS_CAMPAIGNS_FOLDER, CONTACT_LISTS_FOLDER]));
     if (inputs.history !== undefined) freshness = freshnessLine(lastRefreshOf(parseJson(inputs.history, values.history!), values.history), Date.now());
     if (inputs.approved !== undefined) approved = parseApproved(inputs.approved, values.approved!);
   } catch (err) {

@@ -40,8 +40,13 @@ export function codeChangedFlags(files: readonly string[], folders: readonly str
   const named = code.slice(0, NAMED_PATHS).map((file) => ({
     id: CODE_CHANGED,
     resourceName: file,
-    explanation: `changes a file outside ${folders.map((f) => `${f}/`).join(" and ")}: the preview ran the base branch's code, so this change is not in it; a maintainer must review the code`,
+    explanation: `changes a file outside ${listed(folders.map((f) => `${f}/`))}: the preview ran the base branch's code, so this change is not in it; a maintainer must review the code`,
   }));
   const rest = code.length - named.length;
   return rest > 0 ? [...named, { id: CODE_CHANGED, resourceName: `${rest} more files`, explanation: `and ${rest} more changed files outside the definition folders` }] : named;
+}
+
+/** "a/", "a/ and b/", "a/, b/ and c/". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -255,7 +255,7 @@ export const FLAGS: readonly FlagRule[] = [
   },
   {
     id: "code-changed",
-    meaning: "the pull request changes files outside campaigns/ and contact-lists/ (program, package.json, lock file, Pulumi.yaml, workflow): the preview ran the base branch's code, so a maintainer must review it (raised from --changed-files, code-changes.ts)",
+    meaning: "the pull request changes files outside campaigns/, sms-campaigns/ and contact-lists/ (program, package.json, lock file, Pulumi.yaml, workflow): the preview ran the base branch's code, so a maintainer must review it (raised from --changed-files, code-changes.ts)",
     check: () => undefined,
   },
 ];

@@ -80,7 +80,7 @@ test("--changed-files: a path outside the definition folders raises code-changed
   const gated = review(["--preview", CHANGE_SET, "--changed-files", path.join(dir, "changed.txt"), "--fail-on", "code-changed"]);
   expect(gated.code).toBe(2);
   expect(gated.stderr).toBe("kore-campaigns review: code-changed (program/index.ts) raised; --fail-on code-changed\n");
-  expect(gated.stdout).toContain("- **code-changed** (program/index.ts): changes a file outside campaigns/ and contact-lists/");
+  expect(gated.stdout).toContain("- **code-changed** (program/index.ts): changes a file outside campaigns/, sms-campaigns/ and contact-lists/");
   expect(review(["--preview", CHANGE_SET, "--changed-files", path.join(dir, "data-only.txt"), "--fail-on", "code-changed"]).code).toBe(0);
 });
 

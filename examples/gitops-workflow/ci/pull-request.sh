@@ -28,7 +28,7 @@ for name in BASE_SHA HEAD_SHA HEAD_REF SNAPSHOT_DIR PULUMI_STACK; do
 done
 OUT="$(mkdir -p "${OUT:-.kore-review}" && cd "${OUT:-.kore-review}" && pwd)"
 STACK="${PULUMI_STACK##*/}"
-DEFINITION_FOLDERS=(campaigns contact-lists)
+DEFINITION_FOLDERS=(campaigns sms-campaigns contact-lists)
 kore() { npx --no kore-campaigns "$@"; }
 POLICY=(); [[ -n "${COMPLIANCE_POLICY-in}" ]] && POLICY=(--policy "${COMPLIANCE_POLICY-in}")
 
