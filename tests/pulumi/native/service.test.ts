@@ -169,3 +169,40 @@ describe("Diff (in process, as the engine calls it)", () => {
     }
   });
 });
+
+describe("the SDK (native.SmsCampaign)", () => {
+  test("registers kore:index:SmsCampaign with the program's inputs, as given", async () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const registered: Array<{ type: string; inputs: Record<string, unknown> }> = [];
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args: any) => {
+          registered.push({ type: args.type, inputs: args.inputs });
+          return { id: "cd-1", state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "kore",
+      "test",
+      false,
+    );
+    const { native } = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
+    // copied in this realm: structuredClone's arrays are the outer realm's, which the SDK's serializer does not take for arrays
+    const args = JSON.parse(JSON.stringify(smsInputFromDocBody(SMS_REQUEST_SIMPLE)));
+    const made = new native.SmsCampaign("reminder", args as never);
+    await new Promise<void>((resolve) => made.urn.apply(() => resolve()));
+    expect(registered.map((r) => r.type)).toEqual(["kore:index:SmsCampaign"]);
+    expect(registered[0].inputs).toEqual({
+      name: "Event Reminder SMS Campaign",
+      description: SMS_REQUEST_SIMPLE.description,
+      contactLists: ["Renewal Due - May/June 2025"],
+      priority: "5",
+      format: "simple",
+      message: { text: "Hi, This is just reminder for upcoming event" },
+      dialingStrategy: SMS_REQUEST_SIMPLE.dialingStrategy,
+      schedule: { isSchedulingEnabled: false },
+    });
+    expect(await new Promise((resolve) => made.urn.apply(resolve))).toBe("urn:pulumi:test::kore::kore:index:SmsCampaign::reminder");
+  });
+});
