@@ -31,6 +31,7 @@ const URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:VoiceCampaign::ca
 export const CONTACT_LIST_URN = "urn:pulumi:test::kore::pulumi-nodejs:dynamic/kore:ContactList::list";
 /** The URNs of the native plugin's resources. */
 export const NATIVE_CAMPAIGN_URN = "urn:pulumi:test::kore::kore:index:VoiceCampaign::campaign";
+export const NATIVE_SMS_CAMPAIGN_URN = "urn:pulumi:test::kore::kore:index:SmsCampaign::sms";
 export const NATIVE_CONTACT_LIST_URN = "urn:pulumi:test::kore::kore:index:ContactList::list";
 
 /** The serialized provider of a VoiceCampaign (or an SmsCampaign, or a ContactList), exactly as a Pulumi program would store it. */
@@ -80,6 +81,13 @@ export interface DiffAnswer {
   replaces: string[];
 }
 
+/** The engine's view of a Diff answer with its detail: the top-level keys it names, and each path's kind (provider.proto's PropertyDiff.Kind). */
+export interface DetailedDiffAnswer extends DiffAnswer {
+  diffs: string[];
+  hasDetailedDiff: boolean;
+  detailedDiff: Record<string, { kind: number; inputDiff: boolean }>;
+}
+
 export interface HostError extends Error {
   details?: string;
   /** set when the host reported ErrorResourceInitFailed: the resource exists and stays in state */
@@ -114,10 +122,10 @@ export class ProviderHost {
 
   /**
    * The native plugin (bin/pulumi-resource-kore) instead of the dynamic host, started as the engine starts it;
-   * resources are addressed by their `kore:index:*` URNs and no `__provider` is sent.
+   * resources are addressed by their `kore:index:*` URNs (`urn`: NATIVE_CAMPAIGN_URN unless given) and no `__provider` is sent.
    */
-  static async startNative(options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<ProviderHost> {
-    return ProviderHost.start({ ...options, provider: "", script: path.join(REPO_ROOT, "dist", "provider", "pulumi", "native", "main.js"), urn: NATIVE_CAMPAIGN_URN });
+  static async startNative(options: { env: NodeJS.ProcessEnv; cwd?: string; urn?: string }): Promise<ProviderHost> {
+    return ProviderHost.start({ ...options, provider: "", script: path.join(REPO_ROOT, "dist", "provider", "pulumi", "native", "main.js"), urn: options.urn ?? NATIVE_CAMPAIGN_URN });
   }
 
   static async start(options: { provider: string; env: NodeJS.ProcessEnv; cwd?: string; script?: string; urn?: string }): Promise<ProviderHost> {
@@ -239,6 +247,12 @@ export class ProviderHost {
   }
 
   async diff(id: string, olds: Props, news: Props): Promise<DiffAnswer> {
+    const { changes, replaces } = await this.detailedDiff(id, olds, news);
+    return { changes, replaces };
+  }
+
+  /** Diff with what the engine prints from it: `diffs` and the detailed diff (the native plugin answers one). */
+  async detailedDiff(id: string, olds: Props, news: Props): Promise<DetailedDiffAnswer> {
     const req = new provproto.DiffRequest();
     req.setId(id);
     req.setUrn(this.urn);
@@ -246,7 +260,9 @@ export class ProviderHost {
     req.setNews(this.inputs(news));
     const resp = await this.call<any>("diff", req);
     const kinds: Record<number, DiffAnswer["changes"]> = { 0: "unknown", 1: "none", 2: "some" };
-    return { changes: kinds[resp.getChanges()], replaces: resp.getReplacesList() };
+    const detailedDiff: DetailedDiffAnswer["detailedDiff"] = {};
+    resp.getDetaileddiffMap().forEach((pd: any, path: string) => (detailedDiff[path] = { kind: pd.getKind(), inputDiff: pd.getInputdiff() }));
+    return { changes: kinds[resp.getChanges()], replaces: resp.getReplacesList(), diffs: resp.getDiffsList(), hasDetailedDiff: resp.getHasdetaileddiff(), detailedDiff };
   }
 
   /** `outs` as the engine stores them (with the host's `__provider`). */

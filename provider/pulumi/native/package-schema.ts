@@ -8,11 +8,13 @@
 import { z } from "zod";
 import { campaignSpecSchema } from "../../resources/campaign/schema";
 import { contactListSpecSchema } from "../../resources/contact-list/schema";
+import { smsCampaignSpecSchema } from "../../resources/sms-campaign/schema";
 import { CONNECTION_SETTINGS } from "../connection";
 import { SETTING_CONFIG_KEYS } from "../settings";
 
 export const PACKAGE = "kore";
 export const CAMPAIGN_TYPE = "kore:index:VoiceCampaign";
+export const SMS_CAMPAIGN_TYPE = "kore:index:SmsCampaign";
 export const CONTACT_LIST_TYPE = "kore:index:ContactList";
 
 type Json = Record<string, unknown>;
@@ -118,6 +120,13 @@ const CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
   },
 };
 
+/** An SMS campaign's: the voice campaign's, its flow an advanced campaign's, plus the template id Kore reports. */
+const SMS_CAMPAIGN_OUTPUTS: Record<string, PulumiProperty> = {
+  ...CAMPAIGN_OUTPUTS,
+  experienceFlowId: { type: "string", description: "Advanced: the cf-... id of the flow Kore resolved experienceFlowName to." },
+  templateId: { type: "string", description: "A template campaign: the cmt-... id of the template, as Kore reports it (also for a template named by name)." },
+};
+
 const CONTACT_LIST_OUTPUTS: Record<string, PulumiProperty> = {
   target: { $ref: "#/types/kore:index:Target", description: "The app the list lives in (recorded so refresh and destroy reach it)." },
   status: { type: "string", description: "Kore's status of the list (Ready)." },
@@ -152,6 +161,7 @@ function providerConfig(): Record<string, PulumiProperty> {
 export function packageSchema(version: string): Json {
   const types: Record<string, ObjectType> = { "kore:index:Target": TARGET_TYPE };
   const campaign = inputPropertiesOf(campaignSpecSchema, "VoiceCampaign", types);
+  const sms = inputPropertiesOf(smsCampaignSpecSchema, "SmsCampaign", types);
   const list = inputPropertiesOf(contactListSpecSchema, "ContactList", types);
   const config = providerConfig();
   const resource = (description: string, inputs: typeof campaign, outputs: Record<string, PulumiProperty>) => ({
@@ -165,13 +175,14 @@ export function packageSchema(version: string): Json {
     name: PACKAGE,
     displayName: "Kore.ai campaigns",
     version,
-    description: "Kore.ai outbound voice campaigns and contact lists as code (pulumi-kore-campaigns).",
+    description: "Kore.ai outbound voice and SMS campaigns and contact lists as code (pulumi-kore-campaigns).",
     license: "Apache-2.0",
     config: { variables: config },
     provider: { description: "The Kore.ai app (and its credentials) resources are managed in.", inputProperties: config },
     types,
     resources: {
       [CAMPAIGN_TYPE]: resource("A Kore.ai outbound voice campaign.", campaign, CAMPAIGN_OUTPUTS),
+      [SMS_CAMPAIGN_TYPE]: resource("A Kore.ai outbound SMS campaign.", sms, SMS_CAMPAIGN_OUTPUTS),
       [CONTACT_LIST_TYPE]: resource("A Kore.ai contact list (the API has no update: a change is refused, or a replacement on opt-in).", list, CONTACT_LIST_OUTPUTS),
     },
   };

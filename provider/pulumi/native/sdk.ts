@@ -6,10 +6,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { VoiceCampaignArgs } from "../voice-campaign";
+import type { SmsCampaignArgs } from "../sms-campaign";
 import type { ContactListArgs } from "../contact-list";
 import type { Schedule } from "../../resources/campaign/schedule";
 import { outputSlots, type TargetOutput } from "../dynamic-resource";
-import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, PACKAGE } from "./package-schema";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, PACKAGE, SMS_CAMPAIGN_TYPE } from "./package-schema";
 
 /** An explicit provider: one Kore.ai app and its credentials (absent fields: the stack's `kore:*` config). */
 export interface ProviderArgs {
@@ -43,6 +44,32 @@ export class VoiceCampaign extends pulumi.CustomResource {
 
   constructor(name: string, args: VoiceCampaignArgs, opts?: pulumi.CustomResourceOptions) {
     super(CAMPAIGN_TYPE, name, { ...outputSlots(["status", "target", "lname", "campaignInstanceId", "experienceFlowId", "createdAt", "updatedAt"]), ...args }, opts);
+  }
+}
+
+export class SmsCampaign extends pulumi.CustomResource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly started: pulumi.Output<boolean>;
+  declare readonly schedule: pulumi.Output<Schedule>;
+  /** Kore's status: Preparing, Ready, Active, Paused, Scheduled, Stopped or Completed. */
+  declare readonly status: pulumi.Output<string>;
+  declare readonly target: TargetOutput;
+  declare readonly lname: pulumi.Output<string>;
+  declare readonly campaignInstanceId: pulumi.Output<string | undefined>;
+  /** Advanced: the cf-... id of its experience flow. */
+  declare readonly experienceFlowId: pulumi.Output<string | undefined>;
+  /** A template campaign: the cmt-... id Kore reports. */
+  declare readonly templateId: pulumi.Output<string | undefined>;
+  /** Set while Kore shows Stopped or Paused for a campaign this stack started: the stop stands. */
+  declare readonly stoppedOutsideGit: pulumi.Output<{ status: string; seenAt: string } | undefined>;
+
+  constructor(name: string, args: SmsCampaignArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      SMS_CAMPAIGN_TYPE,
+      name,
+      { ...outputSlots(["status", "target", "lname", "campaignInstanceId", "experienceFlowId", "templateId", "stoppedOutsideGit", "createdAt", "updatedAt"]), ...args },
+      opts,
+    );
   }
 }
 

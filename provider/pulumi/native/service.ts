@@ -10,21 +10,27 @@
  *   a top-level input that was secret is wrapped again wherever it comes back (inputs, outputs).
  * - Diff answers `detailedDiff` with nested paths (`dialingStrategy.maxRingTime`), from the resources' own diff.
  * - Read with no properties is an import: the campaign is read by id alone, `started` from its status.
+ * - Each type token (package-schema.ts) is served by its hooks: VoiceCampaign by campaign-hooks.ts, SmsCampaign
+ *   by sms-campaign-hooks.ts, ContactList by contact-list-hooks.ts (`SERVED`).
  */
 import type { ServerUnaryCall, sendUnaryData } from "@grpc/grpc-js";
 import * as grpc from "@grpc/grpc-js";
 import { isDeepStrictEqual } from "node:util";
 import * as campaignHooks from "../campaign-hooks";
 import type { CampaignDiffResult } from "../campaign-hooks";
+import * as smsHooks from "../sms-campaign-hooks";
 import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
-import { campaignFieldChanges } from "../../resources/campaign/field-changes";
-import { definitionOf, inputsFromOutputs } from "../../resources/campaign/state";
-import { startedAsItIs } from "../../resources/campaign/from-server";
+import { VOICE_DIFF } from "../../resources/campaign/field-changes";
+import { diffSmsCampaign, normalizedSmsDefinition } from "../../resources/sms-campaign/diff";
+import type { SmsCampaignDefinition } from "../../resources/sms-campaign/schema";
+import { definitionOf, inputsFromOutputs } from "../../shared/campaign-run/state";
+import { startedAsItIs } from "../../shared/campaign-run/as-it-is";
+import { outboundFieldChanges, type ChannelDiff } from "../../shared/outbound/field-changes";
 import { parsePath } from "../../shared/validation";
 import { isSecret, secretOf, SIG_KEY, unwrapSecret } from "../../shared/secret-envelope";
-import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS } from "./package-schema";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SECRET_CONFIG_KEYS, SMS_CAMPAIGN_TYPE } from "./package-schema";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
@@ -67,11 +73,30 @@ const toStruct = (v: Props) => structproto.Struct.fromJavaScript(v);
 const fromStruct = (s: { toJavaScript(): Props } | undefined): Props => (s ? s.toJavaScript() : {});
 const typeOf = (urn: string): string => urn.split("::")[2]?.split("$").pop() ?? "";
 
+/** What the detailed diff is computed for: a campaign of a channel, or a contact list (no definition paths). */
+export type DiffedResource = "campaign" | "smsCampaign" | "contactList";
+
+/** An SMS campaign's sides compare with its own diff (resources/sms-campaign/diff.ts), as the review reads them. */
+const SMS_DIFF: ChannelDiff = {
+  changedPaths: (old, next) =>
+    diffSmsCampaign({ definition: old.definition as unknown as SmsCampaignDefinition, started: old.started }, { definition: next.definition as unknown as SmsCampaignDefinition, started: next.started }).changed,
+  normalize: normalizedSmsDefinition,
+};
+
+/** Each type token the plugin serves: its hooks, how errors name it, and how its detailed diff is made. */
+const SERVED = {
+  [CAMPAIGN_TYPE]: { kind: "campaign", noun: "campaign", diffed: "campaign", hooks: campaignHooks },
+  [SMS_CAMPAIGN_TYPE]: { kind: "campaign", noun: "SMS campaign", diffed: "smsCampaign", hooks: smsHooks },
+  [CONTACT_LIST_TYPE]: { kind: "contactList", noun: "contact list", diffed: "contactList", hooks: listHooks },
+} as const;
+
+const CHANNEL_DIFFS: Record<Exclude<DiffedResource, "contactList">, ChannelDiff> = { campaign: VOICE_DIFF, smsCampaign: SMS_DIFF };
+
 function hooksFor(urn: string) {
   const type = typeOf(urn);
-  if (type === CAMPAIGN_TYPE) return { kind: "campaign" as const, hooks: campaignHooks };
-  if (type === CONTACT_LIST_TYPE) return { kind: "contactList" as const, hooks: listHooks };
-  throw new Error(`unknown resource type ${type} (this plugin serves ${CAMPAIGN_TYPE} and ${CONTACT_LIST_TYPE})`);
+  const served = (SERVED as Record<string, (typeof SERVED)[keyof typeof SERVED]>)[type];
+  if (served) return served;
+  throw new Error(`unknown resource type ${type} (this plugin serves ${Object.keys(SERVED).join(", ")})`);
 }
 
 /** A failure for the engine; a partial failure (the resource exists) carries its id and properties. */
@@ -99,13 +124,13 @@ const KIND = { ADD: 0, ADD_REPLACE: 1, DELETE: 2, DELETE_REPLACE: 3, UPDATE: 4, 
 
 /**
  * The changed paths with their kind: an addition, a deletion or an update; a replace key replaces. `changed`:
- * the campaign diff's paths when the hook has computed them (one diffCampaign per Diff).
+ * the campaign diff's paths when the hook has computed them (one diffCampaign or diffSmsCampaign per Diff).
  */
-export function detailedDiffOf(kind: "campaign" | "contactList", olds: Props, news: Props, replaces: readonly string[], changed?: readonly string[]): Record<string, number> {
+export function detailedDiffOf(resource: DiffedResource, olds: Props, news: Props, replaces: readonly string[], changed?: readonly string[]): Record<string, number> {
   const out: Record<string, number> = {};
-  if (kind === "campaign") {
-    const side = (props: Props) => ({ definition: definitionOf(props) as unknown as Props, started: Boolean(props.started), startedValue: props.started, restartedAt: props.restartedAt });
-    for (const field of campaignFieldChanges(side(olds), side(news), { changed })) {
+  if (resource !== "contactList") {
+    const side = (props: Props) => ({ definition: definitionOf(props), started: Boolean(props.started), startedValue: props.started, restartedAt: props.restartedAt });
+    for (const field of outboundFieldChanges(side(olds), side(news), CHANNEL_DIFFS[resource], { changed })) {
       out[field.path] = field.old === undefined ? KIND.ADD : field.new === undefined ? KIND.DELETE : KIND.UPDATE;
     }
   }
@@ -176,6 +201,7 @@ export class KoreProviderService {
       }
       const req = { config: { get: (key: string) => settings.get(key) } } as never;
       await campaignHooks.configure(req);
+      await smsHooks.configure(req);
       await listHooks.configure(req);
       const resp = new provproto.ConfigureResponse();
       resp.setAcceptsecrets(true);
@@ -206,12 +232,12 @@ export class KoreProviderService {
 
   diff(call: Call, done: Done): void {
     void this.run(done, async () => {
-      const { kind, hooks } = hooksFor(call.request.getUrn());
+      const { diffed, hooks } = hooksFor(call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds())).plain;
       const news = unwrapSecrets(fromStruct(call.request.getNews())).plain;
       const result = await hooks.diff(call.request.getId(), olds as never, news);
       // no change at all (a no-op preview's every resource): no path to name, and the diff is not computed twice
-      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(kind, olds, news, result.replaces ?? [], (result as CampaignDiffResult).changedFields) : {};
+      const detailed = result.changes || (result.replaces ?? []).length > 0 ? detailedDiffOf(diffed, olds, news, result.replaces ?? [], (result as CampaignDiffResult).changedFields) : {};
       const resp = new provproto.DiffResponse();
       resp.setChanges(result.changes ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
       resp.setReplacesList(result.replaces ?? []);
@@ -269,7 +295,7 @@ export class KoreProviderService {
 
   read(call: Call, done: Done): void {
     void this.run(done, async () => {
-      const { kind, hooks } = hooksFor(call.request.getUrn());
+      const { kind, noun, hooks } = hooksFor(call.request.getUrn());
       const { plain: props, secretKeys } = unwrapSecrets(fromStruct(call.request.getProperties()));
       const importing = Object.keys(props).length === 0;
       const result = await hooks.read(call.request.getId(), props as never);
@@ -277,19 +303,19 @@ export class KoreProviderService {
       let inputs = result.inputs as Props | undefined;
       if (importing && !result.id) {
         // the read answers "gone" only for a 404: say so, not the engine's "does not support importing"
-        const noun = kind === "campaign" ? "campaign" : "contact list";
         const appId = targetOf(undefined, config())?.appId ?? "(the provider's app)";
-        throw new Error(`${noun} ${call.request.getId()} not found in app ${appId}: GET ${noun === "campaign" ? "campaign" : "contactList"}/${call.request.getId()} answered 404. Check the id (a contact list's id is not a campaign's, nor the other way round)`);
+        throw new Error(`${noun} ${call.request.getId()} not found in app ${appId}: GET ${kind === "campaign" ? "campaign" : "contactList"}/${call.request.getId()} answered 404. Check the id (a contact list's id is not a campaign's, nor the other way round)`);
       }
       if (importing && result.id) {
-        // By id alone: the app is the provider's; the campaign described as it is (from-server.ts, as export does),
-        // with nothing pending, so the next up sends nothing for it
+        // By id alone: the app is the provider's; the campaign described as it is, by its channel's conversion and the
+        // shared started rule (what campaignAsItIs and smsCampaignAsItIs apply for export), with nothing pending,
+        // so the next up sends nothing for it
         outs = { ...outs, target: outs.target ?? targetOf(undefined, config()) };
         if (kind === "campaign") {
           const asItIs = startedAsItIs(outs.status as string | undefined);
           if (asItIs.holdsSchedule) {
             throw new Error(
-              `campaign ${result.id} is ${String(outs.status)}: Kore holds a schedule for it that the API cannot read back, so an import would record "no schedule" ` +
+              `${noun} ${result.id} is ${String(outs.status)}: Kore holds a schedule for it that the API cannot read back, so an import would record "no schedule" ` +
                 "(and the next PUT would send isSchedulingEnabled: false). Declare it with its schedule copied from the console and adoptExisting: true instead",
             );
           }

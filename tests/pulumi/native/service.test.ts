@@ -4,9 +4,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema } from "../../../provider/pulumi/native/package-schema";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, packageSchema, SMS_CAMPAIGN_TYPE } from "../../../provider/pulumi/native/package-schema";
 import { detailedDiffOf, unwrapSecrets, wrapSecrets, SECRET_SIG } from "../../../provider/pulumi/native/service";
 import { SAMPLE_PROGRESSIVE } from "../../fixtures/sample-bodies";
+import { SMS_REQUEST_SIMPLE, smsInputFromDocBody } from "../../fixtures/sms-samples";
 import { ProviderHost } from "../../support/provider-host";
 
 const SCHEMA_FILE = path.resolve(__dirname, "../../../schema/pulumi-package.json");
@@ -21,8 +22,9 @@ test("schema/pulumi-package.json is the generated schema (UPDATE_SCHEMA=1 rewrit
 
 describe("the package schema", () => {
   const schema = packageSchema("1.2.3") as any;
-  test("both resources, their inputs from the zod rules (required ones, nested types by reference)", () => {
-    expect(Object.keys(schema.resources)).toEqual([CAMPAIGN_TYPE, CONTACT_LIST_TYPE]);
+  test("the three resources, their inputs from the zod rules (required ones, nested types by reference)", () => {
+    expect(Object.keys(schema.resources)).toEqual(["kore:index:VoiceCampaign", "kore:index:SmsCampaign", "kore:index:ContactList"]);
+    expect([CAMPAIGN_TYPE, SMS_CAMPAIGN_TYPE, CONTACT_LIST_TYPE]).toEqual(Object.keys(schema.resources));
     const campaign = schema.resources[CAMPAIGN_TYPE];
     expect(campaign.requiredInputs).toEqual(expect.arrayContaining(["name", "description", "contactLists", "priority", "dialingMode", "dialingStrategy"]));
     expect(campaign.inputProperties.dialingStrategy.$ref).toBe("#/types/kore:index:VoiceCampaignDialingStrategy");
@@ -30,6 +32,30 @@ describe("the package schema", () => {
     expect(campaign.inputProperties.priority.oneOf).toEqual([{ type: "integer" }, { type: "string" }]);
     expect(campaign.properties.status).toMatchObject({ type: "string" });
     expect(schema.resources[CONTACT_LIST_TYPE].inputProperties.allowReplacement).toMatchObject({ type: "boolean" });
+  });
+  test("the SMS campaign: its inputs from the SMS zod rules, its message and sender as types of its own, its outputs with the template id", () => {
+    const sms = schema.resources[SMS_CAMPAIGN_TYPE];
+    expect(sms.description).toBe("A Kore.ai outbound SMS campaign.");
+    expect(sms.requiredInputs).toEqual(["name", "description", "contactLists", "priority", "dialingStrategy"]);
+    expect(Object.keys(sms.inputProperties)).toEqual([
+      "name", "description", "contactLists", "priority", "format", "message", "experienceFlowName", "dialingStrategy", "schedule",
+      "started", "adoptExisting", "restartedAt", "recipients", "connection",
+    ]);
+    expect(sms.inputProperties.dialingMode).toBeUndefined(); // a voice field
+    expect(sms.inputProperties.format).toMatchObject({ type: "string" });
+    expect(sms.inputProperties.message.$ref).toBe("#/types/kore:index:SmsCampaignMessage");
+    expect(Object.keys(schema.types["kore:index:SmsCampaignMessage"].properties)).toEqual(["text", "template", "body"]);
+    expect(schema.types["kore:index:SmsCampaignMessage"].properties.template.$ref).toBe("#/types/kore:index:SmsCampaignMessageTemplate");
+    expect(Object.keys(schema.types["kore:index:SmsCampaignMessageTemplate"].properties)).toEqual(["name", "id"]);
+    expect(sms.inputProperties.dialingStrategy.$ref).toBe("#/types/kore:index:SmsCampaignDialingStrategy");
+    expect(schema.types["kore:index:SmsCampaignDialingStrategy"].required).toEqual(["callerId", "callingHours"]);
+    expect(schema.types["kore:index:SmsCampaignDialingStrategy"].properties.maxRingTime).toBeUndefined(); // voice only
+    for (const output of ["target", "status", "lname", "campaignInstanceId", "experienceFlowId", "templateId", "createdAt", "updatedAt", "pendingChanges", "stoppedOutsideGit"]) {
+      expect(sms.properties[output]).toBeDefined();
+    }
+    expect(sms.properties.templateId).toMatchObject({ type: "string" });
+    expect(sms.required).toEqual(["name", "description", "contactLists", "priority", "dialingStrategy", "target"]);
+    expect(schema.resources[CAMPAIGN_TYPE].properties.templateId).toBeUndefined();
   });
   test("the provider's configuration: the connection settings, the secret ones marked secret", () => {
     expect(schema.config.variables.clientSecret).toMatchObject({ type: "string", secret: true });
@@ -69,6 +95,24 @@ describe("detailed diff", () => {
     const scheduled = { ...base(), schedule: { enabled: true, start: "2027-01-04 09:00:00", end: "2027-01-29 18:00:00", repeat: { every: 1, unit: "day" } } };
     expect(detailedDiffOf("campaign", base(), scheduled, [])).toMatchObject({ "schedule.start": 0, "schedule.enabled": 4 });
     expect(detailedDiffOf("campaign", base(), { ...base(), started: true }, ["connection"])).toEqual({ started: 4, connection: 5 });
+  });
+});
+
+describe("detailed diff of an SMS campaign (its own diff, when the hook has not run it)", () => {
+  const base = (): Record<string, any> => ({ ...smsInputFromDocBody(SMS_REQUEST_SIMPLE), started: false });
+  test("a text edit: message.text; a template instead of a text: the text deleted, the template and its body added", () => {
+    expect(detailedDiffOf("smsCampaign", base(), { ...base(), message: { text: "Your event starts at 6 PM today" } }, [])).toEqual({ "message.text": 4 });
+    const templated = { ...base(), message: { template: { name: "Payment Reminder Template" }, body: "Your payment is due soon." } };
+    expect(detailedDiffOf("smsCampaign", base(), templated, [])).toEqual({ "message.text": 2, "message.template": 0, "message.body": 0 });
+  });
+  test("the sender's number is a nested path; a priority given as a number or the default format left out is no change; a replace key replaces", () => {
+    const next = base();
+    next.dialingStrategy.callerId.phoneNumber = "+15550100";
+    expect(detailedDiffOf("smsCampaign", base(), next, [])).toEqual({ "dialingStrategy.callerId.phoneNumber": 4 });
+    expect(detailedDiffOf("smsCampaign", base(), { ...base(), priority: 5 }, [])).toEqual({});
+    const { format: _f, ...formatLeftOut } = base(); // simple is the SMS schema's default
+    expect(detailedDiffOf("smsCampaign", base(), formatLeftOut, [])).toEqual({});
+    expect(detailedDiffOf("smsCampaign", base(), { ...base(), started: true }, ["connection"])).toEqual({ started: 4, connection: 5 });
   });
 });
 
@@ -123,5 +167,42 @@ describe("Diff (in process, as the engine calls it)", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("the SDK (native.SmsCampaign)", () => {
+  test("registers kore:index:SmsCampaign with the program's inputs, as given", async () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+    const registered: Array<{ type: string; inputs: Record<string, unknown> }> = [];
+    pulumi.runtime.setMocks(
+      {
+        newResource: (args: any) => {
+          registered.push({ type: args.type, inputs: args.inputs });
+          return { id: "cd-1", state: args.inputs };
+        },
+        call: () => ({}),
+      },
+      "kore",
+      "test",
+      false,
+    );
+    const { native } = require("pulumi-kore-campaigns") as typeof import("pulumi-kore-campaigns");
+    // copied in this realm: structuredClone's arrays are the outer realm's, which the SDK's serializer does not take for arrays
+    const args = JSON.parse(JSON.stringify(smsInputFromDocBody(SMS_REQUEST_SIMPLE)));
+    const made = new native.SmsCampaign("reminder", args as never);
+    await new Promise<void>((resolve) => made.urn.apply(() => resolve()));
+    expect(registered.map((r) => r.type)).toEqual(["kore:index:SmsCampaign"]);
+    expect(registered[0].inputs).toEqual({
+      name: "Event Reminder SMS Campaign",
+      description: SMS_REQUEST_SIMPLE.description,
+      contactLists: ["Renewal Due - May/June 2025"],
+      priority: "5",
+      format: "simple",
+      message: { text: "Hi, This is just reminder for upcoming event" },
+      dialingStrategy: SMS_REQUEST_SIMPLE.dialingStrategy,
+      schedule: { isSchedulingEnabled: false },
+    });
+    expect(await new Promise((resolve) => made.urn.apply(resolve))).toBe("urn:pulumi:test::kore::kore:index:SmsCampaign::reminder");
   });
 });
