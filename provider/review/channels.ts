@@ -8,8 +8,8 @@ import type { CampaignType } from "../kore-api/endpoints";
 import { exposureOf as voiceExposureOf } from "../resources/campaign/exposure";
 import { normalizedDefinition } from "../resources/campaign/diff";
 import { VOICE_DIFF } from "../resources/campaign/field-changes";
-import { diffSmsCampaign, normalizedSmsDefinition } from "../resources/sms-campaign/diff";
-import type { SmsCampaignDefinition } from "../resources/sms-campaign/schema";
+import { normalizedSmsDefinition } from "../resources/sms-campaign/diff";
+import { SMS_DIFF } from "../resources/sms-campaign/field-changes";
 import { exposureOf as outboundExposureOf, type CampaignFacts, type Exposure, type Horizon, type Running } from "../shared/outbound/exposure";
 import type { ChannelDiff } from "../shared/outbound/field-changes";
 
@@ -37,12 +37,6 @@ export interface ChannelReading {
   words: ChannelWords;
 }
 
-/** An SMS campaign's sides compare with its own diff (resources/sms-campaign/diff.ts). */
-const SMS_DIFF: ChannelDiff = {
-  changedPaths: (old, next) =>
-    diffSmsCampaign({ definition: old.definition as unknown as SmsCampaignDefinition, started: old.started }, { definition: next.definition as unknown as SmsCampaignDefinition, started: next.started }).changed,
-  normalize: normalizedSmsDefinition,
-};
 
 export const CHANNELS: Readonly<Record<Channel, ChannelReading>> = {
   voice: {

@@ -23,8 +23,7 @@ import * as listHooks from "../contact-list-hooks";
 import { config } from "../session";
 import { targetOf } from "../connection";
 import { VOICE_DIFF } from "../../resources/campaign/field-changes";
-import { diffSmsCampaign, normalizedSmsDefinition } from "../../resources/sms-campaign/diff";
-import type { SmsCampaignDefinition } from "../../resources/sms-campaign/schema";
+import { SMS_DIFF } from "../../resources/sms-campaign/field-changes";
 import { definitionOf, inputsFromOutputs } from "../../shared/campaign-run/state";
 import { startedAsItIs } from "../../shared/campaign-run/as-it-is";
 import { outboundFieldChanges, type ChannelDiff } from "../../shared/outbound/field-changes";
@@ -75,13 +74,6 @@ const typeOf = (urn: string): string => urn.split("::")[2]?.split("$").pop() ?? 
 
 /** What the detailed diff is computed for: a campaign of a channel, or a contact list (no definition paths). */
 export type DiffedResource = "campaign" | "smsCampaign" | "contactList";
-
-/** An SMS campaign's sides compare with its own diff (resources/sms-campaign/diff.ts), as the review reads them. */
-const SMS_DIFF: ChannelDiff = {
-  changedPaths: (old, next) =>
-    diffSmsCampaign({ definition: old.definition as unknown as SmsCampaignDefinition, started: old.started }, { definition: next.definition as unknown as SmsCampaignDefinition, started: next.started }).changed,
-  normalize: normalizedSmsDefinition,
-};
 
 /** Each type token the plugin serves: its hooks, how errors name it, and how its detailed diff is made. */
 const SERVED = {
