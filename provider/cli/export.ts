@@ -110,8 +110,7 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
 async function exportWith(client: KoreClient, options: ExportOptions, secrets: readonly string[]): Promise<ExportResult> {
   const result: ExportResult = { written: [], skipped: [], failed: [], incomplete: [] };
   for (const channel of channelsFor(options.outDir)) {
-    const written = await exportChannel(client, channel, options, secrets, result);
-    result.written.push(...written.sort());
+    result.written.push(...(await exportChannel(client, channel, options, secrets, result)));
   }
   return result;
 }
@@ -148,30 +147,34 @@ async function exportChannel(client: KoreClient, channel: ExportChannel, options
   if (planned.length === 0 && channel.type !== "voice") return []; // no empty sms-campaigns/ for an app without any
 
   fs.mkdirSync(channel.folder, { recursive: true });
+  // gathered here and added in the planned order (names), so the output does not depend on which read finished first
   const written: string[] = [];
+  const skipped: Array<ExportResult["skipped"][number] & { at: number }> = [];
+  const failed: Array<ExportResult["failed"][number] & { at: number }> = [];
+  const incomplete: Array<ExportResult["incomplete"][number] & { at: number }> = [];
   let done = 0;
-  const one = async (p: Planned) => {
+  const one = async (p: Planned, at: number) => {
     const label = `${channel.type === "voice" ? "" : "SMS campaign "}"${shownText(p.name)}" (${p.record.id})`;
     try {
       const existing = lstatOrUndefined(p.file);
       if (existing && (existing.isSymbolicLink() || !existing.isFile())) {
-        result.skipped.push({ file: p.file, reason: `is ${existing.isSymbolicLink() ? "a symbolic link" : "not a plain file"} (never written through, even with --force)` });
+        skipped.push({ at, file: p.file, reason: `is ${existing.isSymbolicLink() ? "a symbolic link" : "not a plain file"} (never written through, even with --force)` });
         return;
       }
       if (!options.force && existing) {
-        result.skipped.push({ file: p.file, reason: "exists (use --force to overwrite)" });
+        skipped.push({ at, file: p.file, reason: "exists (use --force to overwrite)" });
         return;
       }
       const made = channel.fileFor(p.record, await client.getCampaign(p.record.id));
-      if ("problem" in made) result.failed.push({ campaign: label, reason: made.problem });
+      if ("problem" in made) failed.push({ at, campaign: label, reason: made.problem });
       else {
         if (options.force) replaceFile(p.file, made.text);
         else fs.writeFileSync(p.file, made.text, { flag: "wx" });
         written.push(p.file);
-        if (made.incomplete) result.incomplete.push({ file: p.file, reason: made.incomplete });
+        if (made.incomplete) incomplete.push({ at, file: p.file, reason: made.incomplete });
       }
     } catch (err) {
-      result.failed.push({ campaign: label, reason: printable(scrub(err)) });
+      failed.push({ at, campaign: label, reason: printable(scrub(err)) });
     } finally {
       done += 1;
       if (done % 50 === 0 || done === planned.length) progress(`exported ${done}/${planned.length} ${channel.plural}`);
@@ -179,10 +182,17 @@ async function exportChannel(client: KoreClient, channel: ExportChannel, options
   };
   let next = 0;
   const worker = async () => {
-    while (next < planned.length) await one(planned[next++]);
+    while (next < planned.length) {
+      const at = next++;
+      await one(planned[at], at);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(DETAIL_READS_IN_FLIGHT, planned.length) }, worker));
-  return written;
+  const byAt = (a: { at: number }, b: { at: number }) => a.at - b.at;
+  result.skipped.push(...skipped.sort(byAt).map(({ at: _at, ...k }) => k));
+  result.failed.push(...failed.sort(byAt).map(({ at: _at, ...f }) => f));
+  result.incomplete.push(...incomplete.sort(byAt).map(({ at: _at, ...i }) => i));
+  return written.sort();
 }
 
 function lstatOrUndefined(file: string): fs.Stats | undefined {
