@@ -110,14 +110,11 @@ test("SMS campaigns go to sms-campaigns/ beside the out folder, one file each, n
       "interactive-support-sms-campaign.yaml",
       "scheduled-text.yaml",
     ].map((f) => `wrote ${path.join(smsDir, f)}`),
-    // in the order the reads finished: checked as a set below
-    ...lines.filter((l) => l.startsWith("to complete by hand: ")),
-    "7 written, 0 skipped, 0 not exported",
-  ]);
-  expect(lines.filter((l) => l.startsWith("to complete by hand: ")).sort()).toEqual([
+    // in name order, whichever read finished first
     `to complete by hand: ${path.join(smsDir, "billing-alert-template-campaign.yaml")}: Kore never shows the template's registered body: write message.body by hand, exactly as registered`,
     `to complete by hand: ${path.join(smsDir, "interactive-support-sms-campaign.yaml")}: advanced: Kore shows its experience flow only by its id (${made.advanced.experienceFlow}): write experienceFlowName, the flow's name, by hand`,
     `to complete by hand: ${path.join(smsDir, "scheduled-text.yaml")}: Kore holds a schedule for it: write its start, end and repeat from the console (the API cannot read them)`,
+    "7 written, 0 skipped, 0 not exported",
   ]);
   expect(made.advanced.experienceFlow).toMatch(/^cf-/);
 });
@@ -190,41 +187,43 @@ dialingStrategy:
   expect(text).not.toContain("VGhpcyBpcyBhIHJlbWluZGVy"); // the Base64 the campaign was made with
 });
 
-test("the whole export loads: only the three fields to complete are problems, and none once a person writes them; a second export is byte-identical", async () => {
+test("the whole export loads: only the fields to complete are problems, and none once a person writes them; a second export is byte-identical", async () => {
   await exportCampaigns({ outDir: campaignsDir, env: env() });
+  const again = path.join(root, "again", "campaigns");
+  await exportCampaigns({ outDir: again, env: env() });
+  for (const f of fs.readdirSync(smsDir)) expect(fs.readFileSync(path.join(root, "again", "sms-campaigns", f), "utf8")).toBe(read(f));
+
   const first = loadDefinitions(campaignsDir);
-  expect(first.problems.map((p) => [path.basename(p.file), p.path, p.message])).toEqual([
-    ["billing-alert-template-campaign.yaml", "message.body", "is required with a template: the API requires the template's registered body beside it"],
-    ["interactive-support-sms-campaign.yaml", "experienceFlowName", "is required when format is advanced"],
-    ["scheduled-text.yaml", "schedule.start", expect.stringMatching(/required/)],
-  ].filter(([file]) => first.problems.some((p) => path.basename(p.file) === file)));
-  expect(new Set(first.problems.map((p) => path.basename(p.file)))).toEqual(new Set(["billing-alert-template-campaign.yaml", "interactive-support-sms-campaign.yaml", "scheduled-text.yaml"]));
+  expect(first.problems.map((p) => `${path.basename(p.file)}: ${p.path}: ${p.message}`)).toEqual(PROBLEMS_TO_COMPLETE);
 
   completeByHand();
   const loaded = loadDefinitions(campaignsDir);
   expect(loaded.problems).toEqual([]);
   expect(loaded.definitions.map((d) => d.spec.name)).toEqual(["Service Renewal Outreach Campaign"]);
-  expect(loaded.smsDefinitions.map((d) => d.resourceName).sort()).toEqual([
+  expect(loaded.smsDefinitions.map((d) => d.resourceName)).toEqual([
     "billing-alert-template-campaign",
     "encoded-bill-reminder",
-    "event-reminder-sms-campaign",
     "event-reminder-sms-campaign-2",
+    "event-reminder-sms-campaign",
     "interactive-support-sms-campaign",
     "scheduled-text",
   ]);
+  expect(loaded.smsDefinitions.every((d) => d.spec.adoptExisting === true)).toBe(true);
   const sms = (name: string) => loaded.smsDefinitions.find((d) => d.spec.name === name)!.spec;
-  expect(sms("Encoded Bill Reminder")).toMatchObject({ format: "simple", message: { text: "Your bill is due on Friday" }, priority: "5", adoptExisting: true, started: false });
+  expect(sms("Encoded Bill Reminder")).toMatchObject({ format: "simple", message: { text: "Your bill is due on Friday" }, priority: "5", started: false });
+  expect(sms("Event Reminder SMS Campaign")).toMatchObject({ message: { text: "Hi, This is just reminder for upcoming event" }, started: true });
   expect(sms("Interactive Support SMS Campaign")).toMatchObject({ format: "advanced", experienceFlowName: "SMS Support Flow", started: false });
   expect(sms("Billing Alert Template Campaign").message).toEqual({ template: { name: "Payment Reminder Template" }, body: TEMPLATE_BODY });
-
-  const again = path.join(root, "again", "campaigns");
-  await exportCampaigns({ outDir: again, env: env() });
-  const before = path.join(root, "fresh", "campaigns");
-  await exportCampaigns({ outDir: before, env: env() });
-  for (const f of fs.readdirSync(path.join(root, "fresh", "sms-campaigns"))) {
-    expect(fs.readFileSync(path.join(root, "again", "sms-campaigns", f), "utf8")).toBe(fs.readFileSync(path.join(root, "fresh", "sms-campaigns", f), "utf8"));
-  }
 });
+
+/** What the loader says of a fresh export: the fields a person must write, each at its file (written by hand from the rules' words). */
+const PROBLEMS_TO_COMPLETE = [
+  "billing-alert-template-campaign.yaml: message.body: is required with a template: the API requires the template's registered body beside it",
+  "interactive-support-sms-campaign.yaml: experienceFlowName: is required when format is advanced",
+  "scheduled-text.yaml: schedule.start: is required when enabled is true",
+  "scheduled-text.yaml: schedule.end: is required when enabled is true",
+  "scheduled-text.yaml: schedule.repeat: is required when enabled is true",
+];
 
 /** What a person writes after the export: the flow's name and the template's body (from the pages' samples), the schedule's dates. */
 function completeByHand(): void {
@@ -236,7 +235,7 @@ function completeByHand(): void {
   };
   edit("interactive-support-sms-campaign.yaml", /^# experienceFlowName: .*$/m, "experienceFlowName: SMS Support Flow");
   edit("billing-alert-template-campaign.yaml", /^ {2}# body: .*$/m, `  body: ${TEMPLATE_BODY}`);
-  edit("scheduled-text.yaml", /^schedule:\n {2}enabled: true$/m, 'schedule:\n  enabled: true\n  start: "2099-01-05T09:00:00Z"\n  end: "2099-02-05T09:00:00Z"\n  repeat: weekly');
+  edit("scheduled-text.yaml", /^schedule:\n {2}enabled: true$/m, 'schedule:\n  enabled: true\n  start: "2099-01-05 09:00:00"\n  end: "2099-02-05 18:00:00"\n  repeat: { every: 1, unit: week, days: [MO] }');
 }
 
 describe("the first adoption after export, through the real dynamic-provider host", () => {
@@ -273,16 +272,18 @@ describe("the first adoption after export, through the real dynamic-provider hos
     expect(sms.map((d) => d.spec.name).sort()).toEqual(["Encoded Bill Reminder", "Event Reminder SMS Campaign", "Event Reminder: SMS Campaign"]);
     const before = emulator.campaigns();
     emulator.clearRequests();
-    expect(await adopt("SmsCampaign", sms.map((d) => d.spec as unknown as Record<string, unknown>))).toEqual(sms.map((d) => made[{ "Encoded Bill Reminder": "encoded", "Event Reminder SMS Campaign": "simple", "Event Reminder: SMS Campaign": "sameStem" }[d.spec.name]!].id));
+    const ids = { "Encoded Bill Reminder": made.encoded.id, "Event Reminder SMS Campaign": made.simple.id, "Event Reminder: SMS Campaign": made.sameStem.id } as Record<string, string>;
+    expect(await adopt("SmsCampaign", sms.map((d) => d.spec as unknown as Record<string, unknown>))).toEqual(sms.map((d) => ids[d.spec.name]));
     expect(await adopt("VoiceCampaign", loaded.definitions.map((d) => d.spec as unknown as Record<string, unknown>))).toEqual([made.voice.id]);
     expect(writes().map(shown)).toEqual([]);
-    expect(emulator.requests.filter((r) => r.method === "GET" && r.path.includes("/campaign/")).length).toBe(4); // one GET per campaign
+    const gets = emulator.requests.filter((r) => r.method === "GET").map((r) => r.path.replace(/^.*\/campaign\//, ""));
+    expect(gets.sort()).toEqual([made.encoded.id, made.simple.id, made.sameStem.id, made.voice.id].sort()); // one GET per campaign, nothing else
     expect(emulator.campaigns()).toEqual(before);
     expect(emulator.campaign(made.simple.id)!.status).toBe("Active"); // still sending: no stop, no play
   });
 
   test("a file completed by hand is taken over with one PUT (Kore cannot confirm the field), which sends what was there: no POST, no trigger", async () => {
-    await exportCampaigns({ outDir: campaignsDir, env: env(), nameFilter: "i" }); // the advanced and the template one, among others
+    await exportCampaigns({ outDir: campaignsDir, env: env() });
     completeByHand();
     const loaded = loadDefinitions(campaignsDir);
     const pick = (name: string) => loaded.smsDefinitions.find((d) => d.spec.name === name)!.spec as unknown as Record<string, unknown>;
@@ -308,7 +309,7 @@ describe("server text, a failed listing, the out folder", () => {
   let proxy: RewritingProxy;
   let evil: StoredCampaign;
   let evilFlow: StoredCampaign;
-  const EVIL = "Evil\n::error file=x::owned \u001b[31mred";
+  const EVIL = "Zeta Evil\n::error file=x::owned \u001b[31mred";
 
   beforeAll(async () => {
     evil = emulator.insert({ ...structuredClone(SMS_REQUEST_SIMPLE), name: "Zeta evil to be" } as never);
@@ -327,10 +328,8 @@ describe("server text, a failed listing, the out folder", () => {
     emulator.failNext({ method: "GET", pathIncludes: evil.id, status: 400, count: 1 });
     const { code, lines } = await cli(["--out", campaignsDir, "--name-filter", "zeta"]);
     expect(code).toBe(1);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^not exported: SMS campaign "Evil\\\\u000a::error file=x::owned \\\\u001b\\[31mred" \\(${evil.id}\\): Kore\\.ai API GET .* failed: 400`)));
-    expect(lines).toContainEqual(
-      `not exported: SMS campaign "Zeta placeholder" (${made.placeholder.id}): what Kore answered is not a valid definition: message.text: may not contain a placeholder such as {{name}}: write the text as it is sent, or use a pre-approved template (found "{{firstName}}")`.replace(/: may not.*$/, expect.anything() as never),
-    );
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^not exported: SMS campaign "Zeta Evil\\\\u000a::error file=x::owned \\\\u001b\\[31mred" \\(${evil.id}\\): Kore\\.ai API GET .* failed: 400`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^not exported: SMS campaign "Zeta placeholder" \\(${made.placeholder.id}\\): what Kore answered is not a valid definition: message\\.text: .*placeholder.*\\{\\{firstName\\}\\}`)));
     for (const line of lines) {
       expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
       expect(line.startsWith("::")).toBe(false);
@@ -338,7 +337,7 @@ describe("server text, a failed listing, the out folder", () => {
     expect(lines.join("\n")).not.toContain("your secret code");
     expect(fs.existsSync(path.join(smsDir, "zeta-placeholder.yaml"))).toBe(false);
     const flowFile = read("zeta-flow.yaml");
-    expect(flowFile).toContain("# experienceFlowName: not readable through the API (Kore shows only the flow's id, cf-1 ::error file=y::flow \\u001b[0m): write the flow's name here\n");
+    expect(flowFile).toContain("# experienceFlowName: not readable through the API (Kore shows only the flow's id, cf-1\\u000a::error file=y::flow \\u001b[0m): write the flow's name here\n");
     for (const line of flowFile.split("\n")) expect(line).not.toMatch(/^::|[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(lines[lines.length - 1]).toBe("1 written, 0 skipped, 2 not exported");
   });
