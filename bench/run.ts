@@ -3,7 +3,9 @@
  * `npm run bench -- overhead validate` runs only the named sections; `--smoke` runs them on a tiny size (CI does:
  * a section that no longer runs fails there), checking the same invariants. Methods: bench/README.md.
  */
+import * as fs from "node:fs";
 import * as os from "node:os";
+import * as path from "node:path";
 import { figure, load, note, SMOKE } from "./support/common";
 import { engine } from "./sections/engine";
 import { engine1000 } from "./sections/engine-1000";
@@ -24,6 +26,11 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 };
 
 async function main(): Promise<void> {
+  // The in-process sections' create journal (the hooks write one entry per create) goes to a throwaway home,
+  // never the user's ~/.pulumi; the engine sections' projects have their own.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "kore-bench-home-"));
+  process.env.PULUMI_HOME ??= home;
+  process.on("exit", () => fs.rmSync(home, { recursive: true, force: true }));
   const wanted = process.argv.slice(2).filter((a) => a !== "--smoke");
   const unknown = wanted.filter((w) => !(w in SECTIONS));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(", ")}; sections: ${Object.keys(SECTIONS).join(", ")}`);

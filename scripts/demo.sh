@@ -55,11 +55,12 @@ pulumi up --yes --non-interactive --stack "$stack"
 
 echo
 echo "Campaigns (stack $stack):"
-pulumi stack output campaigns --json --stack "$stack" | node -e '
+pulumi stack output --json --stack "$stack" | node -e '
   let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
-    const campaigns = JSON.parse(text || "{}");
-    for (const [resource, c] of Object.entries(campaigns)) {
-      console.log(`  ${resource.padEnd(20)} ${String(c.id).padEnd(42)} ${String(c.status).padEnd(10)} ${c.dialingMode ?? ""}${c.started ? " (started)" : ""}  "${c.name}"`);
+    const outputs = JSON.parse(text || "{}");
+    const rows = [...Object.entries(outputs.campaigns ?? {}).map(([r, c]) => [r, c, c.dialingMode]), ...Object.entries(outputs.smsCampaigns ?? {}).map(([r, c]) => [r, c, `SMS ${c.format}`])];
+    for (const [resource, c, kind] of rows) {
+      console.log(`  ${resource.padEnd(20)} ${String(c.id).padEnd(42)} ${String(c.status).padEnd(10)} ${kind ?? ""}${c.started ? " (started)" : ""}  "${c.name}"`);
     }
   });'
 if [ -n "$emulator_pid" ]; then

@@ -1,6 +1,6 @@
 /**
  * `kore-campaigns validate --policy us,uk,in`: the compliance rules (provider/compliance/) over the loaded
- * definition files, offline. A violation is an error at its file and line, a "may" or "not checked" a warning.
+ * definition files (voice and SMS campaigns), offline. A violation is an error at its file and line, a "may" or "not checked" a warning.
  * Opt-in: without --policy nothing here runs. The policy comes from the command line (the workflow, from the
  * base branch), never from a file a pull request could edit.
  */
@@ -41,9 +41,11 @@ export function complianceProblems(results: readonly LoadResult[], policies: rea
   for (const result of results) {
     const lists = new Map<string, Recipients | undefined>();
     for (const list of result.contactLists) lists.set(list.name, list.external ? recipientsInFile(positionsOf(list.file, cache)) : list.spec?.recipients);
-    for (const { file, spec } of result.definitions) {
+    // voice and SMS campaign files alike (US rules treat texts as calls: compliance/engine.ts)
+    const campaigns = [...result.definitions.map((d) => ({ ...d, channel: "voice" as const })), ...result.smsDefinitions.map((d) => ({ ...d, channel: "sms" as const }))];
+    for (const { file, spec, channel } of campaigns) {
       const findings = checkCampaign(
-        { campaign: spec.name, definition: spec, recipients: spec.recipients, lists: spec.contactLists.map((name) => ({ list: name, recipients: lists.get(name) })) },
+        { campaign: spec.name, definition: spec, recipients: spec.recipients, lists: spec.contactLists.map((name) => ({ list: name, recipients: lists.get(name) })), channel },
         { policies, now },
       );
       for (const finding of findings) (finding.severity === "error" ? problems : warnings).push(problemOf(file, finding, positionsOf(file, cache)));

@@ -89,3 +89,34 @@ test("an unknown policy is a usage error (exit 2) naming it", () => {
   expect(code).toBe(2);
   expect(stderr).toContain('unknown policy "mars"');
 });
+
+/** An SMS campaign file whose Tuesday window (line 14) ends at `tuesdayEnd`, New York time. */
+const texts = (tuesdayEnd: string) => `name: Evening Texts
+description: Reminds New York customers of their bills by text
+contactLists: [Recent Buyers - Q2 2025]
+priority: 5
+message:
+  text: Your bill is due on Friday
+dialingStrategy:
+  callerId:
+    phoneNumber: "+12125550100"
+  callingHours:
+    frequency: WEEKLY
+    timezone: America/New_York
+    days:
+      - { day: TU, start: "6:00 PM", end: "${tuesdayEnd}" }
+recipients:
+  regions: [US-NY]
+`;
+
+test("an SMS campaign file is judged by the same hours rules (US rules treat texts as calls): its file and line", () => {
+  const late = writeTree({ "campaigns/evening.yaml": campaign("9:00 PM"), "sms-campaigns/texts.yaml": texts("9:30 PM"), "contact-lists/recent.yaml": LIST });
+  const refused = run(["validate", "--policy", "us", "campaigns"], late);
+  expect(refused.code).toBe(1);
+  const lines = refused.stdout.trim().split("\n");
+  expect(lines[0]).toMatch(/^sms-campaigns\/texts\.yaml:14:\d+: dialingStrategy\.callingHours\.days\[0\]: /);
+  expect(lines[0]).toContain("us-federal-hours");
+  expect(lines[lines.length - 1]).toBe("1 problem in 1 file");
+  const fixed = writeTree({ "campaigns/evening.yaml": campaign("9:00 PM"), "sms-campaigns/texts.yaml": texts("9:00 PM"), "contact-lists/recent.yaml": LIST });
+  expect(run(["validate", "--policy", "us", "campaigns"], fixed)).toEqual({ code: 0, stdout: "3 files valid\n", stderr: "" });
+});
