@@ -1,28 +1,33 @@
 /**
- * `kore-campaigns export`: brings an existing Kore.ai app under GitOps. Lists every voice campaign of
- * the app (all pages), reads each one's details, and writes one definition file per campaign, exactly
- * as the GitOps loader reads it, with `adoptExisting: true` and `started` from the campaign's status
+ * `kore-campaigns export`: brings an existing Kore.ai app under GitOps. Lists every voice campaign and every
+ * SMS campaign of the app (all pages), reads each one's details, and writes one definition file per
+ * campaign, exactly as the GitOps loader reads it (voice campaigns in the out folder, SMS campaigns in
+ * `sms-campaigns/` beside it), with `adoptExisting: true` and `started` from the campaign's status
  * (status.ts), so that the first `up` takes every campaign over without a write when nothing differs.
+ * What each file holds, and what the API never shows, is export-files.ts's.
  *
  * The connection comes from the environment (`KORE_*`, as the provider reads it) and the
  * `--host/--app-id/--account-id` flags; never a secret on the command line. Every call goes through
  * the per-app request scheduler (rate limit, 429 handling). Files are never overwritten without
- * `force`; a campaign that cannot be exported is named with the reason, and the others are still written.
+ * `force`; a campaign that cannot be exported is named with the reason, and the others are still written
+ * (a channel whose listing fails is named so, and the other channel is still exported).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { KoreClient, type WireCampaign } from "../kore-api/client";
+import type { CampaignType } from "../kore-api/endpoints";
 import { resolveConnection, secretsOf, type TargetInput } from "../pulumi/connection";
 import { redactSecrets } from "../kore-api/errors";
-import { renderDefinitionFile, uniqueFileStems } from "../gitops/render";
+import { uniqueFileStems } from "../gitops/render";
+import { CONTACT_LISTS_FOLDER, SMS_CAMPAIGNS_FOLDER } from "../gitops/file-kinds";
 import { AdaptiveScheduler } from "../kore-api/scheduler";
-import { validateCampaign, type CampaignSpec } from "../resources/campaign/schema";
 import { readSettings } from "../pulumi/settings";
-import { campaignAsItIs } from "../resources/campaign/from-server";
 import { printable } from "../gitops/format";
 import { messageOf } from "../util/values";
+import { shownText, smsFileFor, voiceFileFor, type FileMade } from "./export-files";
 
 export interface ExportOptions {
+  /** the voice campaigns' folder; SMS campaigns go to `sms-campaigns/` beside it */
   outDir: string;
   nameFilter?: string;
   force?: boolean;
@@ -33,21 +38,52 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
+  /** voice files, then SMS files, each in name order */
   written: string[];
   skipped: Array<{ file: string; reason: string }>;
   /** `campaign` and `reason` hold server text made printable (one line, no control character) */
   failed: Array<{ campaign: string; reason: string }>;
-  /** written, but a person must add what the API cannot read (a schedule Kore holds) before the first up */
+  /** written, but a person must add what the API cannot read (a schedule Kore holds, an SMS flow's name, a template's body) before the first up */
   incomplete: Array<{ file: string; reason: string }>;
 }
 
-/** A server name for one line of output: control characters (newline, ESC) as \uXXXX, cut short. */
-function shownName(name: string): string {
-  const line = printable(name);
-  return line.length > 80 ? `${line.slice(0, 80)}...` : line;
+/** One channel of the app as export writes it: its listing, its folder, its files. */
+interface ExportChannel {
+  type: CampaignType;
+  /** "voice campaigns", "SMS campaigns" */
+  plural: string;
+  /** put before "list record 3 of page 1" (the voice wording has none) */
+  recordPrefix: string;
+  folder: string;
+  fileFor(listRecord: WireCampaign, details: WireCampaign): FileMade;
+}
+
+/** The SMS folder beside the voice one, as the loader finds it (gitops/read.ts: `folder/../sms-campaigns`). */
+export function smsFolderBeside(outDir: string): string {
+  return path.join(outDir, "..", SMS_CAMPAIGNS_FOLDER);
+}
+
+function channelsFor(outDir: string): ExportChannel[] {
+  return [
+    { type: "voice", plural: "voice campaigns", recordPrefix: "", folder: outDir, fileFor: voiceFileFor },
+    { type: "sms", plural: "SMS campaigns", recordPrefix: "SMS ", folder: smsFolderBeside(outDir), fileFor: smsFileFor },
+  ];
+}
+
+/**
+ * The out folder holds voice campaign files: a folder the loader reads as another kind (sms-campaigns,
+ * contact-lists) is refused, as its files would be read as SMS campaigns or lists.
+ */
+export function outFolderProblem(outDir: string): string | undefined {
+  const name = path.basename(path.resolve(outDir));
+  if (name === SMS_CAMPAIGNS_FOLDER || name === CONTACT_LISTS_FOLDER) {
+    return `--out ${JSON.stringify(outDir)}: the loader reads a folder named ${name} as ${name === SMS_CAMPAIGNS_FOLDER ? "SMS campaigns" : "contact lists"}; give the voice campaigns' folder (such as campaigns/): SMS campaigns are written to ${SMS_CAMPAIGNS_FOLDER}/ beside it`;
+  }
+  return undefined;
 }
 
 interface Planned {
+  channel: ExportChannel;
   record: WireCampaign;
   name: string;
   file: string;
@@ -57,6 +93,8 @@ interface Planned {
 const DETAIL_READS_IN_FLIGHT = 8;
 
 export async function exportCampaigns(options: ExportOptions): Promise<ExportResult> {
+  const refused = outFolderProblem(options.outDir);
+  if (refused) throw new Error(refused);
   const env = options.env ?? process.env;
   const conn = resolveConnection(options.target, () => undefined, env);
   const settings = readSettings(() => undefined, env);
@@ -70,61 +108,91 @@ export async function exportCampaigns(options: ExportOptions): Promise<ExportRes
 }
 
 async function exportWith(client: KoreClient, options: ExportOptions, secrets: readonly string[]): Promise<ExportResult> {
+  const result: ExportResult = { written: [], skipped: [], failed: [], incomplete: [] };
+  for (const channel of channelsFor(options.outDir)) {
+    result.written.push(...(await exportChannel(client, channel, options, secrets, result)));
+  }
+  return result;
+}
+
+/** One channel: its listing, then each chosen campaign's details and file; the files written, the rest recorded in `result`. */
+async function exportChannel(client: KoreClient, channel: ExportChannel, options: ExportOptions, secrets: readonly string[], result: ExportResult): Promise<string[]> {
   const progress = options.progress ?? (() => undefined);
   const scrub = (err: unknown) => redactSecrets(messageOf(err), secrets);
 
-  progress("listing the app's voice campaigns...");
-  const unlisted: ExportResult["failed"] = [];
-  // a record with no id or a bad one is named and left out; the others are exported
-  const all = await client.listAllCampaigns({
-    onSkipped: (r) => unlisted.push({ campaign: `list record ${r.position} of page ${r.page}${r.name === undefined ? "" : ` ("${shownName(r.name)}")`}`, reason: `${printable(r.problem)}; left out` }),
-  });
+  progress(`listing the app's ${channel.plural}...`);
+  let all: WireCampaign[];
+  try {
+    // a record with no id or a bad one is named and left out; the others are exported
+    all = await client.listAllCampaigns({
+      type: channel.type,
+      onSkipped: (r) =>
+        result.failed.push({
+          campaign: `${channel.recordPrefix}list record ${r.position} of page ${r.page}${r.name === undefined ? "" : ` ("${shownText(r.name)}")`}`,
+          reason: `${printable(r.problem)}; left out`,
+        }),
+    });
+  } catch (err) {
+    result.failed.push({ campaign: `the app's ${channel.plural}`, reason: `listing them failed: ${printable(scrub(err))}; none of them exported` });
+    return [];
+  }
   const filter = options.nameFilter?.toLowerCase();
   const chosen = all
     .map((record) => ({ record, name: typeof record.name === "string" ? record.name : "" }))
     .filter((c) => filter === undefined || c.name.toLowerCase().includes(filter))
     .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.record.id.localeCompare(b.record.id));
   const stems = uniqueFileStems(chosen.map((c) => c.name));
-  const planned: Planned[] = chosen.map((c, i) => ({ ...c, file: path.join(options.outDir, `${stems[i]}.yaml`) }));
-  progress(`${all.length} campaigns in the app, ${planned.length} to export`);
+  const planned: Planned[] = chosen.map((c, i) => ({ ...c, channel, file: path.join(channel.folder, `${stems[i]}.yaml`) }));
+  progress(`${all.length} ${channel.plural} in the app, ${planned.length} to export`);
+  if (planned.length === 0 && channel.type !== "voice") return []; // no empty sms-campaigns/ for an app without any
 
-  fs.mkdirSync(options.outDir, { recursive: true });
-  const result: ExportResult = { written: [], skipped: [], failed: unlisted, incomplete: [] };
+  fs.mkdirSync(channel.folder, { recursive: true });
+  // gathered here and added in the planned order (names), so the output does not depend on which read finished first
+  const written: string[] = [];
+  const skipped: Array<ExportResult["skipped"][number] & { at: number }> = [];
+  const failed: Array<ExportResult["failed"][number] & { at: number }> = [];
+  const incomplete: Array<ExportResult["incomplete"][number] & { at: number }> = [];
   let done = 0;
-  const one = async (p: Planned) => {
-    const label = `"${shownName(p.name)}" (${p.record.id})`;
+  const one = async (p: Planned, at: number) => {
+    const label = `${channel.type === "voice" ? "" : "SMS campaign "}"${shownText(p.name)}" (${p.record.id})`;
     try {
       const existing = lstatOrUndefined(p.file);
       if (existing && (existing.isSymbolicLink() || !existing.isFile())) {
-        result.skipped.push({ file: p.file, reason: `is ${existing.isSymbolicLink() ? "a symbolic link" : "not a plain file"} (never written through, even with --force)` });
+        skipped.push({ at, file: p.file, reason: `is ${existing.isSymbolicLink() ? "a symbolic link" : "not a plain file"} (never written through, even with --force)` });
         return;
       }
       if (!options.force && existing) {
-        result.skipped.push({ file: p.file, reason: "exists (use --force to overwrite)" });
+        skipped.push({ at, file: p.file, reason: "exists (use --force to overwrite)" });
         return;
       }
-      const made = fileFor(p.record, await client.getCampaign(p.record.id));
-      if ("problem" in made) result.failed.push({ campaign: label, reason: made.problem });
+      const made = channel.fileFor(p.record, await client.getCampaign(p.record.id));
+      if ("problem" in made) failed.push({ at, campaign: label, reason: made.problem });
       else {
         if (options.force) replaceFile(p.file, made.text);
         else fs.writeFileSync(p.file, made.text, { flag: "wx" });
-        result.written.push(p.file);
-        if (made.incomplete) result.incomplete.push({ file: p.file, reason: made.incomplete });
+        written.push(p.file);
+        if (made.incomplete) incomplete.push({ at, file: p.file, reason: made.incomplete });
       }
     } catch (err) {
-      result.failed.push({ campaign: label, reason: printable(scrub(err)) });
+      failed.push({ at, campaign: label, reason: printable(scrub(err)) });
     } finally {
       done += 1;
-      if (done % 50 === 0 || done === planned.length) progress(`exported ${done}/${planned.length}`);
+      if (done % 50 === 0 || done === planned.length) progress(`exported ${done}/${planned.length} ${channel.plural}`);
     }
   };
   let next = 0;
   const worker = async () => {
-    while (next < planned.length) await one(planned[next++]);
+    while (next < planned.length) {
+      const at = next++;
+      await one(planned[at], at);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(DETAIL_READS_IN_FLIGHT, planned.length) }, worker));
-  result.written.sort();
-  return result;
+  const byAt = (a: { at: number }, b: { at: number }) => a.at - b.at;
+  result.skipped.push(...skipped.sort(byAt).map(({ at: _at, ...k }) => k));
+  result.failed.push(...failed.sort(byAt).map(({ at: _at, ...f }) => f));
+  result.incomplete.push(...incomplete.sort(byAt).map(({ at: _at, ...i }) => i));
+  return written.sort();
 }
 
 function lstatOrUndefined(file: string): fs.Stats | undefined {
@@ -149,37 +217,4 @@ function replaceFile(file: string, text: string): void {
     fs.rmSync(temp, { force: true });
     throw err;
   }
-}
-
-/**
- * No documented call reads a schedule back (schedule.ts): the file says what is true (a schedule is enabled,
- * started: false) and leaves start, end and repeat out, so the file does not validate until a person writes them
- * (never "no schedule", which the next PUT would send as isSchedulingEnabled: false).
- */
-const SCHEDULED_NOTE =
-  "Kore holds a schedule for it that the API cannot read back: copy its start, end and repeat (UTC) from the Kore.ai console under schedule: before the first up (validate says what is missing).";
-export const SCHEDULE_UNREAD = "start, end and repeat: not readable through the API; write them from the console";
-
-/** The file's text for one campaign, or why it cannot be written; `incomplete` when a person must add what could not be read. */
-export function fileFor(listRecord: WireCampaign, details: WireCampaign): { text: string; incomplete?: string } | { problem: string } {
-  const { definition, observed, status, started, startedNote, holdsSchedule } = campaignAsItIs(details, listRecord);
-  // every field but an unreadable schedule is checked and normalized by the schema
-  const checked = validateCampaign({ ...definition, schedule: { enabled: false }, started, adoptExisting: true });
-  if (!checked.ok) {
-    return { problem: `what Kore answered is not a valid definition: ${checked.failures.map((f) => printable(f.message)).slice(0, 5).join("; ")}` };
-  }
-  const spec = checked.value as CampaignSpec;
-  const text = renderDefinitionFile(
-    { ...spec, priority: Number(spec.priority), ...(holdsSchedule ? { schedule: { enabled: true } } : {}) } as unknown as CampaignSpec,
-    {
-      header: [
-        `Exported from Kore.ai by kore-campaigns export (campaign ${observed.id}, status ${status ?? "unknown"}).`,
-        "adoptExisting: true lets the first up take the existing campaign over (no duplicate); it can stay.",
-        ...(holdsSchedule ? [SCHEDULED_NOTE] : []),
-      ],
-      started: startedNote,
-      ...(holdsSchedule ? { schedule: SCHEDULE_UNREAD } : {}),
-    },
-  );
-  return holdsSchedule ? { text, incomplete: `Kore holds a schedule for it: write its start, end and repeat from the console (the API cannot read them)` } : { text };
 }

@@ -8,7 +8,8 @@
  * (`3 files valid` / `2 problems in 1 file`, `, 1 warning`).
  *
  * `export [--out DIR] [--name-filter TEXT] [--force]`: writes one definition file per campaign of an
- * existing app (export.ts); the connection from KORE_* and the target flags.
+ * existing app, voice campaigns in DIR and SMS campaigns in sms-campaigns/ beside it (export.ts); the
+ * connection from KORE_* and the target flags.
  *
  * `review [--preview FILE] [--format markdown|json] [--fail-on FLAGS] [--quiet-hours START-END]`: a
  * `pulumi preview --json` (file or stdin) as a pull-request comment of what changes for the people
@@ -61,9 +62,12 @@ paths     folders (their *.yaml and *.yml files) or files; default: ${DEFAULT_DE
           github: also a GitHub Actions annotation per problem (shown on the pull request's lines)
 -h, --help
 
-export: writes one definition file per voice campaign of an existing app (adoptExisting: true, started
-from the campaign's status), so that the first pulumi up takes them over without a write.
---out          the folder (default: ${DEFAULT_DEFINITIONS_DIR}/); existing files are kept unless --force
+export: writes one definition file per voice and SMS campaign of an existing app (adoptExisting: true,
+started from the campaign's status), so that the first pulumi up takes them over without a write. What
+the API never shows (a schedule's dates, an SMS flow's name, a template's body) is left out with a
+comment, and the file listed "to complete by hand": it does not validate until you write it.
+--out          the voice campaigns' folder (default: ${DEFAULT_DEFINITIONS_DIR}/); SMS campaigns go to
+               ${SMS_CAMPAIGNS_FOLDER}/ beside it; existing files are kept unless --force
 --name-filter  only campaigns whose name contains TEXT (any case)
 --host, --app-id, --account-id   the target, else KORE_HOST, KORE_APP_ID, KORE_ACCOUNT_ID
                credentials only from the environment: KORE_CLIENT_ID + KORE_CLIENT_SECRET, or KORE_JWT

@@ -1,77 +1,117 @@
 /**
- * A campaign definition as the file a person would have written: the README's field order, the schema
- * header, flow-style calling windows, and comments only where the exporter has something to say. Pure,
- * deterministic (the same definition always gives the same bytes), and loadable by load.ts.
+ * A campaign definition (voice or SMS) as the file a person would have written: the README's field order,
+ * the schema header, flow-style calling windows, and comments only where the exporter has something to
+ * say. Pure, deterministic (the same definition always gives the same bytes), and loadable by load.ts.
  */
 import YAML from "yaml";
 import type { CampaignSpec } from "../resources/campaign/schema";
 import { RESOURCE_NAME_PATTERN } from "./file-schema";
+import { printable } from "./format";
 
 export const SCHEMA_HEADER = "# yaml-language-server: $schema=../schema/campaign.schema.json";
+export const SMS_SCHEMA_HEADER = "# yaml-language-server: $schema=../schema/sms-campaign.schema.json";
+
+/** A kind of file: its schema header and the key order of each object (by path; other keys follow in their order). */
+interface FileLayout {
+  schemaHeader: string;
+  order: Readonly<Record<string, readonly string[]>>;
+}
+
+const HOURS_ORDER = ["frequency", "timezone", "days"] as const;
 
 /** The order of the README's examples. */
-const TOP_LEVEL_ORDER = [
-  "name",
-  "description",
-  "contactLists",
-  "priority",
-  "dialingMode",
-  "queueName",
-  "maxSkips",
-  "experienceFlowName",
-  "dialingStrategy",
-  "schedule",
-  "enableMachineDetect",
-  "started",
-  "adoptExisting",
-] as const;
-const STRATEGY_ORDER = ["callerId", "callingHours", "dialingOrder", "maxAttemptsPerRecord", "defaultRetryPeriod", "maxRingTime"] as const;
-const HOURS_ORDER = ["frequency", "timezone", "days"] as const;
+const VOICE_LAYOUT: FileLayout = {
+  schemaHeader: SCHEMA_HEADER,
+  order: {
+    "": [
+      "name",
+      "description",
+      "contactLists",
+      "priority",
+      "dialingMode",
+      "queueName",
+      "maxSkips",
+      "experienceFlowName",
+      "dialingStrategy",
+      "schedule",
+      "enableMachineDetect",
+      "started",
+      "adoptExisting",
+    ],
+    dialingStrategy: ["callerId", "callingHours", "dialingOrder", "maxAttemptsPerRecord", "defaultRetryPeriod", "maxRingTime"],
+    "dialingStrategy.callingHours": HOURS_ORDER,
+  },
+};
+
+/** The order of docs/gitops.md's SMS example (sms-campaigns/event-reminder.yaml). */
+const SMS_LAYOUT: FileLayout = {
+  schemaHeader: SMS_SCHEMA_HEADER,
+  order: {
+    "": ["name", "description", "contactLists", "priority", "format", "message", "experienceFlowName", "dialingStrategy", "schedule", "started", "adoptExisting"],
+    message: ["text", "template", "body"],
+    dialingStrategy: ["callerId", "callingHours"],
+    "dialingStrategy.callingHours": HOURS_ORDER,
+  },
+};
 
 export interface RenderNotes {
   /** lines for the header comment (why a value was chosen, what could not be read) */
   header: readonly string[];
   /** a comment after `started:` */
   started?: string;
-  /** a comment on the `schedule:` key (what could not be read of it) */
-  schedule?: string;
+  /** a comment on the line before a top-level key (what could not be read of it, or of a field left out before it) */
+  before?: Readonly<Record<string, string>>;
+  /** a comment at the end of a top-level object (what could not be read of a field left out of it) */
+  inside?: Readonly<Record<string, string>>;
 }
 
-function ordered<T extends Record<string, unknown>>(value: T, order: readonly string[]): Record<string, unknown> {
+/** Plain objects in the layout's order, recursively; undefined values dropped; arrays kept as they are. */
+function ordered(value: unknown, order: FileLayout["order"], at = ""): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of order) if (value[key] !== undefined) out[key] = value[key];
-  for (const key of Object.keys(value)) if (!(key in out) && value[key] !== undefined) out[key] = value[key];
+  for (const key of [...(order[at] ?? []), ...Object.keys(record)]) {
+    if (!(key in out) && record[key] !== undefined) out[key] = ordered(record[key], order, at === "" ? key : `${at}.${key}`);
+  }
   return out;
 }
 
-/** The file's text for `spec` (a normalized spec, `adoptExisting` included). */
-export function renderDefinitionFile(spec: CampaignSpec, notes: RenderNotes): string {
-  const strategy = spec.dialingStrategy;
-  const value = ordered(
-    {
-      ...spec,
-      dialingStrategy: ordered(
-        { ...strategy, callingHours: ordered({ ...strategy.callingHours }, HOURS_ORDER) } as Record<string, unknown>,
-        STRATEGY_ORDER,
-      ),
-    } as Record<string, unknown>,
-    TOP_LEVEL_ORDER,
-  );
-  const doc = new YAML.Document(value);
+function render(layout: FileLayout, spec: Record<string, unknown>, notes: RenderNotes): string {
+  const doc = new YAML.Document(ordered(spec, layout.order));
   const days = doc.getIn(["dialingStrategy", "callingHours", "days"]) as YAML.YAMLSeq | undefined;
   for (const item of days?.items ?? []) (item as YAML.YAMLMap).flow = true;
   const started = doc.get("started", true) as YAML.Scalar | undefined;
   if (started && notes.started) started.comment = ` ${oneLine(notes.started)}`;
-  const schedule = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((p) => YAML.isScalar(p.key) && p.key.value === "schedule") : undefined;
-  if (schedule && notes.schedule && YAML.isScalar(schedule.key)) schedule.key.commentBefore = ` ${oneLine(notes.schedule)}`;
+  const pairs = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items : [];
+  for (const [key, note] of Object.entries(notes.before ?? {})) {
+    const pair = pairs.find((p) => YAML.isScalar(p.key) && p.key.value === key);
+    if (pair && YAML.isScalar(pair.key)) pair.key.commentBefore = ` ${oneLine(note)}`;
+  }
+  for (const [key, note] of Object.entries(notes.inside ?? {})) {
+    const node = doc.get(key, true);
+    if (YAML.isMap(node)) node.comment = ` ${oneLine(note)}`;
+  }
   const body = doc.toString({ lineWidth: 0, defaultStringType: "PLAIN", defaultKeyType: "PLAIN" });
-  const header = [SCHEMA_HEADER, "#", ...notes.header.map((l) => `# ${oneLine(l)}`)];
+  const header = [layout.schemaHeader, "#", ...notes.header.map((l) => `# ${oneLine(l)}`)];
   return `${header.join("\n")}\n\n${body}`;
 }
 
-/** Comments hold one line of plain text: no newline can end the comment early. */
+/** The file's text for a voice campaign `spec` (a normalized spec, `adoptExisting` included). */
+export function renderDefinitionFile(spec: CampaignSpec, notes: RenderNotes): string {
+  return render(VOICE_LAYOUT, spec as unknown as Record<string, unknown>, notes);
+}
+
+/**
+ * The file's text for an SMS campaign (a normalized spec, `adoptExisting` included; a field that could not
+ * be read may be left out, with a note saying so).
+ */
+export function renderSmsDefinitionFile(spec: Record<string, unknown>, notes: RenderNotes): string {
+  return render(SMS_LAYOUT, spec, notes);
+}
+
+/** Comments hold one line of plain text: no newline can end the comment early, no control character (server text) is written. */
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ").trim();
+  return printable(text.replace(/[\r\n\u2028\u2029]+/g, " ").trim());
 }
 
 /** A campaign name as a file name stem: lower case, `[a-z0-9-]`, no leading/trailing dash, at most 80 characters. */

@@ -195,10 +195,10 @@ describe("records another client left, server text, and the out folder (issue 22
     emulator.mutate(evil.id, { name: EVIL }); // a name the console let through
     proxy = await startRewritingProxy(emulator.url, [
       {
-        // a first page with a record that has no id and one whose id is not a plain id, among the good ones
+        // a first page of voice campaigns with a record that has no id and one whose id is not a plain id, among the good ones
         pathIncludes: "getAllCampaignDetails",
-        rewrite: (body) =>
-          body.data.skip === 0 ? { ...body, data: { ...body.data, results: [{ name: "No id at all" }, ...body.data.results, { _id: "../../etc/passwd", name: EVIL }] } } : body,
+        rewrite: (body, sent) =>
+          body.data.skip === 0 && sent?.type !== "sms" ? { ...body, data: { ...body.data, results: [{ name: "No id at all" }, ...body.data.results, { _id: "../../etc/passwd", name: EVIL }] } } : body,
       },
       {
         // the details of one campaign without dialingMode (get-voice-campaign-by-id-v2's table leaves it out): the list record has it

@@ -11,7 +11,16 @@ export interface RewritingProxy {
   close(): Promise<void>;
 }
 
-export type Rewrite = { pathIncludes: string; rewrite(body: any): unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** `sent`: the request's body as JSON (undefined when it is none), for rules that depend on it (the listing's `type`). */
+export type Rewrite = { pathIncludes: string; rewrite(body: any, sent?: any): unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function jsonOrUndefined(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString());
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startRewritingProxy(upstream: string, rules: Rewrite[]): Promise<RewritingProxy> {
   const target = new URL(upstream);
@@ -25,7 +34,7 @@ export async function startRewritingProxy(upstream: string, rules: Rewrite[]): P
         answer.on("end", () => {
           let body = Buffer.concat(parts);
           const rule = rules.find((r) => (req.url ?? "").includes(r.pathIncludes));
-          if (rule && (answer.statusCode ?? 500) < 300) body = Buffer.from(JSON.stringify(rule.rewrite(JSON.parse(body.toString()))));
+          if (rule && (answer.statusCode ?? 500) < 300) body = Buffer.from(JSON.stringify(rule.rewrite(JSON.parse(body.toString()), jsonOrUndefined(Buffer.concat(chunks)))));
           const headers = { ...answer.headers, "content-length": String(body.length) };
           delete headers["transfer-encoding"];
           res.writeHead(answer.statusCode ?? 502, headers);
