@@ -3,7 +3,7 @@
  *   - docs/installation-configuration.md: every config key and environment variable, from the connection rows
  *     (provider/pulumi/connection.ts), the settings rows (provider/pulumi/settings.ts) and the native plugin's
  *     configuration (provider/pulumi/native/package-schema.ts);
- *   - docs/resources/voice-campaign.md, docs/resources/contact-list.md: inputs from the zod schemas' descriptions
+ *   - docs/resources/voice-campaign.md, docs/resources/sms-campaign.md, docs/resources/contact-list.md: inputs from the zod schemas' descriptions
  *     and rules, outputs from the package schema.
  * Each page has one hand-written part between HAND_WRITTEN_BEGIN and HAND_WRITTEN_END (the lifecycle in words,
  * examples, set-up); the generator keeps it as it finds it in the committed page.
@@ -17,10 +17,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { campaignSpecSchema } from "../provider/resources/campaign/schema";
+import { smsCampaignSpecSchema } from "../provider/resources/sms-campaign/schema";
 import { CONTACT_LIST_DESCRIPTIONS, contactListSpecSchema } from "../provider/resources/contact-list/schema";
 import { CONNECTION_SETTINGS, CONNECTIONS_CONFIG_KEY, NO_KORE_CALLS_ENV } from "../provider/pulumi/connection";
 import { SCHEDULER_SETTINGS, SECONDS_SETTINGS, SWITCH_SETTINGS } from "../provider/pulumi/settings";
-import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, SECRET_CONFIG_KEYS, packageSchema } from "../provider/pulumi/native/package-schema";
+import { CAMPAIGN_TYPE, CONTACT_LIST_TYPE, SECRET_CONFIG_KEYS, SMS_CAMPAIGN_TYPE, packageSchema } from "../provider/pulumi/native/package-schema";
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_REQUESTS_PER_SECOND } from "../provider/kore-api/scheduler";
 
 export const HAND_WRITTEN_BEGIN = "<!-- hand-written: begin (npm run docs keeps this part as it is) -->";
@@ -307,7 +308,19 @@ function pageSpecs(): ReturnType<typeof page>[] {
     intro: cell(String((resources[CONTACT_LIST_TYPE] as unknown as Json).description ?? "")),
     idMeaning: "Kore's contact list id (`cl-...`), the resource's id in Pulumi",
   });
-  return [configurationPage(schema), campaign, list];
+  const sms = resourcePage({
+    file: "docs/resources/sms-campaign.md",
+    title: "SmsCampaign",
+    dynamicType: "pulumi-nodejs:dynamic/kore:SmsCampaign",
+    nativeType: SMS_CAMPAIGN_TYPE,
+    sources: ["provider/resources/sms-campaign/schema.ts (smsCampaignSpecSchema)", "provider/pulumi/native/package-schema.ts (outputs)"],
+    rows: inputRows(jsonSchemaOf(smsCampaignSpecSchema)),
+    resource: resources[SMS_CAMPAIGN_TYPE],
+    types,
+    intro: cell(String(jsonSchemaOf(smsCampaignSpecSchema).description ?? "")),
+    idMeaning: "Kore's campaign id (`cd-...`), the resource's id in Pulumi",
+  });
+  return [configurationPage(schema), campaign, sms, list];
 }
 
 /** Every generated page, its hand-written part taken from the committed page (`readCommitted`). */

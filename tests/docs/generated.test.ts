@@ -13,7 +13,7 @@ const pages = generatedPages(committed);
 
 describe("generated docs pages", () => {
   test("the generated pages are the registry's reference pages", () => {
-    expect(pages.map((p) => p.file)).toEqual(["docs/installation-configuration.md", "docs/resources/voice-campaign.md", "docs/resources/contact-list.md"]);
+    expect(pages.map((p) => p.file)).toEqual(["docs/installation-configuration.md", "docs/resources/voice-campaign.md", "docs/resources/sms-campaign.md", "docs/resources/contact-list.md"]);
   });
 
   test.each(pages.map((p) => [p.file, p.text]))("%s is current (npm run docs rewrites it)", (file, text) => {

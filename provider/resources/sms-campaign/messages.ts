@@ -33,7 +33,9 @@ export const SMS_DESCRIPTIONS = {
   templateId: "Id of the pre-approved message template (cmt-...).",
   templateBody: "The template's registered body, which the API requires beside the template and which must match it exactly (sent Base64-encoded).",
   dialingStrategy: "Sender and sending hours: caller id (the sender number) and calling hours.",
+  callerId: "The sender shown to the recipient.",
   phoneNumber: "Sender ID or SMS phone number (E.164, e.g. +919876543210).",
+  callingHours: "The hours messages may be sent in.",
   experienceFlowName: "Name of the Kore.ai experience flow an advanced campaign hands the contact to. Required for format advanced; not allowed for simple.",
 } as const;
 

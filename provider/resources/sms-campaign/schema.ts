@@ -70,7 +70,7 @@ function checkFormatFields(campaign: unknown, ctx: z.RefinementCtx, isUnknown: I
 }
 
 function buildSchemas(unknownValue: unknown) {
-  const shared = outboundFieldSchemas(unknownValue);
+  const shared = outboundFieldSchemas(unknownValue, DESCRIPTIONS);
   const { isUnknown, u, text, fields: common } = shared;
 
   const templateShape = {

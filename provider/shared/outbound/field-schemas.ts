@@ -11,7 +11,7 @@ import { recipientsField, recipientsSchema } from "../recipients";
 import { isRecord } from "../../util/values";
 import { CALLING_FREQUENCIES, DAY_CODES, E164_PATTERN, OUTBOUND_LIMITS as LIMITS, type DayCode, type Priority } from "./vocabulary";
 import { DAY_PATTERN, normalizeTime, normalizeTimezone, sortCallingWindows, TIME_PATTERN, TIME_ZONE_SHAPE } from "./normalize";
-import { OUTBOUND_DESCRIPTIONS as DESCRIPTIONS, OUTBOUND_RULES as RULES } from "./messages";
+import { OUTBOUND_DESCRIPTIONS, OUTBOUND_RULES as RULES } from "./messages";
 import { ALWAYS, checkDuplicateLists, checkOverlaps, checkRepeat, checkSchedule, checkWindowOrder, type IsUnknown } from "./cross-field";
 import { normalizeScheduleTime, SCHEDULE_TIME_PATTERN, SCHEDULE_UNITS, scheduleTimeMs, type Schedule } from "./schedule";
 
@@ -24,8 +24,12 @@ function normalizedSchedule(s: Record<string, unknown>, isUnknown: IsUnknown): S
   return { enabled: true, start: s.start, end: s.end, repeat } as Schedule;
 }
 
-/** The shared field schemas, each letting `unknownValue` (Pulumi's preview marker) through when it is given. */
-export function outboundFieldSchemas(unknownValue: unknown) {
+/**
+ * The shared field schemas, each letting `unknownValue` (Pulumi's preview marker) through when it is given,
+ * described in the channel's words (`descriptions`: the shared ones, or a channel's that override some).
+ */
+export function outboundFieldSchemas(unknownValue: unknown, descriptions: Readonly<Record<keyof typeof OUTBOUND_DESCRIPTIONS, string>> = OUTBOUND_DESCRIPTIONS) {
+  const DESCRIPTIONS = descriptions;
   const isUnknown: IsUnknown = (value) => unknownValue !== undefined && value === unknownValue;
   /** Lets the unknown marker through at this node (the type stays T: see validateCampaign's doc). */
   const u = unknownTolerant(unknownValue);
