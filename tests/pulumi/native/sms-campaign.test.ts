@@ -6,7 +6,7 @@
  * Bodies come from the pages' samples (tests/fixtures/sms-samples.ts); expected values are written by hand.
  */
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
-import { failureOf, NATIVE_SMS_CAMPAIGN_URN, ProviderHost } from "../../support/provider-host";
+import { failureOf, NATIVE_SMS_CAMPAIGN_URN, programFolderOutsideRepo, ProviderHost } from "../../support/provider-host";
 import { SMS_REQUEST_ADVANCED, SMS_REQUEST_SIMPLE, smsInputFromDocBody } from "../../fixtures/sms-samples";
 
 type Props = Record<string, unknown>;
@@ -277,5 +277,42 @@ describe("the detailed diff the engine prints", () => {
       });
       expect([...answer.diffs].sort()).toEqual(["experienceFlowName", "format", "message"]);
     });
+  });
+});
+
+describe("a kill, through the native plugin", () => {
+  test("the campaign a killed run created is recognised by the next run's create: no duplicate, no refusal", async () => {
+    const machine = programFolderOutsideRepo(); // one machine: the same PULUMI_HOME (the create journal) for both runs
+    const env = { ...clientEnv(emulator.url), KORE_TRIGGER_SETTLE_SECONDS: "0.05", KORE_READY_TIMEOUT_SECONDS: "5" };
+    const name = unique("Killed mid create");
+    const killed = await ProviderHost.startNative({ env, cwd: machine, urn: NATIVE_SMS_CAMPAIGN_URN });
+    let inputs: Props;
+    try {
+      await killed.configure();
+      ({ inputs } = await killed.check(smsArgs(SMS_REQUEST_SIMPLE, name, { started: true })));
+      // the POST arrives, then waits: the CLI is killed before Kore answers (Kore creates it all the same)
+      emulator.failNext({ method: "POST", pathIncludes: "/campaign?campaignType=sms", delayMs: 800, count: 1 });
+      const creating = killed.create(inputs).catch(() => undefined);
+      while (creates().length === 0) await new Promise((r) => setTimeout(r, 10));
+      await killed.killEngine();
+      await killed.exited();
+      await creating;
+    } finally {
+      await killed.stop();
+    }
+    while (!emulator.campaigns().some((c) => (c as Props).name === name)) await new Promise((r) => setTimeout(r, 20));
+    const made = emulator.campaigns().filter((c) => (c as Props).name === name);
+    expect(made).toHaveLength(1);
+    emulator.clearRequests();
+    const next = await ProviderHost.startNative({ env, cwd: machine, urn: NATIVE_SMS_CAMPAIGN_URN });
+    try {
+      await next.configure();
+      const { id, outs } = await next.create(inputs);
+      expect(id).toBe(made[0].id);
+      expect(outs).toMatchObject({ status: "Active", started: true });
+      expect(creates()).toHaveLength(0);
+    } finally {
+      await next.stop();
+    }
   });
 });
