@@ -93,6 +93,8 @@ async function checkContactLists(ctx: LifecycleContext, lists: readonly string[]
 
 /** How each channel names its campaigns in a refusal that names both. */
 const CHANNEL_NOUNS: Readonly<Record<CampaignType, string>> = { voice: "voice campaign", sms: "SMS campaign" };
+/** "a voice campaign", "an SMS campaign". */
+const aCampaign = (type: CampaignType): string => `${type === "sms" ? "an" : "a"} ${CHANNEL_NOUNS[type]}`;
 
 function creator<D extends RunDefinition>(channel: CampaignChannel<D>, ctx: LifecycleContext, name: string, appId: string): CreateByName {
   return {
@@ -105,7 +107,7 @@ function creator<D extends RunDefinition>(channel: CampaignChannel<D>, ctx: Life
       const other = record?.campaignType;
       if (typeof other !== "string" || other === channel.campaignType || !(other in CHANNEL_NOUNS)) return undefined;
       return (
-        `the ${CHANNEL_NOUNS[channel.campaignType]} "${name}" cannot be created: a ${CHANNEL_NOUNS[other as CampaignType]} named "${String(record?.name ?? name)}" ` +
+        `the ${CHANNEL_NOUNS[channel.campaignType]} "${name}" cannot be created: ${aCampaign(other as CampaignType)} named "${String(record?.name ?? name)}" ` +
         `already exists in app ${appId} (id ${id}). Voice and SMS campaigns of one app share one namespace of names (Kore's schedule calls find a ` +
         `campaign by its name alone), and adoptExisting only adopts a campaign of its own channel: choose another name for one of them`
       );
@@ -190,6 +192,15 @@ export async function readCampaign<D extends RunDefinition>(
     throw err;
   }
   const listed = await listedRecord(ctx, id);
+  // The GET is one path for both channels: a campaign the listing shows under the other channel (an id imported
+  // as the wrong type) is refused before anything would send it the wrong campaignType.
+  const listedType = listed?.campaignType;
+  if (typeof listedType === "string" && listedType in CHANNEL_NOUNS && listedType !== channel.campaignType) {
+    throw new Error(
+      `campaign ${id} is ${aCampaign(listedType as CampaignType)} (the app's ${listedType} listing shows it), not ${aCampaign(channel.campaignType)}: ` +
+        `declare or import it as a ${listedType === "sms" ? "SmsCampaign (kore:index:SmsCampaign)" : "VoiceCampaign (kore:index:VoiceCampaign)"}`,
+    );
+  }
   // the conversion export and import use: the GET, its gaps filled from the list record, then from state
   const { definition, observed } = channel.fromServer(record, { listRecord: listed, previous: definitionOf<D>(previous) });
   // What neither record shows is not assumed to match: the next up writes the definition (one PUT).

@@ -8,6 +8,7 @@
 import { clientEnv, DEMO_CREDENTIALS, Emulator, startEmulator } from "pulumi-kore-campaigns/emulator";
 import { failureOf, NATIVE_SMS_CAMPAIGN_URN, programFolderOutsideRepo, ProviderHost } from "../../support/provider-host";
 import { SMS_REQUEST_ADVANCED, SMS_REQUEST_SIMPLE, smsInputFromDocBody } from "../../fixtures/sms-samples";
+import { SAMPLE_PROGRESSIVE } from "../../fixtures/sample-bodies";
 
 type Props = Record<string, unknown>;
 const LIST = "Renewal Due - May/June 2025";
@@ -220,6 +221,17 @@ describe("pulumi import (Read by id, no state)", () => {
       expect(err.message).toBe(
         `SMS campaign ${made.id} is Scheduled: Kore holds a schedule for it that the API cannot read back, so an import would record "no schedule" ` +
           "(and the next PUT would send isSchedulingEnabled: false). Declare it with its schedule copied from the console and adoptExisting: true instead",
+      );
+      expect(writes()).toEqual([]);
+    });
+  });
+
+  test("a voice campaign's id imported as an SMS campaign is refused, naming both types, with no write", async () => {
+    await withCommand(async (host) => {
+      const voice = emulator.insert({ ...SAMPLE_PROGRESSIVE, name: unique("A voice campaign"), contactLists: [LIST] } as never);
+      const err = await failureOf(host.read(voice.id, {}));
+      expect(err.message).toContain(
+        `campaign ${voice.id} is a voice campaign (the app's voice listing shows it), not an SMS campaign: declare or import it as a VoiceCampaign (kore:index:VoiceCampaign)`,
       );
       expect(writes()).toEqual([]);
     });
