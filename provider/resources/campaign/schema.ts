@@ -60,7 +60,7 @@
 import { z } from "zod";
 import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
 import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, type IssueReading, type RawIssue } from "../../shared/schema-failures";
-import { outboundFieldSchemas } from "../../shared/outbound/field-schemas";
+import { outboundFieldSchemas, schemaVariants } from "../../shared/outbound/field-schemas";
 import { DIALING_MODES, DIALING_ORDERS, LIMITS } from "./vocabulary";
 import { DESCRIPTIONS, RULES, unknownFieldRule } from "./messages";
 import { ALWAYS, checkModeFields, checkScheduleStarted, crossFieldIssues } from "./cross-field";
@@ -99,10 +99,7 @@ function buildSchemas(unknownValue: unknown) {
   };
   const specShape = {
     ...definitionShape,
-    started: common.started,
-    adoptExisting: common.adoptExisting,
-    restartedAt: common.restartedAt,
-    recipients: common.recipients, // local only (shared/recipients.ts): never in a body, never a PUT
+    ...shared.specFields, // started, adoptExisting, restartedAt, recipients (local only: never in a body, never a PUT)
   };
 
   const definition = z
@@ -123,7 +120,9 @@ function buildSchemas(unknownValue: unknown) {
   return { definition: u(definition), spec: u(spec), knownKeys, definitionKeys: Object.keys(definitionShape), fields: definitionShape, isUnknown };
 }
 
-const plain = buildSchemas(undefined);
+/** The plain schemas (no preview marker: what the JSON Schema is generated from), and a variant per marker. */
+const variants = schemaVariants(buildSchemas);
+const plain = variants.plain;
 
 /** Input (camelCase, loose) -> normalized campaign definition. Enforces every rule, including cross-field ones. */
 export const campaignDefinitionSchema = plain.definition;
@@ -178,19 +177,6 @@ export type ValidationResult =
     }
   | { ok: false; failures: ValidationFailure[] };
 
-const variantCache = new Map<unknown, ReturnType<typeof buildSchemas>>();
-
-function schemasFor(unknownValue: unknown): ReturnType<typeof buildSchemas> {
-  if (unknownValue === undefined) return plain;
-  let found = variantCache.get(unknownValue);
-  if (!found) {
-    if (variantCache.size >= 4) variantCache.clear();
-    found = buildSchemas(unknownValue);
-    variantCache.set(unknownValue, found);
-  }
-  return found;
-}
-
 /**
  * Validates and normalizes a campaign spec. Never throws, whatever `input` is. Reports every failure at
  * once, each with its path, rule and offending value.
@@ -198,7 +184,7 @@ function schemasFor(unknownValue: unknown): ReturnType<typeof buildSchemas> {
 export function validateCampaign(input: unknown, options: ValidateOptions = {}): ValidationResult {
   try {
     const unknownValue = options?.unknownValue;
-    const schemas = schemasFor(unknownValue);
+    const schemas = variants.of(unknownValue);
     const result = schemas.spec.safeParse(input);
     // The cross-field rules also run on the raw input: zod skips refinements once a nested check aborts
     // (e.g. a non-integer number), and every failure must be reported at once. Duplicates are merged.

@@ -26,7 +26,7 @@
 import { z } from "zod";
 import { formatPath, formatValue, type ValidationFailure } from "../../shared/validation";
 import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, type IssueReading, type RawIssue } from "../../shared/schema-failures";
-import { outboundFieldSchemas } from "../../shared/outbound/field-schemas";
+import { outboundFieldSchemas, schemaVariants } from "../../shared/outbound/field-schemas";
 import { ALWAYS, checkScheduleStarted, issueCollector, outboundCrossFieldIssues, type IsUnknown } from "../../shared/outbound/cross-field";
 import { isRecord } from "../../util/values";
 import { PLACEHOLDER_PATTERN, SMS_FORMATS, SMS_LIMITS } from "./vocabulary";
@@ -108,10 +108,7 @@ function buildSchemas(unknownValue: unknown) {
   };
   const specShape = {
     ...definitionShape,
-    started: common.started,
-    adoptExisting: common.adoptExisting,
-    restartedAt: common.restartedAt,
-    recipients: common.recipients,
+    ...shared.specFields, // started, adoptExisting, restartedAt, recipients (local only: never in a body, never a PUT)
   };
   const definition = z
     .strictObject(definitionShape, { error: RULES.root })
@@ -132,7 +129,9 @@ function buildSchemas(unknownValue: unknown) {
   return { definition: u(definition), spec: u(spec), knownKeys, fields: definitionShape, isUnknown };
 }
 
-const plain = buildSchemas(undefined);
+/** The plain schemas (no preview marker: what the JSON Schema is generated from), and a variant per marker. */
+const variants = schemaVariants(buildSchemas);
+const plain = variants.plain;
 
 export const smsCampaignDefinitionSchema = plain.definition;
 export const smsCampaignSpecSchema = plain.spec;
@@ -157,17 +156,6 @@ function smsCrossFieldIssues(input: unknown, isUnknown: IsUnknown): RawIssue[] {
 
 export type SmsValidationResult = { ok: true; value: SmsCampaignSpec; unknownPaths: string[] } | { ok: false; failures: ValidationFailure[] };
 
-const variantCache = new Map<unknown, ReturnType<typeof buildSchemas>>();
-function schemasFor(unknownValue: unknown): ReturnType<typeof buildSchemas> {
-  if (unknownValue === undefined) return plain;
-  let found = variantCache.get(unknownValue);
-  if (!found) {
-    if (variantCache.size >= 4) variantCache.clear();
-    found = buildSchemas(unknownValue);
-    variantCache.set(unknownValue, found);
-  }
-  return found;
-}
 
 const READING = (knownKeys: Readonly<Record<string, readonly string[]>>): IssueReading => ({ noun: "SMS campaign", knownKeys, unknownKeyRule: smsUnknownFieldRule });
 
@@ -178,7 +166,7 @@ const READING = (knownKeys: Readonly<Record<string, readonly string[]>>): IssueR
 export function validateSmsCampaign(input: unknown, options: { unknownValue?: unknown } = {}): SmsValidationResult {
   try {
     const unknownValue = options?.unknownValue;
-    const schemas = schemasFor(unknownValue);
+    const schemas = variants.of(unknownValue);
     const result = schemas.spec.safeParse(input);
     const issues = result.success ? [] : [...(result.error.issues as unknown as RawIssue[]), ...smsCrossFieldIssues(input, schemas.isUnknown)];
     let failures = failuresFromIssues(issues, input, READING(schemas.knownKeys));

@@ -31,6 +31,7 @@ import { CALLING_FREQUENCIES, type CallingFrequency, type DayCode, type Priority
 import { normalizeChoice, normalizePriority, normalizeTimezone } from "../../shared/outbound/normalize";
 import { callingWindows as windows, compact, nonEmptyText as text, rawString, stringList, unobservedPathsIn } from "../../shared/outbound/wire-read";
 import { asRecord } from "../../util/values";
+import type { ObservedFacts } from "../../shared/campaign-run/outputs";
 import type { SmsCampaignDefinition, SmsMessage } from "./schema";
 import { SMS_FORMATS, type SmsFormat } from "./vocabulary";
 
@@ -54,19 +55,8 @@ export interface WireSmsCampaignBody {
   experienceFlowName?: string;
 }
 
-/** Server-side facts about an SMS campaign that are not part of its definition. */
-export interface ObservedSmsCampaign {
-  id: string;
-  status?: string;
-  lname?: string;
-  campaignInstanceId?: string;
-  /** `experienceFlow`: the `cf-...` id of an advanced campaign's flow. */
-  experienceFlowId?: string;
-  /** `message.templateId` as the server reports it (a `cmt-...` id, also for a template named by name). */
-  templateId?: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
+/** Server-side facts about an SMS campaign that are not part of its definition (`templateId` is its own). */
+export type ObservedSmsCampaign = ObservedFacts;
 
 /** A definition read from the server; fields neither the server nor `previous` had are absent. */
 export type WireSmsDefinition = Partial<Omit<SmsCampaignDefinition, "dialingStrategy" | "schedule" | "message">> & {

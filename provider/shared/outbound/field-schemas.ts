@@ -160,6 +160,14 @@ export function outboundFieldSchemas(unknownValue: unknown, descriptions: Readon
     recipients: u(recipientsField()), // local only (shared/recipients.ts): never in a body, never a PUT
   };
 
+  /** What a spec adds to a channel's definition: the resource's own flags, never sent to Kore. */
+  const specFields = {
+    started: fields.started,
+    adoptExisting: fields.adoptExisting,
+    restartedAt: fields.restartedAt,
+    recipients: fields.recipients,
+  };
+
   /** The keys each shared object accepts, by path below the spec ("[]" for array elements). */
   const knownKeys = {
     "dialingStrategy.callerId": Object.keys(callerIdShape),
@@ -169,5 +177,27 @@ export function outboundFieldSchemas(unknownValue: unknown, descriptions: Readon
     "schedule.repeat": Object.keys(repeatShape),
     recipients: Object.keys(recipientsSchema.shape),
   };
-  return { isUnknown, u, text, integer, bool, fields, knownKeys };
+  return { isUnknown, u, text, integer, bool, fields, specFields, knownKeys };
+}
+
+/**
+ * A channel's schemas per preview marker: the plain ones for `undefined`, else a variant built once per marker
+ * (a few markers at most: Pulumi uses one), so validation during a preview builds no schema per call.
+ */
+export function schemaVariants<T>(build: (unknownValue: unknown) => T): { plain: T; of(unknownValue: unknown): T } {
+  const plain = build(undefined);
+  const cache = new Map<unknown, T>();
+  return {
+    plain,
+    of(unknownValue) {
+      if (unknownValue === undefined) return plain;
+      let found = cache.get(unknownValue);
+      if (found === undefined) {
+        if (cache.size >= 4) cache.clear();
+        found = build(unknownValue);
+        cache.set(unknownValue, found);
+      }
+      return found;
+    },
+  };
 }
