@@ -46,15 +46,14 @@ export class RawClient {
     return json.data?.id ?? json.id;
   }
 
-  /** The provider's duplicate-name lookup, page one: the same path, query and body. */
+  /** The provider's duplicate-name lookup, page one of each channel (voice and SMS names are one namespace): the same paths, queries and bodies. */
   async listFirstPage(): Promise<unknown[]> {
-    const json = await this.post(`${this.base}/campaign/getAllCampaignDetails?accountId=${DEMO_CREDENTIALS.accountId}`, {
-      limit: 50,
-      skip: 0,
-      page: 1,
-      type: "voice",
-    });
-    return json.data.results;
+    const pages = await Promise.all(
+      (["voice", "sms"] as const).map((type) =>
+        this.post(`${this.base}/campaign/getAllCampaignDetails?accountId=${DEMO_CREDENTIALS.accountId}`, { limit: 50, skip: 0, page: 1, type }),
+      ),
+    );
+    return pages.flatMap((json) => json.data.results);
   }
 
   /** The provider's check that a campaign's contact lists exist (one listing per provider process): the same call. */
