@@ -247,7 +247,7 @@ describe("the pull-request job: untrusted code never runs, and the job holds no 
     // the preview and review ran as before: the one field, and code-changed for each code file
     const comment = fs.readFileSync(path.join(out, "comment.md"), "utf8");
     expect(comment).toContain("| billing | Workflow Billing | update | `dialingStrategy.maxRingTime: 30 → 45` |");
-    expect(comment).toMatch(/- \*\*code-changed\*\* \(index\.js\): changes a file outside campaigns\/ and contact-lists\//);
+    expect(comment).toMatch(/- \*\*code-changed\*\* \(index\.js\): changes a file outside campaigns\/, sms-campaigns\/ and contact-lists\//);
     expect(comment).toMatch(/- \*\*code-changed\*\* \(package\.json\): /);
     expect(comment).not.toMatch(/code-changed\*\* \(campaigns/);
     expect(comment).toMatch(/_Statuses as of the last refresh, \d{4}-\d\d-\d\dT[\d:.]+Z \(\d+ minutes? before this review\)/);
