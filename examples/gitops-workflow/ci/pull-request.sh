@@ -3,7 +3,7 @@
 #
 # Runs in a checkout of the BASE commit: its program, package.json, lock file, node_modules (installed
 # with `npm ci --ignore-scripts` before this script) and this script are trusted. From the pull request
-# it takes only the definition folders, campaigns/ and contact-lists/, as data (the loader treats them
+# it takes only the definition folders, campaigns/, sms-campaigns/ and contact-lists/, as data (the loader treats them
 # as hostile: no links followed, sizes capped, every value checked). Nothing of the pull request runs.
 #
 # The state comes as data too: the snapshot the drift job publishes (`pulumi stack export` and
