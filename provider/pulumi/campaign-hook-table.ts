@@ -85,66 +85,66 @@ export function campaignHooks<D extends RunDefinition, Spec extends D & Partial<
   type Outs = CampaignOutputs<D>;
   const { noun } = channel;
   return dynamicHooks<LifecycleContext, Spec, Outs>({
-  kind: "campaign",
-  context: contextFor,
-  validate: (spec) => channel.validate(spec),
-  checked: (olds, inputs) => warnStartPassed(olds, inputs, noun),
+    kind: "campaign",
+    context: contextFor,
+    validate: (spec) => channel.validate(spec),
+    checked: (olds, inputs) => warnStartPassed(olds, inputs, noun),
 
-  async diff(id, olds, news) {
-    const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
-    const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), config());
-    const d = channel.diff(
-      { definition: definitionOf<D>(olds), started: olds.started, target: olds.target },
-      { definition: definitionOf<D>(news), started: Boolean(news.started), target: newTarget },
-    );
-    // In place, with no API call for the connection: state must hold the new name or target, and lose
-    // the credentials that versions before 0.2 stored.
-    // The resource holds its id, unless it is replaced: then the replacement holds whatever it creates or adopts.
-    if (olds.target && d.replaceKeys.length === 0) namesFor("campaign", olds.target).holdings.diffed(id);
-    const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
-    const pending = (olds.pendingChanges ?? []).length > 0;
-    const restartChanged = olds.restartedAt !== news.restartedAt;
-    const recipientsChanged = !isDeepStrictEqual(olds.recipients, news.recipients); // recorded in state; no API call
-    if (!startRequested(olds, news as { started?: boolean; restartedAt?: string })) await warnIfStoppedOutsideGit(id, olds, noun);
-    return {
-      changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged || recipientsChanged,
-      replaces: d.replaceKeys,
-      deleteBeforeReplace: false,
-      changedFields: d.changed, // the dynamic provider's host reads only the fields above
-    } satisfies CampaignDiffResult;
-  },
+    async diff(id, olds, news) {
+      const newRef = news.connection as ConnectionRef | typeof UNKNOWN | undefined;
+      const newTarget = newRef === UNKNOWN ? undefined : targetOf(refOf(news), config());
+      const d = channel.diff(
+        { definition: definitionOf<D>(olds), started: olds.started, target: olds.target },
+        { definition: definitionOf<D>(news), started: Boolean(news.started), target: newTarget },
+      );
+      // In place, with no API call for the connection: state must hold the new name or target, and lose
+      // the credentials that versions before 0.2 stored.
+      // The resource holds its id, unless it is replaced: then the replacement holds whatever it creates or adopts.
+      if (olds.target && d.replaceKeys.length === 0) namesFor("campaign", olds.target).holdings.diffed(id);
+      const connectionChanged = newRef === UNKNOWN || holdsCredentials(olds.connection) || !sameRef(connectionRefOf(olds.connection), refOf(news));
+      const pending = (olds.pendingChanges ?? []).length > 0;
+      const restartChanged = olds.restartedAt !== news.restartedAt;
+      const recipientsChanged = !isDeepStrictEqual(olds.recipients, news.recipients); // recorded in state; no API call
+      if (!startRequested(olds, news as { started?: boolean; restartedAt?: string })) await warnIfStoppedOutsideGit(id, olds, noun);
+      return {
+        changes: d.changed.length > 0 || d.replaceKeys.length > 0 || connectionChanged || pending || restartChanged || recipientsChanged,
+        replaces: d.replaceKeys,
+        deleteBeforeReplace: false,
+        changedFields: d.changed, // the dynamic provider's host reads only the fields above
+      } satisfies CampaignDiffResult;
+    },
 
-  create: (ctx, spec, placement) => channel.create(ctx, spec, placement),
+    create: (ctx, spec, placement) => channel.create(ctx, spec, placement),
 
-  async read(ctx, id, props, conn) {
-    const outs = await channel.read(ctx, id, props);
-    if (!outs) return undefined;
-    // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
-    const clean = withoutUndefined({ ...(outs as unknown as Record<string, unknown>), connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
-    await warnIfStoppedOutsideGit(id, clean as Partial<Outs>, noun);
-    return { props: clean, inputs: inputsFromOutputs(clean) };
-  },
+    async read(ctx, id, props, conn) {
+      const outs = await channel.read(ctx, id, props);
+      if (!outs) return undefined;
+      // Stored credentials (old state) are kept only while they are still the ones in use; `up` drops them.
+      const clean = withoutUndefined({ ...(outs as unknown as Record<string, unknown>), connection: conn.fromState ? props.connection : connectionRefOf(props.connection) });
+      await warnIfStoppedOutsideGit(id, clean as Partial<Outs>, noun);
+      return { props: clean, inputs: inputsFromOutputs(clean) };
+    },
 
-  async update(id, olds, news, { use, contextFor }) {
-    const connection = refOf(news);
-    const now = resolveConnection(connection, config());
-    // An update never moves a campaign (a new target is a replace): it stays where state says it lives.
-    const conn = use(olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target });
-    inState("campaign", id, olds);
-    const spec = specOf<Spec>(news);
-    const { definition, started, restartedAt } = splitSpec<D>(spec);
-    const d = channel.diff(
-      { definition: definitionOf<D>(olds), started: olds.started, target: olds.target },
-      { definition, started, target: olds.target },
-    );
-    const restartRequested = startRequested(olds, { started, restartedAt }) && !d.startedChanged;
-    const outs = await channel.update(contextFor(conn), id, olds, spec, { target: conn.target, connection }, { ...d, restartRequested });
-    await warnIfStoppedOutsideGit(id, outs, noun);
-    return outs;
-  },
+    async update(id, olds, news, { use, contextFor }) {
+      const connection = refOf(news);
+      const now = resolveConnection(connection, config());
+      // An update never moves a campaign (a new target is a replace): it stays where state says it lives.
+      const conn = use(olds.target && !sameTarget(now.target, olds.target) ? connectStored(olds) : { ...now, target: olds.target ?? now.target });
+      inState("campaign", id, olds);
+      const spec = specOf<Spec>(news);
+      const { definition, started, restartedAt } = splitSpec<D>(spec);
+      const d = channel.diff(
+        { definition: definitionOf<D>(olds), started: olds.started, target: olds.target },
+        { definition, started, target: olds.target },
+      );
+      const restartRequested = startRequested(olds, { started, restartedAt }) && !d.startedChanged;
+      const outs = await channel.update(contextFor(conn), id, olds, spec, { target: conn.target, connection }, { ...d, restartRequested });
+      await warnIfStoppedOutsideGit(id, outs, noun);
+      return outs;
+    },
 
-  remove: (ctx, id) => channel.remove(ctx, id),
-  forgotten: (id, props) =>
-    `${noun} "${props.name}" (${id}) is held by another resource of this stack (adopted, or recorded in its state): this resource forgets it; it was neither stopped nor deleted`,
+    remove: (ctx, id) => channel.remove(ctx, id),
+    forgotten: (id, props) =>
+      `${noun} "${props.name}" (${id}) is held by another resource of this stack (adopted, or recorded in its state): this resource forgets it; it was neither stopped nor deleted`,
   });
 }
