@@ -40,7 +40,9 @@ async function capture(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, readyDelayMs: 100 });
+  // campaigns stay Preparing for 2 s, so a campaign that is not started is Preparing in state whatever the up's pace
+  // (the committed fixtures were captured so; with 100 ms the status depended on how soon the create's GET came)
+  emulator = await startEmulator({ port: 0, readyDelayMs: 2000 });
   project = new PulumiProject("review", clientEnv(emulator.url), {
     "Pulumi.yaml": "name: kore-campaigns\nruntime: nodejs\nmain: index.js\n",
     "package.json": JSON.stringify({ name: "campaigns-repo", private: true }),

@@ -92,7 +92,9 @@ test("editing the days previews as one update of schedule alone, and applies as 
   await project.ok(["up", "--yes", "--skip-preview"]);
   // before the call (issue 22, items 4 and 5): the names (is the name still this campaign's?) and the status (is it
   // running inside its window?); after it, the status again, so state records Scheduled (issue 28, item 7)
-  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST status", "POST getAllCampaignDetails", "POST schedule", "POST status"]);
+  // (the names: the voice and the SMS listings, one namespace of names for the call that addresses a campaign by name)
+  expect(emulator.requests.map((r) => `${r.method} ${r.path.split("/").pop()}`)).toEqual(["POST status", "POST getAllCampaignDetails", "POST getAllCampaignDetails", "POST schedule", "POST status"]);
+  expect(emulator.requests.filter((r) => r.path.endsWith("getAllCampaignDetails")).map((r) => (r.body as { type?: string }).type).sort()).toEqual(["sms", "voice"]);
   expect(scheduleCalls()[0].body).toMatchObject({ recurrenceObject: { recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } } });
   expect(emulator.scheduleOf(emulator.campaigns()[0].id)?.recurrenceObject).toEqual({ recurType: "Weekly", weeklyDetails: { onceEveryNweeks: 1, whichDays: ["Mon", "Wed", "Fri"] } });
   emulator.clearRequests();
