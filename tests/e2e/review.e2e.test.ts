@@ -83,7 +83,7 @@ test("one field: the committed one-field fixture is what the CLI writes today", 
   edit("campaigns/billing.yaml", (t) => t.replace(/maxRingTime: 30/, "maxRingTime: 45"));
   const file = await captureAndCompare("one-field");
   expect(reviewJson(file).changes).toEqual([
-    { kind: "campaign", resourceName: "billing", koreName: "Review Billing", operation: "update", fields: [{ path: "dialingStrategy.maxRingTime", old: 30, new: 45 }], statusBefore: "Preparing" },
+    { kind: "campaign", channel: "voice", resourceName: "billing", koreName: "Review Billing", operation: "update", fields: [{ path: "dialingStrategy.maxRingTime", old: 30, new: 45 }], statusBefore: "Preparing" },
   ]);
   edit("campaigns/billing.yaml", (t) => t.replace(/maxRingTime: 45/, "maxRingTime: 30"));
 });
