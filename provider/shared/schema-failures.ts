@@ -176,3 +176,37 @@ export function internalFailure(noun: string, err: unknown): ValidationFailure {
   const rule = `could not be read (${detail.slice(0, 200)})`;
   return { path: "", rule, value: undefined, message: `${noun}: ${rule}`, code: "internal" };
 }
+
+/** A channel's schemas for one preview marker, as its `buildSchemas` returns them. */
+export interface SpecSchemas {
+  spec: { safeParse(input: unknown): { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } } };
+  knownKeys: Readonly<Record<string, readonly string[]>>;
+  isUnknown: (value: unknown) => boolean;
+}
+
+/**
+ * Validates a spec with a channel's schemas (voice, SMS). Never throws. The cross-field rules also run on the raw
+ * input: zod skips refinements once a nested check aborts (e.g. a non-integer number), and every failure must be
+ * reported at once (duplicates are merged). Failures at or under Pulumi's preview marker are dropped.
+ */
+export function validateSpec<T>(
+  input: unknown,
+  unknownValue: unknown,
+  schemas: SpecSchemas,
+  crossFieldIssues: (input: unknown, isUnknown: (value: unknown) => boolean) => RawIssue[],
+  reading: IssueReading,
+): { ok: true; value: T; unknownPaths: string[] } | { ok: false; failures: ValidationFailure[] } {
+  try {
+    const result = schemas.spec.safeParse(input);
+    const issues = result.success ? [] : [...(result.error.issues as unknown as RawIssue[]), ...crossFieldIssues(input, schemas.isUnknown)];
+    let failures = failuresFromIssues(issues, input, reading);
+    if (unknownValue !== undefined) failures = failures.filter((f) => !failureUnderUnknown(input, f, unknownValue));
+    if (failures.length > 0) return { ok: false, failures };
+    if (result.success) return { ok: true, value: result.data as T, unknownPaths: unknownPathsIn(result.data, unknownValue) };
+    // Unreachable in practice (the unknown-tolerant schema lets markers through and its cross-field rules skip
+    // them); should a dropped failure leave no parsed value, the input itself is the best answer there is.
+    return { ok: true, value: input as T, unknownPaths: unknownPathsIn(input, unknownValue) };
+  } catch (err) {
+    return { ok: false, failures: [internalFailure(reading.noun, err)] };
+  }
+}

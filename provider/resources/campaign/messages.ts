@@ -5,7 +5,7 @@
  * shared/outbound/messages.ts.
  */
 import { DIALING_MODES, LIMITS } from "./vocabulary";
-import { OUTBOUND_DESCRIPTIONS, OUTBOUND_RULES } from "../../shared/outbound/messages";
+import { OUTBOUND_DESCRIPTIONS, OUTBOUND_RULES, unknownFieldRuleWith } from "../../shared/outbound/messages";
 
 const list = (values: readonly string[]) => values.join(", ");
 
@@ -50,8 +50,4 @@ const WIRE_KEY_HINTS: Readonly<Record<string, string>> = {
 };
 
 /** The rule for an unknown key: the hint when it is the API's spelling of a field, else the keys the object accepts. */
-export function unknownFieldRule(key: string, knownKeys: readonly string[] | undefined): string {
-  const hint = WIRE_KEY_HINTS[key];
-  const known = knownKeys ? `; known fields here: ${knownKeys.join(", ")}` : "";
-  return `is not a known field${hint ? ` (${hint})` : known}`;
-}
+export const unknownFieldRule = unknownFieldRuleWith(WIRE_KEY_HINTS);

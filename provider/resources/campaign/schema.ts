@@ -59,7 +59,7 @@
  */
 import { z } from "zod";
 import { formatPath, formatValue, parsePath, type ValidationFailure } from "../../shared/validation";
-import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, type IssueReading, type RawIssue } from "../../shared/schema-failures";
+import { failuresFromIssues, internalFailure, validateSpec, type IssueReading, type RawIssue } from "../../shared/schema-failures";
 import { outboundFieldSchemas, schemaVariants } from "../../shared/outbound/field-schemas";
 import { DIALING_MODES, DIALING_ORDERS, LIMITS } from "./vocabulary";
 import { DESCRIPTIONS, RULES, unknownFieldRule } from "./messages";
@@ -182,23 +182,9 @@ export type ValidationResult =
  * once, each with its path, rule and offending value.
  */
 export function validateCampaign(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  try {
-    const unknownValue = options?.unknownValue;
-    const schemas = variants.of(unknownValue);
-    const result = schemas.spec.safeParse(input);
-    // The cross-field rules also run on the raw input: zod skips refinements once a nested check aborts
-    // (e.g. a non-integer number), and every failure must be reported at once. Duplicates are merged.
-    const issues = result.success ? [] : [...(result.error.issues as unknown as RawIssue[]), ...crossFieldIssues(input, schemas.isUnknown)];
-    let failures = failuresFrom(issues, input, schemas.knownKeys);
-    if (unknownValue !== undefined) failures = failures.filter((f) => !failureUnderUnknown(input, f, unknownValue));
-    if (failures.length > 0) return { ok: false, failures };
-    if (result.success) return { ok: true, value: result.data, unknownPaths: unknownPathsIn(result.data, unknownValue) };
-    // Unreachable in practice (the unknown-tolerant schema lets markers through and its cross-field rules skip
-    // them); should a dropped failure leave no parsed value, the input itself is the best answer there is.
-    return { ok: true, value: input as CampaignSpec, unknownPaths: unknownPathsIn(input, unknownValue) };
-  } catch (err) {
-    return { ok: false, failures: [internalFailure("campaign", err)] };
-  }
+  const unknownValue = options?.unknownValue;
+  const schemas = variants.of(unknownValue);
+  return validateSpec<CampaignSpec>(input, unknownValue, schemas, crossFieldIssues, reading(schemas.knownKeys));
 }
 
 /**

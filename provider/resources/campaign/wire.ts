@@ -50,6 +50,7 @@ import {
 import { normalizeChoice, normalizePriority, normalizeTimezone } from "./normalize";
 import { callingWindows as windows, compact, nonEmptyText as text, rawString, stringList, unobservedPathsIn } from "../../shared/outbound/wire-read";
 import { asRecord } from "../../util/values";
+import type { ObservedFacts } from "../../shared/campaign-run/outputs";
 
 /** The request body of create and update, exactly as documented. */
 export interface WireCampaignBody {
@@ -74,17 +75,8 @@ export interface WireCampaignBody {
   campaignType: "voice";
 }
 
-/** Server-side facts about a campaign that are not part of its definition. */
-export interface ObservedCampaign {
-  id: string;
-  status?: string;
-  lname?: string;
-  campaignInstanceId?: string;
-  /** `experienceFlow`: the `cf-...` id of an Agentless campaign's flow. */
-  experienceFlowId?: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
+/** Server-side facts about a campaign that are not part of its definition (every channel's: shared/campaign-run/outputs.ts). */
+export type ObservedCampaign = ObservedFacts;
 
 /** A definition read from the server; fields neither the server nor `previous` had are absent. */
 export type WireDefinition = Partial<Omit<CampaignDefinition, "dialingStrategy" | "schedule">> & {

@@ -2,7 +2,7 @@
  * The words of the SMS campaign's rules: the shared ones (shared/outbound/messages.ts) plus the message,
  * format and flow rules, and the docs' wording of each field.
  */
-import { OUTBOUND_DESCRIPTIONS, OUTBOUND_RULES } from "../../shared/outbound/messages";
+import { OUTBOUND_DESCRIPTIONS, OUTBOUND_RULES, unknownFieldRuleWith } from "../../shared/outbound/messages";
 import { SMS_FORMATS, SMS_LIMITS } from "./vocabulary";
 
 export const SMS_RULES = {
@@ -47,8 +47,4 @@ const WIRE_KEY_HINTS: Readonly<Record<string, string>> = {
   dialingMode: "leave it out (an SMS campaign has no dialing mode)",
 };
 
-export function smsUnknownFieldRule(key: string, knownKeys: readonly string[] | undefined): string {
-  const hint = WIRE_KEY_HINTS[key];
-  const known = knownKeys ? `; known fields here: ${knownKeys.join(", ")}` : "";
-  return `is not a known field${hint ? ` (${hint})` : known}`;
-}
+export const smsUnknownFieldRule = unknownFieldRuleWith(WIRE_KEY_HINTS);

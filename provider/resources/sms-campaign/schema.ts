@@ -25,7 +25,7 @@
  */
 import { z } from "zod";
 import { formatPath, formatValue, type ValidationFailure } from "../../shared/validation";
-import { failuresFromIssues, failureUnderUnknown, internalFailure, unknownPathsIn, type IssueReading, type RawIssue } from "../../shared/schema-failures";
+import { validateSpec, type IssueReading, type RawIssue } from "../../shared/schema-failures";
 import { outboundFieldSchemas, schemaVariants } from "../../shared/outbound/field-schemas";
 import { ALWAYS, checkScheduleStarted, issueCollector, outboundCrossFieldIssues, type IsUnknown } from "../../shared/outbound/cross-field";
 import { isRecord } from "../../util/values";
@@ -164,17 +164,7 @@ const READING = (knownKeys: Readonly<Record<string, readonly string[]>>): IssueR
  * its path, rule and value (a message's text is never echoed whole: see checkPlaceholder).
  */
 export function validateSmsCampaign(input: unknown, options: { unknownValue?: unknown } = {}): SmsValidationResult {
-  try {
-    const unknownValue = options?.unknownValue;
-    const schemas = variants.of(unknownValue);
-    const result = schemas.spec.safeParse(input);
-    const issues = result.success ? [] : [...(result.error.issues as unknown as RawIssue[]), ...smsCrossFieldIssues(input, schemas.isUnknown)];
-    let failures = failuresFromIssues(issues, input, READING(schemas.knownKeys));
-    if (unknownValue !== undefined) failures = failures.filter((f) => !failureUnderUnknown(input, f, unknownValue));
-    if (failures.length > 0) return { ok: false, failures };
-    if (result.success) return { ok: true, value: result.data, unknownPaths: unknownPathsIn(result.data, unknownValue) };
-    return { ok: true, value: input as SmsCampaignSpec, unknownPaths: unknownPathsIn(input, unknownValue) };
-  } catch (err) {
-    return { ok: false, failures: [internalFailure("SMS campaign", err)] };
-  }
+  const unknownValue = options?.unknownValue;
+  const schemas = variants.of(unknownValue);
+  return validateSpec<SmsCampaignSpec>(input, unknownValue, schemas, smsCrossFieldIssues, READING(schemas.knownKeys));
 }

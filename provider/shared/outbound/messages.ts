@@ -62,3 +62,15 @@ export const OUTBOUND_DESCRIPTIONS = {
   restartedAt:
     'An opaque token, conventionally a date ("2026-12-04"). With started: true, a change of its value asks for one start: the reviewable way to resume a campaign stopped outside git (in the console), whose stop otherwise stands.',
 } as const;
+
+/**
+ * A channel's rule for an unknown key: `hints` (the API's spellings of a known field, in the channel's words) when the
+ * key is one of them, else the keys the object accepts.
+ */
+export function unknownFieldRuleWith(hints: Readonly<Record<string, string>>): (key: string, knownKeys: readonly string[] | undefined) => string {
+  return (key, knownKeys) => {
+    const hint = hints[key];
+    const known = knownKeys ? `; known fields here: ${knownKeys.join(", ")}` : "";
+    return `is not a known field${hint ? ` (${hint})` : known}`;
+  };
+}
